@@ -1,0 +1,80 @@
+/**
+ * Every message sent to the background, named by intent. The background parses each one with
+ * `MessageSchema` and checks that the sender may send it (`isAllowedFrom`). Replies are typed
+ * per message in `Reply`.
+ */
+import './zod-config';
+import { z } from 'zod';
+import {
+  AccountSchema,
+  CoolDownSchema,
+  FeedHidingSchema,
+  FrictionSchema,
+  SiteIdSchema,
+} from './schema';
+
+const id = z.string().min(1).max(64);
+const isoInstant = z.iso.datetime({ offset: true });
+const text = z.string().trim().min(1).max(500);
+const what = z.string().max(32).optional();
+
+export const MessageSchema = z.discriminatedUnion('type', [
+  // From the guard on a site page (content script) or the pause page.
+  z.object({ type: z.literal('urge-resisted'), site: SiteIdSchema.optional(), what }),
+  z.object({ type: z.literal('went-through'), site: SiteIdSchema.optional(), what, countAsContact: z.boolean() }),
+  // From the popup or options page.
+  z.object({ type: z.literal('contact-recorded'), note: z.string().trim().max(2000).optional() }),
+  z.object({ type: z.literal('journal-entry-added'), text: z.string().trim().min(1).max(20_000) }),
+  z.object({ type: z.literal('journal-entry-deleted'), entryId: id }),
+  z.object({
+    type: z.literal('person-added'),
+    label: z.string().trim().max(80),
+    accounts: z.array(AccountSchema).min(1).max(50),
+    feedHiding: FeedHidingSchema.optional(),
+  }),
+  z.object({ type: z.literal('person-renamed'), personId: id, label: z.string().trim().max(80) }),
+  z.object({ type: z.literal('account-added'), personId: id, account: AccountSchema }),
+  z.object({ type: z.literal('account-removed'), personId: id, account: AccountSchema }),
+  z.object({ type: z.literal('person-removal-requested'), personId: id }),
+  z.object({ type: z.literal('feed-hiding-changed'), personId: id, feedHiding: FeedHidingSchema }),
+  z.object({ type: z.literal('reason-added'), text }),
+  z.object({ type: z.literal('reason-removed'), reasonId: id }),
+  z.object({ type: z.literal('instead-idea-added'), text }),
+  z.object({ type: z.literal('instead-idea-removed'), ideaId: id }),
+  z.object({ type: z.literal('friction-changed'), friction: FrictionSchema, strictPhrase: z.string().trim().max(200).optional() }),
+  z.object({ type: z.literal('cool-down-changed'), coolDown: CoolDownSchema }),
+  z.object({ type: z.literal('guard-pause-requested') }),
+  z.object({ type: z.literal('guard-resumed') }),
+  z.object({ type: z.literal('site-toggled'), site: SiteIdSchema, on: z.boolean() }),
+  z.object({ type: z.literal('pending-change-cancelled'), changeId: id }),
+  z.object({ type: z.literal('goal-set'), goalDays: z.number().int().min(1).max(3650) }),
+  z.object({ type: z.literal('streak-start-set'), startedAt: isoInstant, timeZone: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('milestones-seen'), days: z.array(z.number().int().min(1)).max(100) }),
+  z.object({ type: z.literal('hard-day-added'), monthDay: z.string().regex(/^\d{2}-\d{2}$/), label: z.string().trim().max(80) }),
+  z.object({ type: z.literal('hard-day-removed'), hardDayId: id }),
+  z.object({ type: z.literal('custom-pattern-added'), personId: id, pattern: z.string().trim().min(1).max(500) }),
+  z.object({ type: z.literal('custom-pattern-removed'), patternId: id }),
+  z.object({ type: z.literal('setup-finished') }),
+  z.object({ type: z.literal('import-requested'), json: z.string().max(20_000_000) }),
+  z.object({ type: z.literal('erase-requested'), confirm: z.literal('erase everything') }),
+  z.object({ type: z.literal('export-requested') }),
+  z.object({ type: z.literal('state-requested') }),
+]);
+
+export type Message = z.infer<typeof MessageSchema>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** What a content script (a site page) may send: only what its interstitial reports. */
+const FROM_SITE_PAGES: ReadonlySet<MessageType> = new Set(['urge-resisted', 'went-through']);
+
+export type SenderKind = 'extension-page' | 'site-page';
+
+export function isAllowedFrom(type: MessageType, sender: SenderKind): boolean {
+  return sender === 'extension-page' || FROM_SITE_PAGES.has(type);
+}
+
+/** Every reply has this shape, so a caller always learns whether the change was made. */
+export type Reply =
+  | { ok: true; data?: unknown }
+  | { ok: false; error: string; where?: string };

@@ -1,0 +1,191 @@
+/**
+ * The stored document, current version. Types come from the schemas (z.infer), so the
+ * shape is written once. Older versions live frozen in ./migrations/; every stored document
+ * and every import is migrated to this shape and parsed with `DocumentSchema` before use.
+ */
+import './zod-config';
+import { z } from 'zod';
+import { SITE_IDS } from '../sites/site-ids';
+
+export const SCHEMA_VERSION = 2 as const;
+
+const isoInstant = z.iso.datetime({ offset: true });
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-02-14');
+const id = z.string().min(1).max(64);
+const shortText = z.string().trim().min(1).max(500);
+
+export const SiteIdSchema = z.enum(SITE_IDS);
+
+export const AccountSchema = z.object({
+  site: SiteIdSchema,
+  /** Normalised by the site's adapter (lower-case, no '@'). */
+  handle: z.string().min(1).max(256),
+  /** A handle-independent id where the site has one (Bluesky DID, X numeric id, LinkedIn member id). */
+  stableId: z.string().min(1).max(256).optional(),
+});
+
+export const FeedHidingSchema = z.enum(['off', 'hide', 'collapse']);
+
+export const PersonSchema = z.object({
+  id,
+  /** The name the person chose for them; never shown in a page. */
+  label: z.string().trim().max(80),
+  accounts: z.array(AccountSchema).max(50),
+  feedHiding: FeedHidingSchema,
+  addedAt: isoInstant,
+});
+
+export const TextItemSchema = z.object({ id, text: shortText });
+
+export const FrictionSchema = z.enum(['gentle', 'firm', 'strict']);
+export const CoolDownSchema = z.enum(['none', '1h', '24h']);
+
+/** A change that makes the guard weaker waits for the cool-down the person chose. */
+export const PendingChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ id, kind: z.literal('friction'), friction: FrictionSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
+  z.object({ id, kind: z.literal('pause-guard'), requestedAt: isoInstant, effectiveAt: isoInstant }),
+  z.object({ id, kind: z.literal('remove-person'), personId: id, requestedAt: isoInstant, effectiveAt: isoInstant }),
+  z.object({ id, kind: z.literal('site-off'), site: SiteIdSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
+  z.object({ id, kind: z.literal('feed-hiding'), personId: id, feedHiding: FeedHidingSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
+]);
+
+export const SettingsSchema = z.object({
+  friction: FrictionSchema,
+  /** The phrase typed at strict friction, in the person's own words. */
+  strictPhrase: z.string().trim().max(200),
+  coolDown: CoolDownSchema,
+  /** The whole guard paused (after the cool-down). */
+  paused: z.boolean(),
+  /** Sites switched off by the person; absent means on. */
+  sitesOff: z.array(SiteIdSchema),
+  pending: z.array(PendingChangeSchema).max(50),
+  /** Set when the first-run set-up was finished or skipped. */
+  setupDone: z.boolean(),
+});
+
+export const PastStreakSchema = z.object({
+  startedAt: isoInstant,
+  endedAt: isoInstant,
+  timeZone: z.string().min(1).max(64),
+  days: z.number().int().min(0),
+  note: z.string().max(2000).optional(),
+});
+
+export const StreakSchema = z.object({
+  /** The instant the count starts, and the zone it was set in. */
+  startedAt: isoInstant,
+  timeZone: z.string().min(1).max(64),
+  goalDays: z.number().int().min(1).max(3650),
+  history: z.array(PastStreakSchema).max(1000),
+  /** Milestones (in days) already celebrated in this streak, so each is shown once. */
+  celebrated: z.array(z.number().int().min(1)).max(100),
+});
+
+export const EventTypeSchema = z.enum(['urge-resisted', 'went-through', 'contact-recorded', 'journal-entry', 'milestone']);
+
+export const EventSchema = z.object({
+  type: EventTypeSchema,
+  at: isoInstant,
+  site: SiteIdSchema.optional(),
+  /** What was reached for: a page kind or a control action. */
+  what: z.string().max(32).optional(),
+  /** Milestone days, for 'milestone'. */
+  days: z.number().int().min(0).optional(),
+});
+
+/** Old events are compacted into one row per local day: counts per type, and urges per hour. */
+export const DailyCountSchema = z.object({
+  date: localDate,
+  counts: z.partialRecord(EventTypeSchema, z.number().int().min(0)),
+  /** Urges (resisted or not) per local hour 0–23, for the private "when urges come" view. */
+  urgeHours: z.array(z.number().int().min(0)).length(24),
+});
+
+export const EventLogSchema = z.object({
+  recent: z.array(EventSchema).max(5000),
+  daily: z.array(DailyCountSchema).max(4000),
+});
+
+export const JournalEntrySchema = z.object({
+  id,
+  at: isoInstant,
+  text: z.string().trim().min(1).max(20_000),
+});
+
+export const HardDaySchema = z.object({
+  id,
+  /** Month and day ("02-14"), every year. */
+  monthDay: z.string().regex(/^\d{2}-\d{2}$/, 'a month and day like 02-14'),
+  label: z.string().trim().max(80),
+});
+
+export const CustomPatternSchema = z.object({
+  id,
+  personId: id,
+  /** A URL pattern with * wildcards, e.g. https://example.social/@someone* */
+  pattern: z.string().trim().min(1).max(500),
+});
+
+/** The part every content script reads: small, and with no journal or log in it. */
+export const CoreSchema = z.object({
+  version: z.literal(SCHEMA_VERSION),
+  settings: SettingsSchema,
+  people: z.array(PersonSchema).max(50),
+  reasons: z.array(TextItemSchema).max(100),
+  insteadIdeas: z.array(TextItemSchema).max(100),
+  streak: StreakSchema,
+  hardDays: z.array(HardDaySchema).max(100),
+  customPatterns: z.array(CustomPatternSchema).max(200),
+});
+
+export const DocumentSchema = CoreSchema.extend({
+  events: EventLogSchema,
+  journal: z.array(JournalEntrySchema).max(10_000),
+});
+
+export type Account = z.infer<typeof AccountSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type FeedHiding = z.infer<typeof FeedHidingSchema>;
+export type TextItem = z.infer<typeof TextItemSchema>;
+export type Friction = z.infer<typeof FrictionSchema>;
+export type CoolDown = z.infer<typeof CoolDownSchema>;
+export type PendingChange = z.infer<typeof PendingChangeSchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
+export type Streak = z.infer<typeof StreakSchema>;
+export type PastStreak = z.infer<typeof PastStreakSchema>;
+export type EventType = z.infer<typeof EventTypeSchema>;
+export type LogEvent = z.infer<typeof EventSchema>;
+export type DailyCount = z.infer<typeof DailyCountSchema>;
+export type EventLog = z.infer<typeof EventLogSchema>;
+export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+export type HardDay = z.infer<typeof HardDaySchema>;
+export type CustomPattern = z.infer<typeof CustomPatternSchema>;
+export type Core = z.infer<typeof CoreSchema>;
+export type StoredDocument = z.infer<typeof DocumentSchema>;
+
+/** Storage keys. The content script reads only `core`; the log and the journal grow, the core does not. */
+export const STORAGE_KEYS = { core: 'core', log: 'log', quarantine: 'quarantine' } as const;
+
+/** A fresh document: nobody guarded yet, the count starting at `now` in `timeZone`. */
+export function emptyDocument(now: Date, timeZone: string): StoredDocument {
+  return {
+    version: SCHEMA_VERSION,
+    settings: {
+      friction: 'gentle',
+      strictPhrase: '',
+      coolDown: 'none',
+      paused: false,
+      sitesOff: [],
+      pending: [],
+      setupDone: false,
+    },
+    people: [],
+    reasons: [],
+    insteadIdeas: [],
+    streak: { startedAt: now.toISOString(), timeZone, goalDays: 30, history: [], celebrated: [] },
+    hardDays: [],
+    customPatterns: [],
+    events: { recent: [], daily: [] },
+    journal: [],
+  };
+}

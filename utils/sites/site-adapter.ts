@@ -1,0 +1,84 @@
+/**
+ * The one interface every site adapter implements. An adapter is a declaration plus a few
+ * pure functions: no listeners, observers, timers or state, and nothing imported from the
+ * engine or the UI. The engine reads these declarations; it never names a site.
+ */
+import type { SiteId } from './site-ids';
+
+export type { SiteId };
+
+/** A normalised account name on one site (lower-case, no '@', no slashes). */
+export type Handle = string & { readonly __brand: 'Handle' };
+
+export type PageKind = 'profile' | 'story' | 'post' | 'messages';
+
+/**
+ * What a URL (or a feed item) says about one person. `handle` and `stableId` are both optional
+ * because some URLs carry only an id (a Bluesky DID, a LinkedIn member id), and some post URLs
+ * name no one (then the adapter returns a ref without either and `pageAuthor` reads the DOM).
+ */
+export interface PageRef {
+  kind: PageKind;
+  handle?: Handle;
+  stableId?: string;
+}
+
+export type Action = 'like' | 'comment' | 'reply' | 'repost' | 'quote' | 'share' | 'follow' | 'message';
+
+/** How a control is reached: a press (click, Enter/Space), or a double-tap on media (Instagram's like). */
+export type Gesture = 'press' | 'double-tap';
+
+export interface ControlRule {
+  action: Action;
+  /** A CSS selector matched against every element on the event's composed path. */
+  selector: string;
+  gesture?: Gesture;
+}
+
+/** A single-key shortcut that acts on the focused post (X: l likes, r replies, t reposts, m messages). */
+export interface ShortcutRule {
+  key: string;
+  action: Action;
+}
+
+/** Views the other person is told about. The interstitial owns the words; the adapter owns the fact. */
+export type ContactSignal = 'story-viewers' | 'profile-views' | 'read-receipts';
+
+export interface FeedItemRule {
+  /** Selector of one post (or comment) in a feed. */
+  selector: string;
+  /** The people an item is by: its author first, then anyone it reposts or quotes on purpose. */
+  authors(item: Element): PageRef[];
+}
+
+export interface SiteAdapter {
+  id: SiteId;
+  /** Shown on the options page. */
+  label: string;
+  /** Host names this adapter answers for (exact, lower-case). */
+  hosts: readonly string[];
+  /** Match patterns the background registers the content script on. */
+  matches: readonly string[];
+  /** Classifies a URL: a page about one person, or undefined. Never throws. */
+  parseUrl(url: URL): PageRef | undefined;
+  /** Case, leading '@', trailing slash. Undefined when `raw` cannot be a handle on this site. */
+  normalizeHandle(raw: string): Handle | undefined;
+  /** A canonical profile link, shown back to the person when they paste one. */
+  profileUrl(handle: Handle): string;
+  /**
+   * For pages whose URL names no one (a post by id, a DM thread): whose page is it, read from the
+   * DOM. Called again as the page renders.
+   */
+  pageOwner?(doc: Document): PageRef | undefined;
+  feedItem?: FeedItemRule;
+  controls: readonly ControlRule[];
+  shortcuts?: readonly ShortcutRule[];
+  /** Page kinds whose mere viewing is visible to the other person. */
+  visibleToThem?: Partial<Record<PageKind, ContactSignal>>;
+  /**
+   * For views the other person is told about: RE2 regular expressions (declarativeNetRequest
+   * `regexFilter`) of the full-load URLs that tell them, given one guarded handle. The background
+   * turns these into redirect rules to the pause page, so the request never leaves.
+   */
+  contactRequestRegexes?(handle: Handle): string[];
+}

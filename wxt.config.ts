@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+import { SITE_HOST_PATTERNS } from './utils/sites/site-ids';
+
+// Extension pages may not open any network connection: nothing leaves the browser.
+const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'none'; default-src 'self'; connect-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'scripting', 'declarativeNetRequestWithHostAccess', 'alarms'],
+    host_permissions: SITE_HOST_PATTERNS,
+    optional_host_permissions: ['*://*/*'],
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'no-contact-guard@example.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});

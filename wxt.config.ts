@@ -17,6 +17,9 @@ export default defineConfig({
     optional_host_permissions: ['*://*/*'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_extName__' },
+    // The pause page: the target of the "they can see you looked" redirects, and the frames the
+    // person types into inside the interstitial. Reachable from the guarded sites only.
+    web_accessible_resources: [{ resources: ['pause.html'], matches: SITE_HOST_PATTERNS }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -59,6 +59,9 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('erase-requested'), confirm: z.literal('erase everything') }),
   z.object({ type: z.literal('export-requested') }),
   z.object({ type: z.literal('state-requested') }),
+  // From the pause page and the extension frames inside the interstitial: browser effects, no data change.
+  z.object({ type: z.literal('page-continue-requested'), url: z.url({ protocol: /^https?$/ }) }),
+  z.object({ type: z.literal('strict-phrase-entered'), phrase: z.string().max(200) }),
 ]);
 
 export type Message = z.infer<typeof MessageSchema>;

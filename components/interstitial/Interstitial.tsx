@@ -1,0 +1,143 @@
+/**
+ * The interstitial's content: the day count, the person's own reason, a breathing pause, "go
+ * back" first, "write it down instead", and "continue" only after the friction's pause. It is
+ * presentational: it receives everything as props and reports choices through callbacks; the
+ * mount (utils/engine/cover.ts) owns the <dialog>, focus and messaging.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Friction } from '../../utils/data/schema';
+import type { GuardPrompt } from '../../utils/engine/engine';
+import { t } from '../../utils/copy';
+import { BreathingPause } from './BreathingPause';
+
+export type InterstitialStep = 'pause' | 'confirm' | 'count' | 'write';
+
+export interface InterstitialProps {
+  prompt: GuardPrompt;
+  days: number;
+  goalDays: number;
+  reason?: string;
+  insteadIdea?: string;
+  friction: Friction;
+  /** Seconds before "continue" is offered (from the friction level). */
+  pauseSeconds: number;
+  /** An extension page to type into (journal, strict phrase): typing never happens in the site's document. */
+  frameUrl(mode: 'journal' | 'phrase'): string;
+  /** True once the strict phrase was typed correctly in the frame. */
+  phraseConfirmed: boolean;
+  onBack(): void;
+  onDone(countAsContact: boolean): void;
+  /** The first step the dialog shows; tests render later steps directly. */
+  initialStep?: InterstitialStep;
+}
+
+export function Interstitial(props: InterstitialProps) {
+  const { prompt, friction } = props;
+  const [step, setStep] = useState<InterstitialStep>(props.initialStep ?? 'pause');
+  const [secondsLeft, setSecondsLeft] = useState(props.pauseSeconds);
+
+  useEffect(() => {
+    if (secondsLeft <= 0) return;
+    const timer = setTimeout(() => setSecondsLeft((s) => s - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [secondsLeft]);
+
+  const paused = secondsLeft > 0;
+  const needsPhrase = friction === 'strict' && !props.phraseConfirmed;
+  const finish = () => (prompt.asksToCount ? setStep('count') : props.onDone(false));
+  const onContinue = () => (friction === 'firm' ? setStep('confirm') : finish());
+
+  const title =
+    step === 'count'
+      ? t('interstitial.countTitle')
+      : step === 'confirm'
+        ? t('interstitial.confirmTitle')
+        : step === 'write'
+          ? t('interstitial.writeTitle')
+          : t(`interstitial.title.${prompt.subject}`);
+
+  const lead =
+    prompt.subject === 'control' && prompt.action
+      ? t(`interstitial.action.${prompt.action}`)
+      : t(`interstitial.lead.${prompt.pageKind ?? 'profile'}`);
+
+  const backButton = (
+    <button type="button" class="primary" data-action="back" autofocus onClick={props.onBack}>
+      {step === 'write' ? t('interstitial.writeDone') : t('interstitial.back')}
+    </button>
+  );
+
+  return (
+    <div class="card">
+      <h2 id="ncg-title" data-part="title" tabIndex={-1}>
+        {title}
+      </h2>
+      {step === 'pause' && (
+        <div id="ncg-body">
+          <p data-part="lead">{lead}</p>
+          {prompt.contactSignal && (
+            <p class="visible" data-part="visible-to-them">
+              {t(`interstitial.visible.${prompt.contactSignal}`)}
+            </p>
+          )}
+          <p class="days" data-part="days">
+            {t('interstitial.days', props.days, [String(props.days)])}{' '}
+            <span class="goal">{t('interstitial.goal', [String(props.goalDays)])}</span>
+          </p>
+          {props.reason && (
+            <figure class="reason" data-part="reason">
+              <figcaption>{t('interstitial.reasonIntro')}</figcaption>
+              <blockquote>{props.reason}</blockquote>
+            </figure>
+          )}
+          <BreathingPause secondsLeft={secondsLeft} />
+          {props.insteadIdea && (
+            <p class="instead" data-part="instead">
+              <span>{t('interstitial.insteadIntro')}: </span>
+              {props.insteadIdea}
+            </p>
+          )}
+          {!paused && needsPhrase && (
+            <iframe class="frame" data-part="phrase-frame" title={t('pause.phraseLabel')} src={props.frameUrl('phrase')} />
+          )}
+          <div class="actions">
+            {backButton}
+            <button type="button" data-action="write" onClick={() => setStep('write')}>
+              {t('interstitial.write')}
+            </button>
+            <button type="button" class="quiet" data-action="continue" disabled={paused || needsPhrase} onClick={onContinue}>
+              {t('interstitial.continue')}
+            </button>
+          </div>
+        </div>
+      )}
+      {step === 'confirm' && (
+        <div id="ncg-body" class="actions">
+          {backButton}
+          <button type="button" class="quiet" data-action="confirm" onClick={finish}>
+            {t('interstitial.confirm')}
+          </button>
+        </div>
+      )}
+      {step === 'count' && (
+        <div id="ncg-body">
+          <p>{t('interstitial.countBody')}</p>
+          <div class="actions">
+            <button type="button" class="primary" data-action="count-no" autofocus onClick={() => props.onDone(false)}>
+              {t('interstitial.countNo')}
+            </button>
+            <button type="button" data-action="count-yes" onClick={() => props.onDone(true)}>
+              {t('interstitial.countYes')}
+            </button>
+          </div>
+        </div>
+      )}
+      {step === 'write' && (
+        <div id="ncg-body">
+          <iframe class="frame journal" data-part="journal-frame" title={t('interstitial.writeTitle')} src={props.frameUrl('journal')} />
+          <div class="actions">{backButton}</div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+/**
+ * The extension's own pause page, in three modes:
+ * - `page`: where declarativeNetRequest sends a full load that would tell a guarded person
+ *   "you looked". Nothing has reached the site; the same choices as the interstitial.
+ * - `journal` and `phrase`: frames inside the interstitial, so what the person types is typed
+ *   here, in an extension page, and never in the site's document.
+ */
+import { mountPausePage } from '../../utils/ui/pause-page';
+
+mountPausePage(document.getElementById('app')!, new URL(location.href));

@@ -1,0 +1,113 @@
+/**
+ * The background's wiring. Listeners are added synchronously at start (an MV3 worker or event
+ * page may be woken by any of them); the store loads lazily on the first one.
+ */
+import { browser } from 'wxt/browser';
+import { MessageSchema, type Reply } from '../data/messages';
+import { CoreSchema, STORAGE_KEYS, type Core } from '../data/schema';
+import { createStore, type Store } from '../data/store';
+import { handleMessage } from '../data/router';
+import { now, setClockOffset } from '../data/clock';
+import { allowOnceInTab, syncBrowser } from './registration';
+
+const PENDING_ALARM = 'pending-changes';
+
+function timeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** The strict phrase matches without regard to case, outer spaces or repeated spaces. */
+function samePhrase(a: string, b: string): boolean {
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  return norm(a).length > 0 && norm(a) === norm(b);
+}
+
+export function startBackground(): void {
+  const extensionOrigin = browser.runtime.getURL('/');
+  let storePromise: Promise<Store> | undefined;
+  const store = () =>
+    (storePromise ??= (async () => {
+      const created = createStore({ storage: browser.storage.local, now, timeZone, newId });
+      await created.load();
+      return created;
+    })());
+
+  async function readCore(): Promise<Core | undefined> {
+    const stored = await browser.storage.local.get(STORAGE_KEYS.core);
+    const parsed = CoreSchema.safeParse(stored[STORAGE_KEYS.core]);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Registration, redirect rules and the next pending-change alarm follow the stored core. */
+  async function syncWithCore(): Promise<void> {
+    const core = await readCore();
+    if (!core) return;
+    await syncBrowser(core);
+    const next = core.settings.pending.map((p) => Date.parse(p.effectiveAt)).sort((a, b) => a - b)[0];
+    await browser.alarms.clear(PENDING_ALARM);
+    if (next !== undefined) await browser.alarms.create(PENDING_ALARM, { when: Math.max(next, Date.now() + 1000) });
+  }
+
+  async function onMessage(raw: unknown, sender: Parameters<typeof handleMessage>[1]): Promise<Reply> {
+    const parsed = MessageSchema.safeParse(raw);
+    const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
+    if (parsed.success && parsed.data.type === 'page-continue-requested') {
+      if (!fromExtensionPage || sender.tab?.id === undefined) return { ok: false, error: 'Not allowed here.' };
+      await allowOnceInTab(sender.tab.id, parsed.data.url);
+      return { ok: true };
+    }
+    if (parsed.success && parsed.data.type === 'strict-phrase-entered') {
+      if (!fromExtensionPage) return { ok: false, error: 'Not allowed here.' };
+      const core = await readCore();
+      if (!core || !samePhrase(parsed.data.phrase, core.settings.strictPhrase)) return { ok: false, error: 'not-yet' };
+      if (sender.tab?.id !== undefined) {
+        await browser.tabs.sendMessage(sender.tab.id, { type: 'phrase-confirmed' }, { frameId: 0 }).catch(() => undefined);
+      }
+      return { ok: true };
+    }
+    const reply = await handleMessage(raw, sender, {
+      store: await store(),
+      extensionId: browser.runtime.id,
+      extensionOrigin,
+    });
+    // Reply only once the browser follows the change, so a page opened next is already guarded.
+    if (reply.ok) await syncWithCore();
+    return reply;
+  }
+
+  // Only messages that are ours get a Promise back; anything else is left for other listeners.
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    if (typeof raw !== 'object' || raw === null || !('type' in raw)) return undefined;
+    return onMessage(raw, sender as Parameters<typeof handleMessage>[1]);
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== PENDING_ALARM) return;
+    void store()
+      .then((s) => s.applyDue())
+      .then(syncWithCore);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void store().then(syncWithCore);
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void store().then(syncWithCore);
+  });
+
+  // The test suites move time through this clock source instead of sleeping (reachable only from
+  // the background's own global scope: no page and no content script can call it).
+  Object.assign(globalThis, {
+    noContactGuardClock: {
+      async moveBy(ms: number) {
+        setClockOffset(ms);
+        await (await store()).applyDue();
+        await syncWithCore();
+      },
+    },
+  });
+}

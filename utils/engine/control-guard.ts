@@ -1,0 +1,70 @@
+/**
+ * The one classifier of controls: reads an adapter's declarations (control rules, shortcuts,
+ * feed items) against an event's composed path. Pure: no listeners, no state.
+ */
+import type { Action, ControlRule, PageRef, SiteAdapter } from '../sites/site-adapter';
+
+export interface ControlHit {
+  action: Action;
+  element: Element;
+}
+
+const combinedSelectors = new WeakMap<SiteAdapter, { press: string; doubleTap: string }>();
+
+function selectorsOf(adapter: SiteAdapter): { press: string; doubleTap: string } {
+  let cached = combinedSelectors.get(adapter);
+  if (!cached) {
+    const of = (rules: readonly ControlRule[]) => rules.map((r) => r.selector).join(', ');
+    cached = {
+      press: of(adapter.controls.filter((r) => (r.gesture ?? 'press') === 'press')),
+      doubleTap: of(adapter.controls.filter((r) => r.gesture === 'double-tap')),
+    };
+    combinedSelectors.set(adapter, cached);
+  }
+  return cached;
+}
+
+/** A second press of a double-click (its `detail` counts the clicks). */
+function isDoubleTap(event: Event): boolean {
+  return event.type === 'dblclick' || ((event as MouseEvent).detail ?? 0) >= 2;
+}
+
+/** `path` is innermost first, as `composedPath()` gives it. */
+export function classifyPress(adapter: SiteAdapter, path: readonly Element[], event: Event): ControlHit | undefined {
+  const { press, doubleTap } = selectorsOf(adapter);
+  for (const element of path) {
+    if (press && element.matches(press)) {
+      const rule = adapter.controls.find((r) => (r.gesture ?? 'press') === 'press' && element.matches(r.selector));
+      if (rule) return { action: rule.action, element };
+    }
+    if (doubleTap && isDoubleTap(event) && element.matches(doubleTap)) {
+      const rule = adapter.controls.find((r) => r.gesture === 'double-tap' && element.matches(r.selector));
+      if (rule) return { action: rule.action, element };
+    }
+  }
+  if (adapter.classifyControl) {
+    const action = adapter.classifyControl(path);
+    if (action) return { action, element: path[0]! };
+  }
+  return undefined;
+}
+
+/** A single-key shortcut acting on the focused post, which is on the keydown's path. */
+export function classifyShortcut(adapter: SiteAdapter, path: readonly Element[], key: string): ControlHit | undefined {
+  const rule = adapter.shortcuts?.find((s) => s.key === key);
+  if (!rule || !adapter.feedItem) return undefined;
+  const item = path.find((el) => el.matches(adapter.feedItem!.selector));
+  return item ? { action: rule.action, element: item } : undefined;
+}
+
+/** Whose is the control: the innermost feed item's author, or undefined (then the page's owner). */
+export function ownerOfPath(adapter: SiteAdapter, path: readonly Element[]): PageRef | undefined {
+  if (!adapter.feedItem) return undefined;
+  const item = path.find((el) => el.matches(adapter.feedItem!.selector));
+  return item ? adapter.feedItem.authors(item)[0] : undefined;
+}
+
+export function isEditable(element: Element): boolean {
+  if (element.localName === 'input' || element.localName === 'textarea' || element.localName === 'select') return true;
+  return (element as HTMLElement).isContentEditable === true;
+}

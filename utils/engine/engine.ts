@@ -1,0 +1,314 @@
+/**
+ * The guard engine: generic, with no site name inside. It receives one adapter, decides from
+ * the URL first (synchronously, at document_start), watches in-app navigation and feed items
+ * with one MutationObserver, and stops guarded controls in the capture phase on `window`,
+ * before the site's own listeners run.
+ */
+import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
+import type { GuardIndex, GuardMatch } from './guard-index';
+import { classifyPress, classifyShortcut, isEditable, ownerOfPath, type ControlHit } from './control-guard';
+import { createFeedHider, type FeedHider } from './feed-hider';
+
+/** What the interstitial is asked about. Carries no names: the UI never learns who. */
+export interface GuardPrompt {
+  subject: 'page' | 'control' | 'link';
+  pageKind?: PageKind;
+  action?: Action;
+  /** Set when merely viewing tells them (a story view, a LinkedIn profile visit). */
+  contactSignal?: ContactSignal;
+  /** After "continue", ask whether to count it as contact (contact actions and views they see). */
+  asksToCount: boolean;
+}
+
+export type PromptOutcome =
+  | { choice: 'back' }
+  | { choice: 'continue'; countAsContact: boolean }
+  /** The page moved on by itself (browser back, the site navigated): nothing to log. */
+  | { choice: 'dismissed' };
+
+export interface GuardUi {
+  /** A neutral cover while the guard list is on its way: no words, no names. */
+  cover(): void;
+  uncover(): void;
+  prompt(prompt: GuardPrompt): Promise<PromptOutcome>;
+  /** Ends an open prompt with 'dismissed'. */
+  dismiss(): void;
+  isPrompting(): boolean;
+  /** Puts the open dialog back on top if the site opened a modal of its own. */
+  raiseIfCovered(): void;
+}
+
+export interface GuardReport {
+  type: 'urge-resisted' | 'went-through';
+  what: string;
+  countAsContact?: boolean;
+}
+
+export interface EngineDeps {
+  adapter: SiteAdapter;
+  win: Window & typeof globalThis;
+  signal: AbortSignal;
+  loadIndex(): Promise<GuardIndex>;
+  /** Called with a fresh index whenever the stored settings change. */
+  subscribe(onIndex: (index: GuardIndex) => void): void;
+  ui: GuardUi;
+  report(report: GuardReport): void;
+  /** Logs an adapter failure once per place, without any handle. */
+  onError(where: string, error: unknown): void;
+}
+
+const PRESS_EVENTS = [
+  'pointerdown',
+  'mousedown',
+  'touchstart',
+  'pointerup',
+  'mouseup',
+  'touchend',
+  'click',
+  'auxclick',
+  'dblclick',
+] as const;
+/** The events that start a gesture: the prompt opens on these; the rest of the gesture is only stopped. */
+const GESTURE_STARTS = new Set(['pointerdown', 'mousedown', 'touchstart', 'click', 'auxclick', 'dblclick', 'keydown']);
+/** A batch larger than this is handled by one rescan instead of per-node checks (darkreader does the same). */
+const LARGE_BATCH = 200;
+
+export function startEngine(deps: EngineDeps): { stop(): void } {
+  const { adapter, win, signal, ui } = deps;
+  const doc = win.document;
+  let index: GuardIndex | undefined;
+  let lastHref = win.location.href;
+  let pageRef: PageRef | undefined;
+  let pageMatch: GuardMatch | undefined;
+  /** The person whose pages the user chose to continue to, until they leave that person's pages. */
+  let allowedPersonId: string | undefined;
+  /** Controls the user chose to go through with, let through once. */
+  const allowedControls = new WeakSet<Element>();
+  let replaying = false;
+  let feedHider: FeedHider | undefined;
+
+  const safe = <T>(where: string, fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (error) {
+      deps.onError(`${adapter.id}.${where}`, error);
+      return undefined;
+    }
+  };
+  const parse = (href: string): PageRef | undefined =>
+    safe('parseUrl', () => adapter.parseUrl(new URL(href, win.location.href)));
+
+  // ---- pages ---------------------------------------------------------------------------
+
+  function decidePage(href: string): void {
+    pageRef = parse(href);
+    if (!pageRef) return settlePage(undefined);
+    const namesSomeone = Boolean(pageRef.handle || pageRef.stableId);
+    if (index === undefined) {
+      // Cover, then decide: the list is on its way, and this page may be about a guarded person.
+      if (namesSomeone) ui.cover();
+      return;
+    }
+    if (!index.active) return settlePage(undefined);
+    const match = namesSomeone ? index.match(pageRef) : ownerFromDom();
+    settlePage(match);
+  }
+
+  function ownerFromDom(): GuardMatch | undefined {
+    if (!adapter.pageOwner || !index?.active) return undefined;
+    const owner = safe('pageOwner', () => adapter.pageOwner!(doc));
+    return index.match(owner);
+  }
+
+  function settlePage(match: GuardMatch | undefined): void {
+    pageMatch = match;
+    if (!match) {
+      if (allowedPersonId !== undefined) allowedPersonId = undefined;
+      if (ui.isPrompting()) ui.dismiss();
+      ui.uncover();
+      return;
+    }
+    if (allowedPersonId === match.personId) return ui.uncover();
+    if (ui.isPrompting()) return;
+    const kind = pageRef?.kind ?? 'profile';
+    const contactSignal = adapter.visibleToThem?.[kind];
+    void ui
+      .prompt({ subject: 'page', pageKind: kind, contactSignal, asksToCount: Boolean(contactSignal) })
+      .then((outcome) => onPageOutcome(outcome, match, kind));
+  }
+
+  function onPageOutcome(outcome: PromptOutcome, match: GuardMatch, kind: PageKind): void {
+    if (outcome.choice === 'dismissed') return;
+    if (outcome.choice === 'back') {
+      deps.report({ type: 'urge-resisted', what: kind });
+      goBack();
+      return;
+    }
+    allowedPersonId = match.personId;
+    ui.uncover();
+    deps.report({ type: 'went-through', what: kind, countAsContact: outcome.countAsContact });
+  }
+
+  /** Back to where they were; a safe page (the site's home) when there is nowhere to go back to. */
+  function goBack(): void {
+    const before = win.location.href;
+    if (win.history.length > 1) {
+      win.history.back();
+      win.setTimeout(() => {
+        if (!signal.aborted && win.location.href === before) win.location.replace(win.location.origin + '/');
+      }, 700);
+    } else {
+      win.location.replace(win.location.origin + '/');
+    }
+  }
+
+  function onUrlMaybeChanged(href: string): void {
+    if (href === lastHref) return;
+    lastHref = href;
+    decidePage(href);
+  }
+
+  // ---- controls and links ---------------------------------------------------------------
+
+  function onPress(event: Event): void {
+    if (replaying || !index?.active) return;
+    const path = event.composedPath().filter((n): n is Element => n instanceof win.Element);
+    if (path.length === 0) return;
+    const hit = safe('controls', () => classifyPress(adapter, path, event));
+    if (hit) return guardControl(event, hit, path);
+    const link = path.find((el) => el.localName === 'a' && el.hasAttribute('href')) as HTMLAnchorElement | undefined;
+    if (link) guardLink(event, link);
+  }
+
+  function onKeydown(event: KeyboardEvent): void {
+    if (replaying || !index?.active || event.isComposing) return;
+    const path = event.composedPath().filter((n): n is Element => n instanceof win.Element);
+    if (path.length === 0) return;
+    if (event.key === 'Enter' || event.key === ' ') return onPress(event);
+    if (event.ctrlKey || event.metaKey || event.altKey || isEditable(path[0]!)) return;
+    const hit = safe('shortcuts', () => classifyShortcut(adapter, path, event.key));
+    if (hit) guardControl(event, hit, path);
+  }
+
+  function guardControl(event: Event, hit: ControlHit, path: readonly Element[]): void {
+    if (allowedControls.has(hit.element)) return;
+    const owner = safe('feedItem', () => ownerOfPath(adapter, path));
+    const match = owner ? index?.match(owner) : pageMatch;
+    if (!match) return;
+    stop(event);
+    if (!GESTURE_STARTS.has(event.type) || ui.isPrompting()) return;
+    void ui.prompt({ subject: 'control', action: hit.action, asksToCount: true }).then((outcome) => {
+      if (outcome.choice === 'dismissed') return;
+      if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: hit.action });
+      deps.report({ type: 'went-through', what: hit.action, countAsContact: outcome.countAsContact });
+      allowedControls.add(hit.element);
+      replay(hit.element);
+    });
+  }
+
+  function guardLink(event: Event, link: HTMLAnchorElement): void {
+    const ref = parse(link.href);
+    if (!ref || !(ref.handle || ref.stableId)) return;
+    const match = index?.match(ref);
+    if (!match || match.personId === allowedPersonId) return;
+    stop(event);
+    if (!GESTURE_STARTS.has(event.type) || ui.isPrompting()) return;
+    const contactSignal = adapter.visibleToThem?.[ref.kind];
+    void ui
+      .prompt({ subject: 'link', pageKind: ref.kind, contactSignal, asksToCount: Boolean(contactSignal) })
+      .then((outcome) => {
+        if (outcome.choice === 'dismissed') return;
+        if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: ref.kind });
+        deps.report({ type: 'went-through', what: ref.kind, countAsContact: outcome.countAsContact });
+        allowedPersonId = match.personId;
+        replay(link);
+      });
+  }
+
+  function stop(event: Event): void {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+
+  /** Gives the site the press the person chose to go through with. */
+  function replay(element: Element): void {
+    if (!element.isConnected) return;
+    replaying = true;
+    try {
+      (element as HTMLElement).click();
+    } finally {
+      replaying = false;
+    }
+  }
+
+  // ---- wiring -----------------------------------------------------------------------------
+
+  const listen = { capture: true, passive: false, signal } as const;
+  for (const type of PRESS_EVENTS) win.addEventListener(type, onPress, listen);
+  win.addEventListener('keydown', onKeydown, listen);
+
+  // In-app navigation, before the new view paints: the Navigation API fires inside pushState;
+  // the observer below catches routers that render before they push, and browsers without it.
+  const navigation = (win as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener(
+    'navigate',
+    (event) => {
+      const url = (event as Event & { destination?: { url?: string } }).destination?.url;
+      if (url) onUrlMaybeChanged(url);
+    },
+    { signal },
+  );
+  win.addEventListener('popstate', () => onUrlMaybeChanged(win.location.href), { signal });
+  win.addEventListener(
+    'pageshow',
+    (event) => {
+      // Restored from the back/forward cache: this script is not run again, so decide again.
+      if ((event as PageTransitionEvent).persisted) {
+        lastHref = '';
+        onUrlMaybeChanged(win.location.href);
+      }
+    },
+    { signal },
+  );
+
+  const observer = new win.MutationObserver((records) => {
+    // One string comparison per batch where nobody is guarded on this page.
+    if (win.location.href !== lastHref) onUrlMaybeChanged(win.location.href);
+    else if (pageRef && !pageRef.handle && !pageRef.stableId && !pageMatch && index?.active) {
+      const match = ownerFromDom();
+      if (match) settlePage(match);
+    }
+    if (ui.isPrompting()) ui.raiseIfCovered();
+    feedHider?.onMutations(records);
+  });
+  observer.observe(doc, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => observer.disconnect());
+
+  function useIndex(next: GuardIndex): void {
+    index = next;
+    feedHider?.stop();
+    feedHider = next.active && next.hidesFeed && adapter.feedItem ? createFeedHider({ adapter, doc, index: next, safe, largeBatch: LARGE_BATCH }) : undefined;
+    feedHider?.scan();
+    lastHref = win.location.href;
+    decidePage(lastHref);
+  }
+
+  decidePage(lastHref);
+  deps.subscribe((next) => useIndex(next));
+  deps.loadIndex().then(
+    (loaded) => {
+      if (!signal.aborted && index === undefined) useIndex(loaded);
+    },
+    (error) => {
+      deps.onError('loadIndex', error);
+      ui.uncover();
+    },
+  );
+
+  return {
+    stop() {
+      observer.disconnect();
+      feedHider?.stop();
+    },
+  };
+}

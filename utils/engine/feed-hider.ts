@@ -1,0 +1,93 @@
+/**
+ * Hides a guarded person's posts in feeds before they paint: the engine's one observer hands
+ * every mutation batch here (observer callbacks run as microtasks, before rendering). Items are
+ * hidden with an inline style, or collapsed behind a neutral placeholder; nothing about the
+ * person is written into the page.
+ */
+import type { SiteAdapter } from '../sites/site-adapter';
+import type { GuardIndex } from './guard-index';
+import { createPlaceholder } from './placeholder';
+
+export interface FeedHider {
+  scan(): void;
+  onMutations(records: readonly MutationRecord[]): void;
+  stop(): void;
+}
+
+interface FeedHiderDeps {
+  adapter: SiteAdapter;
+  doc: Document;
+  index: GuardIndex;
+  safe<T>(where: string, fn: () => T): T | undefined;
+  largeBatch: number;
+}
+
+export function createFeedHider({ adapter, doc, index, safe, largeBatch }: FeedHiderDeps): FeedHider {
+  const rule = adapter.feedItem!;
+  /** Items we changed, with their previous inline display, so stopping restores them exactly. */
+  const changed = new Map<HTMLElement, { display: string; priority: string; placeholder?: Element }>();
+  /** Items the person chose to show again. */
+  const revealed = new WeakSet<Element>();
+
+  function check(item: Element): void {
+    if (!(item instanceof HTMLElement) || revealed.has(item)) return;
+    const authors = safe('feedItem', () => rule.authors(item)) ?? [];
+    const match = authors.map((ref) => index.match(ref)).find((m) => m && m.feedHiding !== 'off');
+    if (!match) {
+      if (changed.has(item)) restore(item); // a recycled node now shows someone else
+      return;
+    }
+    if (changed.has(item)) return;
+    changed.set(item, {
+      display: item.style.getPropertyValue('display'),
+      priority: item.style.getPropertyPriority('display'),
+      placeholder:
+        match.feedHiding === 'collapse'
+          ? createPlaceholder(doc, item, () => {
+              revealed.add(item);
+              restore(item);
+            })
+          : undefined,
+    });
+    item.style.setProperty('display', 'none', 'important');
+  }
+
+  function restore(item: HTMLElement): void {
+    const before = changed.get(item);
+    if (!before) return;
+    changed.delete(item);
+    if (before.display) item.style.setProperty('display', before.display, before.priority);
+    else item.style.removeProperty('display');
+    if (item.getAttribute('style') === '') item.removeAttribute('style');
+    before.placeholder?.remove();
+  }
+
+  function scan(): void {
+    for (const item of doc.querySelectorAll(rule.selector)) check(item);
+  }
+
+  function onMutations(records: readonly MutationRecord[]): void {
+    let added = 0;
+    for (const record of records) added += record.addedNodes.length;
+    if (added === 0) return;
+    if (added > largeBatch) return scan();
+    for (const record of records) {
+      // A recycled item: its content changed, so its author may have too.
+      const target = record.target instanceof Element ? record.target.closest(rule.selector) : null;
+      if (target) check(target);
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        if (node.matches(rule.selector)) check(node);
+        else if (node.firstElementChild) for (const item of node.querySelectorAll(rule.selector)) check(item);
+      }
+    }
+  }
+
+  return {
+    scan,
+    onMutations,
+    stop() {
+      for (const item of [...changed.keys()]) restore(item);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The guarded accounts of one site, as the engine asks about them: "is this ref guarded?".
+ * Built from the stored core in the content script's own memory; never written to the page.
+ */
+import type { Core, FeedHiding } from '../data/schema';
+import type { PageRef, SiteId } from '../sites/site-adapter';
+
+export interface GuardMatch {
+  personId: string;
+  feedHiding: FeedHiding;
+}
+
+export interface GuardIndex {
+  /** False when the guard is paused, the site is switched off, or nobody is guarded here. */
+  readonly active: boolean;
+  /** True when someone on this site has feed hiding on. */
+  readonly hidesFeed: boolean;
+  match(ref: Pick<PageRef, 'handle' | 'stableId'> | undefined): GuardMatch | undefined;
+}
+
+export const EMPTY_GUARD_INDEX: GuardIndex = { active: false, hidesFeed: false, match: () => undefined };
+
+export function buildGuardIndex(core: Core, site: SiteId): GuardIndex {
+  if (core.settings.paused || core.settings.sitesOff.includes(site)) return EMPTY_GUARD_INDEX;
+  const byHandle = new Map<string, GuardMatch>();
+  const byStableId = new Map<string, GuardMatch>();
+  for (const person of core.people) {
+    const match: GuardMatch = { personId: person.id, feedHiding: person.feedHiding };
+    for (const account of person.accounts) {
+      if (account.site !== site) continue;
+      byHandle.set(account.handle, match);
+      if (account.stableId) byStableId.set(account.stableId, match);
+    }
+  }
+  if (byHandle.size === 0 && byStableId.size === 0) return EMPTY_GUARD_INDEX;
+  const hidesFeed = [...byHandle.values(), ...byStableId.values()].some((m) => m.feedHiding !== 'off');
+  return {
+    active: true,
+    hidesFeed,
+    match(ref) {
+      if (!ref) return undefined;
+      return (ref.handle && byHandle.get(ref.handle)) || (ref.stableId && byStableId.get(ref.stableId)) || undefined;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Binds the engine to the browser: reads the stored core (validated), follows its changes,
+ * mounts the interstitial, and reports the person's choices to the background. The content
+ * script only reads storage; every change goes through a message to the one writer.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CoreSchema, STORAGE_KEYS, type Core } from '../data/schema';
+import { PAUSE_SECONDS } from '../data/friction';
+import type { Message } from '../data/messages';
+import { daysWithoutContact } from '../days/day-count';
+import { adapterForHost } from '../sites/registry';
+import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
+import { createGuardUi, type InterstitialContext } from './cover';
+import { startEngine } from './engine';
+
+function parseCore(value: unknown): Core | undefined {
+  const parsed = CoreSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A different reason each time, so the words stay alive; the first reason when there is one. */
+function pick<T>(items: readonly T[], seed: number): T | undefined {
+  return items.length === 0 ? undefined : items[seed % items.length];
+}
+
+export function startGuard(ctx: ContentScriptContext): void {
+  const adapter = adapterForHost(location.hostname);
+  if (!adapter) return;
+  let core: Core | undefined;
+  let prompts = 0;
+
+  const context = (): InterstitialContext => {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const seed = prompts++;
+    return {
+      days: core ? daysWithoutContact(core.streak, new Date(), timeZone) : 0,
+      goalDays: core?.streak.goalDays ?? 30,
+      reason: core ? pick(core.reasons, seed)?.text : undefined,
+      insteadIdea: core ? pick(core.insteadIdeas, seed)?.text : undefined,
+      friction: core?.settings.friction ?? 'gentle',
+      pauseSeconds: PAUSE_SECONDS[core?.settings.friction ?? 'gentle'],
+    };
+  };
+
+  const ui = createGuardUi({
+    doc: document,
+    context,
+    frameUrl: (mode) => `${browser.runtime.getURL('/pause.html')}?mode=${mode}&site=${adapter.id}`,
+  });
+
+  const send = (message: Message) => {
+    browser.runtime.sendMessage(message).catch(() => {
+      // "Extension context invalidated" after an update: nothing to report to anymore.
+    });
+  };
+
+  const reported = new Set<string>();
+  startEngine({
+    adapter,
+    win: window,
+    signal: ctx.signal,
+    ui,
+    async loadIndex() {
+      const stored = await browser.storage.local.get(STORAGE_KEYS.core);
+      core = parseCore(stored[STORAGE_KEYS.core]);
+      return core ? buildGuardIndex(core, adapter.id) : EMPTY_GUARD_INDEX;
+    },
+    subscribe(onIndex) {
+      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        if (area !== 'local' || !(STORAGE_KEYS.core in changes)) return;
+        core = parseCore(changes[STORAGE_KEYS.core]?.newValue);
+        onIndex(core ? buildGuardIndex(core, adapter.id) : EMPTY_GUARD_INDEX);
+      };
+      browser.storage.onChanged.addListener(listener);
+      ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
+    },
+    report({ type, what, countAsContact }) {
+      if (type === 'urge-resisted') send({ type, site: adapter.id, what });
+      else send({ type, site: adapter.id, what, countAsContact: countAsContact ?? false });
+    },
+    onError(where, error) {
+      // Once per place, with the adapter id and never a handle; only in development builds.
+      if (import.meta.env.MODE === 'production' || reported.has(where)) return;
+      reported.add(where);
+      console.warn(`[no-contact-guard] ${where} failed`, error);
+    },
+  });
+
+  // The strict phrase is typed in the extension frame; the background relays "confirmed" here.
+  const onMessage = (message: unknown) => {
+    if ((message as { type?: string } | null)?.type === 'phrase-confirmed') ui.confirmPhrase();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}

@@ -1,0 +1,105 @@
+/**
+ * Mounts the pause page for its mode (see entrypoints/pause/main.tsx). Talks to the background
+ * only through messages; reads the stored core for the day count and the person's reasons.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Interstitial } from '../../components/interstitial/Interstitial';
+import { TextForm } from '../../components/pause/TextForm';
+import { PAUSE_SECONDS } from '../data/friction';
+import type { Message, Reply } from '../data/messages';
+import { CoreSchema, STORAGE_KEYS } from '../data/schema';
+import { daysWithoutContact } from '../days/day-count';
+import { t } from '../copy';
+import { adapterById } from '../sites/registry';
+import { isSiteId } from '../sites/site-ids';
+
+export function send(message: Message): Promise<Reply> {
+  return browser.runtime.sendMessage(message) as Promise<Reply>;
+}
+
+export async function mountPausePage(root: HTMLElement, url: URL): Promise<void> {
+  const mode = url.searchParams.get('mode');
+  const siteParam = url.searchParams.get('site') ?? '';
+  const site = isSiteId(siteParam) ? siteParam : undefined;
+  document.body.classList.add(mode === 'page' ? 'page' : 'frame');
+
+  if (mode === 'journal') {
+    render(
+      <TextForm
+        label={t('pause.journalLabel')}
+        submitLabel={t('pause.journalSave')}
+        multiline
+        onSubmit={async (text) => {
+          const reply = await send({ type: 'journal-entry-added', text });
+          return reply.ok ? { status: t('pause.journalSaved'), clear: true } : { status: reply.error, clear: false };
+        }}
+      />,
+      root,
+    );
+    return;
+  }
+
+  if (mode === 'phrase') {
+    render(
+      <TextForm
+        label={t('pause.phraseLabel')}
+        submitLabel={t('interstitial.confirm')}
+        multiline={false}
+        onSubmit={async (phrase) => {
+          const reply = await send({ type: 'strict-phrase-entered', phrase });
+          return reply.ok ? { status: t('pause.phraseOk'), clear: true } : { status: t('pause.phraseWrong'), clear: false };
+        }}
+      />,
+      root,
+    );
+    return;
+  }
+
+  // mode=page: the original URL rides in the fragment (see utils/background/registration.ts).
+  const target = url.hash.slice(1);
+  const stored = await browser.storage.local.get(STORAGE_KEYS.core);
+  const core = CoreSchema.safeParse(stored[STORAGE_KEYS.core]);
+  const friction = core.success ? core.data.settings.friction : 'gentle';
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const adapter = site ? adapterById(site) : undefined;
+  let pageKind: 'profile' | 'story' | 'post' | 'messages' = 'profile';
+  try {
+    pageKind = adapter?.parseUrl(new URL(target))?.kind ?? 'profile';
+  } catch {
+    // Not a URL: keep the default wording.
+  }
+  const contactSignal = adapter?.visibleToThem?.[pageKind];
+  const dialog = document.createElement('dialog');
+  dialog.setAttribute('aria-labelledby', 'ncg-title');
+  dialog.setAttribute('aria-describedby', 'ncg-body');
+  root.append(dialog);
+  const goBack = () => {
+    void send({ type: 'urge-resisted', site, what: pageKind });
+    if (history.length > 1) history.back();
+    else if (target) location.replace(new URL(target).origin + '/');
+  };
+  dialog.addEventListener('close', goBack);
+  render(
+    <Interstitial
+      prompt={{ subject: 'page', pageKind, contactSignal, asksToCount: true }}
+      days={core.success ? daysWithoutContact(core.data.streak, new Date(), timeZone) : 0}
+      goalDays={core.success ? core.data.streak.goalDays : 30}
+      reason={core.success ? core.data.reasons[0]?.text : undefined}
+      insteadIdea={core.success ? core.data.insteadIdeas[0]?.text : undefined}
+      friction={friction}
+      pauseSeconds={PAUSE_SECONDS[friction]}
+      frameUrl={(m) => `${browser.runtime.getURL('/pause.html')}?mode=${m}`}
+      phraseConfirmed={false}
+      onBack={() => dialog.close()}
+      onDone={async (countAsContact) => {
+        dialog.removeEventListener('close', goBack);
+        await send({ type: 'went-through', site, what: pageKind, countAsContact });
+        await send({ type: 'page-continue-requested', url: target });
+        location.replace(target);
+      }}
+    />,
+    dialog,
+  );
+  dialog.showModal();
+}

@@ -72,6 +72,11 @@ export interface SiteAdapter {
   pageOwner?(doc: Document): PageRef | undefined;
   feedItem?: FeedItemRule;
   controls: readonly ControlRule[];
+  /**
+   * For controls CSS cannot describe (a button known only by its text, say): classify the event's
+   * composed path (innermost first). Pure; return undefined when nothing on the path is a control.
+   */
+  classifyControl?(path: readonly Element[]): Action | undefined;
   shortcuts?: readonly ShortcutRule[];
   /** Page kinds whose mere viewing is visible to the other person. */
   visibleToThem?: Partial<Record<PageKind, ContactSignal>>;

@@ -81,3 +81,13 @@ export function isAllowedFrom(type: MessageType, sender: SenderKind): boolean {
 export type Reply =
   | { ok: true; data?: unknown }
   | { ok: false; error: string; where?: string };
+
+/**
+ * The reply to `state-requested` and `export-requested` (`data`). `problem` is set when the stored
+ * data could not be used as it is: it was written by a newer version (left untouched), or it
+ * failed validation and was kept aside (see utils/data/store.ts).
+ */
+export interface StateSnapshot {
+  doc: import('./schema').StoredDocument;
+  problem?: 'newer-version' | 'quarantined';
+}

@@ -46,6 +46,7 @@ export const PendingChangeSchema = z.discriminatedUnion('kind', [
   z.object({ id, kind: z.literal('pause-guard'), requestedAt: isoInstant, effectiveAt: isoInstant }),
   z.object({ id, kind: z.literal('remove-person'), personId: id, requestedAt: isoInstant, effectiveAt: isoInstant }),
   z.object({ id, kind: z.literal('site-off'), site: SiteIdSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
+  z.object({ id, kind: z.literal('cool-down'), coolDown: CoolDownSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
   z.object({ id, kind: z.literal('feed-hiding'), personId: id, feedHiding: FeedHidingSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
 ]);
 

@@ -13,10 +13,8 @@ import { daysWithoutContact } from '../days/day-count';
 import { t } from '../copy';
 import { adapterById } from '../sites/registry';
 import { isSiteId } from '../sites/site-ids';
+import { send } from './client';
 
-export function send(message: Message): Promise<Reply> {
-  return browser.runtime.sendMessage(message) as Promise<Reply>;
-}
 
 export async function mountPausePage(root: HTMLElement, url: URL): Promise<void> {
   const mode = url.searchParams.get('mode');

@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { exportDocument, parseImport } from '../../../utils/data/transfer';
+import { DocumentSchema, emptyDocument } from '../../../utils/data/schema';
+import { describePath, ordinal } from '../../../utils/copy/data-errors';
+
+function read(name: string): string {
+  return readFileSync(resolve(process.cwd(), 'tests/fixtures/data', name), 'utf8');
+}
+
+const v2 = DocumentSchema.parse(JSON.parse(read('v2.json')));
+const NOW = new Date('2026-11-23T10:30:00.000Z');
+
+describe('export', () => {
+  test('writes the documented envelope around the whole document', () => {
+    const file = JSON.parse(exportDocument(v2, NOW));
+    expect(file).toEqual({ format: 'no-contact-guard', version: 2, exportedAt: '2026-11-23T10:30:00.000Z', data: v2 });
+  });
+
+  test.each([
+    ['the v2 fixture', v2],
+    ['an empty document', emptyDocument(NOW, 'Pacific/Auckland')],
+  ])('%s survives export then import unchanged', (_name, doc) => {
+    expect(parseImport(exportDocument(doc, NOW))).toEqual({ ok: true, doc });
+  });
+});
+
+describe('import', () => {
+  test('an exported v1 document is migrated', () => {
+    const file = JSON.stringify({ format: 'no-contact-guard', version: 1, exportedAt: NOW.toISOString(), data: JSON.parse(read('v1.json')) });
+    const result = parseImport(file);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.doc.journal).toHaveLength(2);
+  });
+
+  test.each([
+    ['imports/truncated.json', /incomplete or damaged/, undefined],
+    ['imports/not-ours.json', /does not look like a No-Contact Guard export/, undefined],
+    ['imports/wrong-version.json', /version 0, which No-Contact Guard does not know/, undefined],
+    ['imports/newer-version.json', /newer version of No-Contact Guard.*update the extension/, undefined],
+    [
+      'imports/wrong-types.json',
+      /not valid, so nothing was changed/,
+      'people → 2nd person → accounts → 1st account → site: expected one of x, bluesky, instagram, linkedin',
+    ],
+  ])('%s is refused kindly', (name, error, where) => {
+    const result = parseImport(read(name));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatch(error);
+    expect(result.where).toBe(where);
+  });
+
+  const envelope = (data: unknown, version: unknown = 2) =>
+    JSON.stringify({ format: 'no-contact-guard', version, exportedAt: NOW.toISOString(), data });
+  const withChange = (change: (doc: Record<string, any>) => void) => {
+    const doc = structuredClone(v2) as Record<string, any>;
+    change(doc);
+    return envelope(doc);
+  };
+
+  test.each([
+    ['an empty file', '', /file is empty/, undefined],
+    ['only spaces', '  \n', /file is empty/, undefined],
+    ['a JSON list', '[1, 2]', /does not look like/, undefined],
+    ['no data', JSON.stringify({ format: 'no-contact-guard', version: 2 }), /does not look like/, undefined],
+    ['envelope and data disagree', envelope({ ...v2, version: 1 }), /disagree about its version/, undefined],
+    ['data newer than the envelope says', envelope({ ...v2, version: 5 }), /newer version/, undefined],
+    ['version as text', envelope(v2, '2'), /version "2", which/, undefined],
+    ['a missing label', withChange((d) => delete d.people[0].label), /not valid/, 'people → 1st person → label: this is missing'],
+    ['goal as text', withChange((d) => (d.streak.goalDays = '30')), /not valid/, 'streak → goalDays: expected a number'],
+    ['a bad date', withChange((d) => (d.journal[0].at = 'yesterday')), /not valid/, 'journal → 1st journal entry → at: expected a date and time like 2026-02-14T09:30:00Z'],
+    ['a bad daily date', withChange((d) => (d.events.daily[0].date = '2.10.2026')), /not valid/, 'events → daily → 1st day → date: expected a date like 2026-02-14'],
+    ['an empty reason', withChange((d) => (d.reasons[0].text = '  ')), /not valid/, 'reasons → 1st reason → text: this is empty'],
+    ['an unknown pending kind', withChange((d) => (d.settings.pending[1].kind = 'delete-all')), /not valid/, 'settings → pending → 2nd pending change → kind: not a kind we know'],
+    ['too few urge hours', withChange((d) => (d.events.daily[0].urgeHours = [1])), /not valid/, 'events → daily → 1st day → urgeHours: fewer than 24 items'],
+  ])('%s', (_name, json, error, where) => {
+    const result = parseImport(json);
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(error) });
+    expect(result.ok === false && result.where).toBe(where ?? undefined);
+  });
+});
+
+describe('plain words for a path', () => {
+  test.each([
+    [1, '1st'], [2, '2nd'], [3, '3rd'], [4, '4th'], [11, '11th'], [12, '12th'], [13, '13th'], [21, '21st'], [102, '102nd'], [111, '111th'],
+  ])('ordinal(%i) is %s', (n, expected) => {
+    expect(ordinal(n)).toBe(expected);
+  });
+
+  test.each([
+    [['people', 1, 'accounts', 0, 'site'], 'people → 2nd person → accounts → 1st account → site'],
+    [['streak', 'history', 2, 'days'], 'streak → history → 3rd past streak → days'],
+    [['mystery', 0], 'mystery → 1st item'],
+    [[], ''],
+  ])('%j', (path, expected) => {
+    expect(describePath(path)).toBe(expected);
+  });
+});

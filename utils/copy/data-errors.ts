@@ -1,0 +1,156 @@
+/**
+ * What the person reads when a change, a stored document or an imported file cannot be used:
+ * kind, plain, and specific about what and where. Sentences come from locales (`errors.*`).
+ */
+import type { z } from 'zod';
+import { t } from './index';
+
+/** Why a change was not made: the reducers' codes (utils/data/reducers.ts) and the store's own. */
+export type ChangeErrorCode =
+  | 'person-not-found'
+  | 'account-not-found'
+  | 'account-already-guarded'
+  | 'item-not-found'
+  | 'change-not-found'
+  | 'phrase-needed'
+  | 'limit-reached'
+  | 'newer-version'
+  | 'invalid-result';
+
+const CHANGE_ERROR_TEXT: Record<ChangeErrorCode, () => string> = {
+  'person-not-found': () => t('errors.reduce.person-not-found'),
+  'account-not-found': () => t('errors.reduce.account-not-found'),
+  'account-already-guarded': () => t('errors.reduce.account-already-guarded'),
+  'item-not-found': () => t('errors.reduce.item-not-found'),
+  'change-not-found': () => t('errors.reduce.change-not-found'),
+  'phrase-needed': () => t('errors.reduce.phrase-needed'),
+  'limit-reached': () => t('errors.reduce.limit-reached'),
+  'newer-version': () => t('errors.store.newer-version'),
+  'invalid-result': () => t('errors.store.invalid-result'),
+};
+
+function isChangeErrorCode(code: string): code is ChangeErrorCode {
+  return Object.hasOwn(CHANGE_ERROR_TEXT, code);
+}
+
+/** The sentence for a change that was not made; an unknown code still gets a kind sentence. */
+export function changeErrorText(code: string): string {
+  return isChangeErrorCode(code) ? CHANGE_ERROR_TEXT[code]() : t('errors.unexpected');
+}
+
+export const requestErrorText = {
+  notAllowed: () => t('errors.notAllowed'),
+  badMessage: () => t('errors.badMessage'),
+  unexpected: () => t('errors.unexpected'),
+};
+
+export const importErrorText = {
+  empty: () => t('errors.import.empty'),
+  truncated: () => t('errors.import.truncated'),
+  notOurs: () => t('errors.import.notOurs'),
+  unknownVersion: (version: string) => t('errors.import.unknownVersion', [version]),
+  versionMismatch: () => t('errors.import.versionMismatch'),
+  newerVersion: () => t('errors.import.newerVersion'),
+  invalid: () => t('errors.import.invalid'),
+};
+
+/**
+ * What one item of each list in the file is called, to name "the 2nd person" rather than "people
+ * [1]". The keys are the file's own field names (docs/data-format.md); these words are English
+ * only, like the field names they stand next to.
+ */
+const ITEM_NOUN: Record<string, string> = {
+  people: 'person',
+  accounts: 'account',
+  reasons: 'reason',
+  insteadIdeas: 'idea',
+  history: 'past streak',
+  celebrated: 'milestone',
+  recent: 'event',
+  events: 'event',
+  daily: 'day',
+  urgeHours: 'hour',
+  journal: 'journal entry',
+  pending: 'pending change',
+  sitesOff: 'site',
+  hardDays: 'hard day',
+  customPatterns: 'link pattern',
+};
+
+/** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd". */
+export function ordinal(n: number): string {
+  const lastTwo = n % 100;
+  if (lastTwo >= 11 && lastTwo <= 13) return `${n}th`;
+  const suffix = { 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+/** ['people', 1, 'accounts', 0, 'site'] → "people → 2nd person → accounts → 1st account → site". */
+export function describePath(path: readonly PropertyKey[]): string {
+  const words: string[] = [];
+  path.forEach((segment, index) => {
+    if (typeof segment === 'number') {
+      const previous = path[index - 1];
+      const noun = (typeof previous === 'string' ? ITEM_NOUN[previous] : undefined) ?? 'item';
+      words.push(`${ordinal(segment + 1)} ${noun}`);
+    } else {
+      words.push(String(segment));
+    }
+  });
+  return words.join(' → ');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+const EXPECTED_TYPE: Record<string, () => string> = {
+  string: () => t('errors.issue.text'),
+  number: () => t('errors.issue.number'),
+  int: () => t('errors.issue.wholeNumber'),
+  boolean: () => t('errors.issue.yesNo'),
+  array: () => t('errors.issue.list'),
+  object: () => t('errors.issue.group'),
+};
+
+/** What is wrong with one value, in a few plain words. */
+export function describeProblem(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (valueAt(input, issue.path) === undefined) return t('errors.issue.missing');
+      return EXPECTED_TYPE[issue.expected]?.() ?? t('errors.issue.invalid');
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? t('errors.issue.shape', [String(issue.values[0])])
+        : t('errors.issue.oneOf', [issue.values.map(String).join(', ')]);
+    case 'invalid_format':
+      if (issue.format === 'datetime') return t('errors.issue.dateTime');
+      // The schema's own hint ("a date like 2026-02-14"), never zod's default wording.
+      if (issue.format === 'regex' && !issue.message.startsWith('Invalid')) return t('errors.issue.shape', [issue.message]);
+      return t('errors.issue.invalid');
+    case 'too_big':
+      if (issue.origin === 'string') return t('errors.issue.textTooLong', [String(issue.maximum)]);
+      if (issue.origin === 'array') return t('errors.issue.tooManyItems', [String(issue.maximum)]);
+      return t('errors.issue.tooBig', [String(issue.maximum)]);
+    case 'too_small':
+      if (issue.origin === 'string') return t('errors.issue.emptyText');
+      if (issue.origin === 'array') return t('errors.issue.tooFewItems', [String(issue.minimum)]);
+      return t('errors.issue.tooSmall', [String(issue.minimum)]);
+    case 'invalid_union':
+      return t('errors.issue.unknownKind');
+    default:
+      return t('errors.issue.invalid');
+  }
+}
+
+/** The first problem of a failed parse: where it is, and what is wrong there. */
+export function describeFirstIssue(error: z.ZodError, input: unknown): { where: string; detail: string } {
+  const issue = error.issues[0];
+  if (!issue) return { where: '', detail: t('errors.issue.invalid') };
+  return { where: describePath(issue.path), detail: describeProblem(issue, input) };
+}

@@ -1,0 +1,102 @@
+/**
+ * Every message that reaches the background's data: validated with zod, checked against who sent
+ * it, then answered from the store. Site pages (content scripts) may only report what their
+ * interstitial saw; everything else must come from the extension's own pages.
+ * (`page-continue-requested` and `strict-phrase-entered` change no data: start-background.ts
+ * answers them before they get here.)
+ */
+import { changeErrorText, requestErrorText } from '../copy/data-errors';
+import { isAllowedFrom, MessageSchema, type Message, type Reply, type SenderKind } from './messages';
+import { reduce, type Mutation } from './reducers';
+import type { Store } from './store';
+import { exportDocument, parseImport } from './transfer';
+
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export interface RouterDeps {
+  store: Store;
+  extensionId: string;
+  extensionOrigin: string;
+}
+
+/** Who sent a message; undefined for anyone who is not this extension. */
+export function senderKind(
+  sender: MessageSender,
+  deps: Pick<RouterDeps, 'extensionId' | 'extensionOrigin'>,
+): SenderKind | undefined {
+  if (sender.id !== deps.extensionId) return undefined;
+  // Checked first: an options page opened in a tab has a `tab` too.
+  if (sender.url !== undefined && sender.url.startsWith(deps.extensionOrigin)) return 'extension-page';
+  if (sender.tab !== undefined) return 'site-page';
+  return undefined;
+}
+
+/** The local date in `timeZone`, as YYYY-MM-DD, for the export's file name. */
+export function localDate(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+const NOT_DATA_MESSAGES: ReadonlySet<Message['type']> = new Set(['page-continue-requested', 'strict-phrase-entered']);
+
+function isMutation(message: Message): message is Mutation {
+  return ![
+    'state-requested',
+    'export-requested',
+    'import-requested',
+    'erase-requested',
+    'page-continue-requested',
+    'strict-phrase-entered',
+  ].includes(message.type);
+}
+
+async function answer(message: Message, store: Store): Promise<Reply> {
+  switch (message.type) {
+    case 'state-requested':
+      return { ok: true, data: await store.snapshot() };
+    case 'export-requested': {
+      const snapshot = await store.snapshot();
+      // The document shown for newer data is a stand-in; exporting it would look like a backup and not be one.
+      if (snapshot.problem === 'newer-version') return { ok: false, error: changeErrorText('newer-version') };
+      const { now, timeZone } = store.context();
+      return {
+        ok: true,
+        data: { json: exportDocument(snapshot.doc, now), fileName: `no-contact-guard-${localDate(now, timeZone)}.json` },
+      };
+    }
+    case 'import-requested': {
+      const parsed = parseImport(message.json);
+      if (!parsed.ok) return parsed;
+      await store.replace(parsed.doc);
+      return { ok: true };
+    }
+    case 'erase-requested':
+      await store.erase();
+      return { ok: true };
+    default: {
+      if (!isMutation(message)) return { ok: false, error: requestErrorText.badMessage() };
+      const outcome = await store.update((doc, ctx) => reduce(doc, message, ctx));
+      if (!outcome.ok) return { ok: false, error: changeErrorText(outcome.error) };
+      return outcome.data === undefined ? { ok: true } : { ok: true, data: outcome.data };
+    }
+  }
+}
+
+export async function handleMessage(raw: unknown, sender: MessageSender, deps: RouterDeps): Promise<Reply> {
+  const kind = senderKind(sender, deps);
+  if (kind === undefined) return { ok: false, error: requestErrorText.notAllowed() };
+  const parsed = MessageSchema.safeParse(raw);
+  if (!parsed.success || NOT_DATA_MESSAGES.has(parsed.data.type)) return { ok: false, error: requestErrorText.badMessage() };
+  if (!isAllowedFrom(parsed.data.type, kind)) return { ok: false, error: requestErrorText.notAllowed() };
+  try {
+    return await answer(parsed.data, deps.store);
+  } catch {
+    // A failed write or an unexpected bug: the queue has already moved on and nothing was half-written.
+    return { ok: false, error: requestErrorText.unexpected() };
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Checks every adapter in the registry against the others and against the shared declarations:
+ * a new site gets these checks by adding one line to registry.ts.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { SITE_ADAPTERS, adapterById, adapterForHost } from '../../utils/sites/registry';
+import type { SiteAdapter } from '../../utils/sites/site-adapter';
+import { SITE_IDS, SITE_MATCHES } from '../../utils/sites/site-ids';
+import { isUrlTable, type HandleRow, type UrlRow } from './site-table-runner';
+
+const root = process.cwd();
+const tableModules = import.meta.glob<Record<string, unknown>>('./*.table.ts', { eager: true });
+const siteModules = import.meta.glob('../../utils/sites/*.ts');
+
+/** Every URL row of every table, with the site its table belongs to (the file name). */
+const urlRowsBySite: [string, UrlRow][] = Object.entries(tableModules).flatMap(([path, exports]) => {
+  const site = /\.\/(.+)\.table\.ts$/.exec(path)![1]!;
+  return Object.values(exports).filter(isUrlTable).flatMap((rows) => rows.map((row) => [site, row] as [string, UrlRow]));
+});
+
+function isHandleTable(value: unknown): value is HandleRow[] {
+  return Array.isArray(value) && value.length > 0 && value.every((row) => typeof row === 'object' && row !== null && typeof (row as HandleRow).raw === 'string');
+}
+
+const handleRowsBySite = new Map<string, HandleRow[]>(
+  Object.entries(tableModules).map(([path, exports]) => [
+    /\.\/(.+)\.table\.ts$/.exec(path)![1]!,
+    Object.values(exports).filter(isHandleTable).flat(),
+  ]),
+);
+
+const byId = SITE_ADAPTERS.map((adapter) => [adapter.id, adapter] as const);
+
+describe('registry', () => {
+  test('one adapter per site id, in the order of SITE_IDS', () => {
+    expect(SITE_ADAPTERS.map((adapter) => adapter.id)).toEqual([...SITE_IDS]);
+  });
+
+  test.each(byId)('%s: adapterById finds it', (id, adapter) => {
+    expect(adapterById(id)).toBe(adapter);
+  });
+
+  test.each(byId)('%s: its file, URL table and fixture folder exist', (id) => {
+    expect(existsSync(resolve(root, 'utils/sites', `${id}.ts`))).toBe(true);
+    expect(existsSync(resolve(root, 'tests/sites', `${id}.table.ts`))).toBe(true);
+    expect(existsSync(resolve(root, 'tests/fixtures/sites', id, 'scenario.ts'))).toBe(true);
+    expect(urlRowsBySite.some(([site]) => site === id)).toBe(true);
+  });
+
+  test.each([
+    ['x.com', 'x'],
+    ['mobile.x.com', 'x'],
+    ['twitter.com', 'x'],
+    ['X.COM', 'x'],
+    ['bsky.app', 'bluesky'],
+    ['www.instagram.com', 'instagram'],
+    ['www.linkedin.com', 'linkedin'],
+    ['notx.com', undefined],
+    ['x.com.evil.example', undefined],
+    ['example.com', undefined],
+    ['', undefined],
+  ])('adapterForHost(%j) → %s', (host, id) => {
+    expect(adapterForHost(host)?.id).toBe(id);
+  });
+});
+
+describe.each(byId)('%s: hosts and match patterns', (id, adapter) => {
+  test('matches are the shared SITE_MATCHES', () => {
+    expect([...adapter.matches]).toEqual([...SITE_MATCHES[id]]);
+  });
+
+  test('every match pattern is valid and covers a listed host, and every host is covered', () => {
+    const patternHosts = adapter.matches.map((pattern) => {
+      const match = /^(\*|https?):\/\/(\*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/.*$/.exec(pattern);
+      expect(match, pattern).not.toBeNull();
+      return match![3]!;
+    });
+    for (const host of patternHosts) expect(adapter.hosts).toContain(host);
+    for (const host of adapter.hosts) {
+      expect(host).toBe(host.toLowerCase());
+      expect(patternHosts).toContain(host);
+    }
+  });
+});
+
+describe('every URL of every table is a miss for every other adapter', () => {
+  const rows = urlRowsBySite.flatMap(([site, row]) =>
+    SITE_ADAPTERS.filter((adapter) => adapter.id !== site).map((adapter) => [adapter.id, row.url, adapter] as const),
+  );
+  test.each(rows)('%s: %s', (_id, url, adapter) => {
+    expect(adapter.parseUrl(new URL(url))).toBeUndefined();
+  });
+});
+
+describe.each(byId)('%s: parseUrl never throws on odd URLs', (_id, adapter: SiteAdapter) => {
+  const host = adapter.hosts[0]!;
+  test.each([
+    `https://${host}/`,
+    `https://${host}//`,
+    `https://${host}///profile//`,
+    `https://${host}/%`,
+    `https://${host}/%E0%A4%A`,
+    `https://${host}/profile/%E0%A4%A`,
+    `https://${host}/profile/did%3A`,
+    `https://${host}/@`,
+    `https://${host}/@/`,
+    `https://${host}/in/`,
+    `https://${host}/i/`,
+    `https://${host}/stories/`,
+    `https://${host}/${'a'.repeat(5000)}`,
+    `https://${host}/a/b/c/d/e/f/g/h`,
+    `https://${host}/%F0%9F%92%94`,
+    `https://${host}/ünïcödé/`,
+    `https://${host}/?q=&&&`,
+    `https://${host}/#/profile/someone`,
+    `https://${host}/status/status/status`,
+    `https://${host}/profile/profile/post/post`,
+    `http://${host}:8080/someone`,
+    `https://user:pass@${host}/someone`,
+    `https://sub.sub.${host}/someone`,
+    'about:blank',
+    'data:text/html,hello',
+    'blob:https://example.com/123',
+  ])('%s', (url) => {
+    expect(() => adapter.parseUrl(new URL(url))).not.toThrow();
+  });
+});
+
+describe.each(byId)('%s: profileUrl(handle) parses back to the same handle', (id, adapter) => {
+  const handles = (handleRowsBySite.get(id) ?? []).flatMap((row) => (row.expect === undefined ? [] : [row.expect]));
+  test('its table has handle rows', () => expect(handles.length).toBeGreaterThan(0));
+  test.each(handles)('%s', (raw) => {
+    const handle = adapter.normalizeHandle(raw)!;
+    expect(handle).toBe(raw);
+    expect(adapter.parseUrl(new URL(adapter.profileUrl(handle)))).toMatchObject({ kind: 'profile', handle });
+    expect(adapter.normalizeHandle(handle)).toBe(handle);
+  });
+});
+
+describe('site modules', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  const untouchable = (name: string) =>
+    new Proxy({}, {
+      get(_target, property) {
+        throw new Error(`${name}.${String(property)} read at import`);
+      },
+    });
+
+  test.each(Object.keys(siteModules))('%s touches no document or window at import', async (path) => {
+    vi.resetModules();
+    vi.stubGlobal('document', untouchable('document'));
+    vi.stubGlobal('window', untouchable('window'));
+    vi.stubGlobal('location', untouchable('location'));
+    await expect(siteModules[path]!()).resolves.toBeDefined();
+  });
+
+  test.each(Object.keys(siteModules))('%s imports nothing from the engine, the UI or browser APIs', (path) => {
+    const source = readFileSync(resolve(root, 'tests/sites', path), 'utf8');
+    const imports = [...source.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((match) => match[1]!);
+    for (const specifier of imports) {
+      expect(specifier).not.toMatch(/engine|components|entrypoints|wxt\/browser|^#imports$/);
+    }
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The one runner of site tables. A table is data: URL rows (a real URL shape → what the adapter must
+ * say about it) and handle rows (what a person types → the normalised handle). Every
+ * `<site>.test.ts` runs its own tables through these; adapters.meta.test.ts also feeds every URL row
+ * of every table to every other adapter, which must answer undefined.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Window } from 'happy-dom';
+import { expect, test } from 'vitest';
+import type { PageKind, SiteAdapter } from '../../utils/sites/site-adapter';
+
+/** What a URL says about one person, with plain strings so tables stay readable. */
+export interface ExpectedRef {
+  kind: PageKind;
+  handle?: string;
+  stableId?: string;
+}
+
+export interface UrlRow {
+  url: string;
+  /** undefined: this page is not about one person (a reserved path, a look-alike). */
+  expect: ExpectedRef | undefined;
+  /** Why the row exists, for the gotchas especially. */
+  why: string;
+}
+
+export interface HandleRow {
+  raw: string;
+  /** undefined: this cannot be a handle on the site. */
+  expect: string | undefined;
+  why: string;
+}
+
+/** True for values shaped like a URL table, so the meta test can find tables by shape. */
+export function isUrlTable(value: unknown): value is UrlRow[] {
+  return Array.isArray(value) && value.length > 0 && value.every((row) => typeof row === 'object' && row !== null && typeof (row as UrlRow).url === 'string' && 'expect' in row);
+}
+
+export function runUrlTable(adapter: SiteAdapter, rows: readonly UrlRow[]): void {
+  test.each(rows.map((row) => [row.url, row.why, row.expect] as const))('%s (%s)', (url, _why, expected) => {
+    expect(adapter.parseUrl(new URL(url))).toEqual(expected);
+  });
+}
+
+export function runHandleTable(adapter: SiteAdapter, rows: readonly HandleRow[]): void {
+  test.each(rows.map((row) => [row.raw, row.why, row.expect] as const))('handle %j (%s)', (raw, _why, expected) => {
+    expect(adapter.normalizeHandle(raw)).toBe(expected);
+  });
+}
+
+/** Guarded and not-guarded handles the fixtures are filled with, as the e2e fixture server does. */
+export const FIXTURE_PEOPLE = { handle: 'sam_rivers_x', other: 'alex_other' } as const;
+
+/**
+ * A fixture page as a document at its real site URL (so `pageOwner` can read `location`). The
+ * fixture's own inline script is not run: innerHTML never runs scripts.
+ */
+export function loadFixture(site: string, file: string, url: string, people: { handle: string; other: string } = FIXTURE_PEOPLE): Document {
+  const fill = (text: string) => text.replaceAll('{{handle}}', people.handle).replaceAll('{{other}}', people.other);
+  const html = readFileSync(resolve(process.cwd(), 'tests/fixtures/sites', site, file), 'utf8');
+  const window = new Window({ url: fill(url) });
+  window.document.documentElement.innerHTML = fill(html).replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
+  return window.document as unknown as Document;
+}
+
+/** An element and its ancestors, innermost first, as `composedPath()` gives them (without shadow roots). */
+export function pathOf(element: Element): Element[] {
+  const path: Element[] = [];
+  for (let current: Element | null = element; current; current = current.parentElement) path.push(current);
+  return path;
+}

@@ -195,7 +195,7 @@ function pageOwner(doc: Document): PageRef | undefined {
   // Instagram, seen 2026-01: a highlight's viewer header and a DM thread's header link to the
   // person's profile (UNVERIFIED: the header hooks are not documented; the first profile link in the
   // main region is read). Source: /work/shared/sites/instagram.md (Stories; DMs, U)
-  const main = doc.querySelector('[role="main"], main, section');
+  const main = doc.querySelector('[role="main"]') ?? doc.querySelector('main') ?? doc.querySelector('section');
   const handle = firstProfileLink(main);
   return handle ? { kind: ref.kind, handle } : undefined;
 }
@@ -251,7 +251,7 @@ function classifyControl(path: readonly Element[]): Action | undefined {
 
 /** Escapes a handle for an RE2 pattern (usernames hold only letters, digits, '.' and '_'). */
 function escapeForRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // Instagram, seen 2026-02: the story "seen" request goes out as soon as the viewer shows an item,

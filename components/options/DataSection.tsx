@@ -1,0 +1,131 @@
+/**
+ * Export, import and erase. Export asks the background for the file and hands it to `onDownload`;
+ * import reads the chosen file and sends its text (all or nothing: the background says what is
+ * wrong and where); erase asks twice before `erase-requested`.
+ */
+import { useRef, useState } from 'preact/hooks';
+import type { SendMessage } from '../../utils/ui/options-model';
+import { t } from '../../utils/copy';
+import { Button } from '../common/Button';
+import { StatusLine, useAction } from './StatusLine';
+
+export interface DataSectionProps {
+  send: SendMessage;
+  onDownload(json: string, fileName: string): void;
+}
+
+function isExportData(data: unknown): data is { json: string; fileName: string } {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { json?: unknown }).json === 'string' &&
+    typeof (data as { fileName?: unknown }).fileName === 'string'
+  );
+}
+
+export function DataSection({ send, onDownload }: DataSectionProps) {
+  const exportAction = useAction(send);
+  const importAction = useAction(send);
+  const eraseAction = useAction(send);
+  const [eraseStep, setEraseStep] = useState<0 | 1 | 2>(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const doExport = async () => {
+    const reply = await exportAction.run({ type: 'export-requested' });
+    if (reply.ok && isExportData(reply.data)) {
+      onDownload(reply.data.json, reply.data.fileName);
+      exportAction.setOutcome({ kind: 'ok', text: t('options.data.exported', [reply.data.fileName]) });
+    } else if (reply.ok) {
+      exportAction.setOutcome({ kind: 'error', text: t('errors.unexpected') });
+    }
+  };
+
+  const doImport = async (event: Event) => {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+    if (!file) return;
+    let json: string;
+    try {
+      json = await file.text();
+    } catch {
+      importAction.setOutcome({ kind: 'error', text: t('errors.import.truncated') });
+      return;
+    }
+    await importAction.run({ type: 'import-requested', json }, t('options.data.imported'));
+    // The same file can be chosen again after fixing it.
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const doErase = async () => {
+    const reply = await eraseAction.run({ type: 'erase-requested', confirm: 'erase everything' }, t('options.data.erased'));
+    if (reply.ok) setEraseStep(0);
+  };
+
+  return (
+    <section id="data" class="section" aria-labelledby="data-title">
+      <h2 id="data-title">{t('options.data.title')}</h2>
+      <p class="intro">{t('options.data.intro')}</p>
+
+      <div class="actions">
+        <Button testId="export-button" disabled={exportAction.busy} onClick={() => void doExport()}>
+          {t('options.data.export')}
+        </Button>
+      </div>
+      <StatusLine outcome={exportAction.outcome} testId="export-outcome" />
+
+      <div class="field">
+        <label for="import-file">{t('options.data.import')}</label>
+        <p class="hint" id="import-file-hint">
+          {t('options.data.importHint')}
+        </p>
+        <input
+          ref={fileInput}
+          id="import-file"
+          type="file"
+          accept="application/json,.json"
+          aria-describedby="import-file-hint"
+          data-testid="import-input"
+          disabled={importAction.busy}
+          onChange={(event) => void doImport(event)}
+        />
+      </div>
+      <StatusLine outcome={importAction.outcome} testId={importAction.outcome?.kind === 'error' ? 'import-error' : 'import-outcome'} />
+
+      <div class="erase">
+        {eraseStep === 0 && (
+          <div class="actions">
+            <Button variant="quiet" testId="erase-button" onClick={() => setEraseStep(1)}>
+              {t('options.data.erase')}
+            </Button>
+          </div>
+        )}
+        {eraseStep === 1 && (
+          <div class="confirm" role="group" aria-labelledby="erase-first">
+            <p id="erase-first">{t('options.data.eraseFirst')}</p>
+            <div class="actions">
+              <Button testId="erase-continue" autoFocus onClick={() => setEraseStep(2)}>
+                {t('options.data.eraseContinue')}
+              </Button>
+              <Button variant="primary" testId="erase-cancel" onClick={() => setEraseStep(0)}>
+                {t('options.data.eraseNo')}
+              </Button>
+            </div>
+          </div>
+        )}
+        {eraseStep === 2 && (
+          <div class="confirm" role="group" aria-labelledby="erase-second">
+            <p id="erase-second">{t('options.data.eraseSecond')}</p>
+            <div class="actions">
+              <Button testId="erase-confirm" autoFocus disabled={eraseAction.busy} onClick={() => void doErase()}>
+                {t('options.data.eraseYes')}
+              </Button>
+              <Button variant="primary" testId="erase-cancel" onClick={() => setEraseStep(0)}>
+                {t('options.data.eraseNo')}
+              </Button>
+            </div>
+          </div>
+        )}
+        <StatusLine outcome={eraseAction.outcome} testId="erase-outcome" />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+/** The journal: what the person wrote down instead of reaching out. Read an entry, or delete it (asked once more). */
+import { useState } from 'preact/hooks';
+import type { JournalEntry } from '../../utils/data/schema';
+import { formatLocalDateTime, journalNewestFirst, journalPreview, type SendMessage } from '../../utils/ui/options-model';
+import { t } from '../../utils/copy';
+import { Button } from '../common/Button';
+import { StatusLine, useAction } from './StatusLine';
+
+export interface JournalSectionProps {
+  entries: readonly JournalEntry[];
+  locale: string;
+  timeZone: string;
+  send: SendMessage;
+}
+
+export function JournalSection({ entries, locale, timeZone, send }: JournalSectionProps) {
+  const [confirming, setConfirming] = useState<string | undefined>();
+  const action = useAction(send);
+  const sorted = journalNewestFirst(entries);
+  return (
+    <section id="journal" class="section" aria-labelledby="journal-title">
+      <h2 id="journal-title">{t('options.journal.title')}</h2>
+      <p class="intro">{t('options.journal.intro')}</p>
+      {sorted.length === 0 ? (
+        <p>{t('options.journal.empty')}</p>
+      ) : (
+        <ul class="journal" data-testid="journal-list">
+          {sorted.map((entry) => (
+            <li key={entry.id} class="card entry" data-testid="journal-row">
+              <details>
+                <summary>
+                  <time dateTime={entry.at}>{formatLocalDateTime(entry.at, locale, timeZone)}</time>
+                  {' · '}
+                  <span>{journalPreview(entry.text)}</span>
+                </summary>
+                <p class="entry-text" data-testid="journal-text">
+                  {entry.text}
+                </p>
+              </details>
+              {confirming === entry.id ? (
+                <div class="confirm" role="group" aria-label={t('options.journal.deleteConfirm')}>
+                  <p>{t('options.journal.deleteConfirm')}</p>
+                  <div class="actions">
+                    <Button
+                      testId="journal-delete-confirm"
+                      autoFocus
+                      disabled={action.busy}
+                      onClick={async () => {
+                        const reply = await action.run({ type: 'journal-entry-deleted', entryId: entry.id });
+                        if (reply.ok) setConfirming(undefined);
+                      }}
+                    >
+                      {t('options.journal.deleteYes')}
+                    </Button>
+                    <Button variant="primary" testId="journal-delete-cancel" onClick={() => setConfirming(undefined)}>
+                      {t('options.journal.deleteNo')}
+                    </Button>
+                  </div>
+                </div>
+              ) : (
+                <div class="actions">
+                  <Button variant="quiet" testId="journal-delete" onClick={() => setConfirming(entry.id)}>
+                    {t('options.journal.delete')}
+                  </Button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <StatusLine outcome={action.outcome} />
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The person's own link patterns for sites we have no adapter for, with a live preview: the
+ * person types example links and sees which ones the pattern would pause before.
+ */
+import { useState } from 'preact/hooks';
+import type { CustomPattern } from '../../utils/data/schema';
+import { checkLinkPattern, linkPatternMatches, LINK_PATTERN_MAX_LENGTH, type SendMessage } from '../../utils/ui/options-model';
+import { t } from '../../utils/copy';
+import { Button } from '../common/Button';
+import { Field } from '../common/Field';
+import { RemoveButton } from './RemoveButton';
+import { StatusLine, useAction } from './StatusLine';
+
+export interface LinkPatternsProps {
+  personId: string;
+  idPrefix: string;
+  patterns: readonly CustomPattern[];
+  send: SendMessage;
+}
+
+export function LinkPatterns({ personId, idPrefix, patterns, send }: LinkPatternsProps) {
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const [examples, setExamples] = useState('');
+  const action = useAction(send);
+  const exampleUrls = examples
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const checked = draft.trim() ? checkLinkPattern(draft) : undefined;
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const result = checkLinkPattern(draft);
+    if (!result.ok) {
+      setProblem(t(`options.patterns.problem.${result.problem}`));
+      return;
+    }
+    const reply = await action.run({ type: 'custom-pattern-added', personId, pattern: result.pattern }, t('options.saved'));
+    if (reply.ok) setDraft('');
+  };
+
+  return (
+    <section class="patterns" aria-labelledby={`${idPrefix}-patterns-title`}>
+      <h4 id={`${idPrefix}-patterns-title`}>{t('options.patterns.title')}</h4>
+      <p class="hint">{t('options.patterns.intro')}</p>
+      {patterns.length > 0 && (
+        <ul class="rows" data-testid="pattern-list">
+          {patterns.map((pattern) => (
+            <li key={pattern.id} class="row" data-testid="pattern-row">
+              <code>{pattern.pattern}</code>
+              <RemoveButton
+                label={t('options.patterns.remove', [pattern.pattern])}
+                testId="pattern-remove"
+                disabled={action.busy}
+                onClick={() => void action.run({ type: 'custom-pattern-removed', patternId: pattern.id })}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} noValidate>
+        <Field
+          id={`${idPrefix}-pattern`}
+          label={t('options.patterns.label')}
+          hint={t('options.patterns.hint')}
+          value={draft}
+          onInput={(value) => {
+            setDraft(value);
+            setProblem(undefined);
+          }}
+          error={problem}
+          maxLength={LINK_PATTERN_MAX_LENGTH}
+          testId="pattern-input"
+        />
+        <Field
+          id={`${idPrefix}-pattern-examples`}
+          label={t('options.patterns.previewLabel')}
+          value={examples}
+          onInput={setExamples}
+          multiline
+          testId="pattern-examples"
+        />
+        {checked?.ok && exampleUrls.length > 0 && (
+          <div class="preview" aria-live="polite">
+            <p>{t('options.patterns.previewTitle')}</p>
+            <ul data-testid="pattern-preview">
+              {exampleUrls.map((url, index) => {
+                const matches = linkPatternMatches(checked.pattern, url);
+                return (
+                  <li key={`${index}-${url}`} data-matches={matches ? 'true' : 'false'}>
+                    <span class={matches ? 'badge badge-on' : 'badge'}>
+                      {matches ? t('options.patterns.matches') : t('options.patterns.noMatch')}
+                    </span>{' '}
+                    <code>{url}</code>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        )}
+        <div class="actions">
+          <Button type="submit" testId="pattern-add" disabled={action.busy || !draft.trim()}>
+            {t('options.patterns.add')}
+          </Button>
+        </div>
+        <StatusLine outcome={action.outcome} />
+      </form>
+    </section>
+  );
+}

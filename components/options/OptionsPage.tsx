@@ -1,0 +1,109 @@
+/**
+ * The whole options page, from props: the stored document, the sites we know, and callbacks for
+ * messages and browser effects. The entrypoint (entrypoints/options/main.tsx) owns the state and
+ * the messaging, so this renders in a unit test with plain props.
+ */
+import type { StateSnapshot } from '../../utils/data/messages';
+import type { StoredDocument } from '../../utils/data/schema';
+import type { SiteId } from '../../utils/sites/site-ids';
+import type { RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
+import { t } from '../../utils/copy';
+import { DataSection } from './DataSection';
+import { FrictionSection } from './FrictionSection';
+import { HardDaysSection } from './HardDaysSection';
+import { JournalSection } from './JournalSection';
+import { PendingList } from './PendingList';
+import { PeopleSection } from './PeopleSection';
+import { PrivateWindows } from './PrivateWindows';
+import { SitesSection } from './SitesSection';
+import { TextListSection } from './TextListSection';
+import { UrgeChart } from './UrgeChart';
+
+export interface OptionsPageProps {
+  doc: StoredDocument;
+  problem?: StateSnapshot['problem'];
+  sites: readonly SiteChoice[];
+  locale: string;
+  timeZone: string;
+  recognizeLink(input: string): RecognizedLink;
+  normalizeHandle(site: SiteId, raw: string): string | undefined;
+  send: SendMessage;
+  urges: { byHour: readonly number[]; byWeekday: readonly number[] };
+  privateAllowed: boolean | undefined;
+  browserName: 'chrome' | 'firefox' | 'other';
+  siteAccess?: Partial<Record<SiteId, boolean>>;
+  onGrantAccess?(site: SiteId): void;
+  onDownload(json: string, fileName: string): void;
+}
+
+const SECTIONS = [
+  ['people', 'options.people.title'],
+  ['reasons', 'options.reasons.title'],
+  ['instead', 'options.instead.title'],
+  ['friction', 'options.friction.title'],
+  ['pending', 'options.pending.title'],
+  ['sites', 'options.sites.title'],
+  ['journal', 'options.journal.title'],
+  ['hard-days', 'options.hardDays.title'],
+  ['urges', 'options.urges.title'],
+  ['private', 'options.private.title'],
+  ['data', 'options.data.title'],
+] as const;
+
+export function OptionsPage(props: OptionsPageProps) {
+  const { doc, send } = props;
+  return (
+    <div class="options">
+      <header class="page-header">
+        <h1>{t('options.title')}</h1>
+        {props.problem && (
+          <div class="notice" role="status" data-testid="problem-notice" data-problem={props.problem}>
+            <p>{t(`options.problem.${props.problem}`)}</p>
+          </div>
+        )}
+        <nav aria-label={t('options.navLabel')}>
+          <ul>
+            {SECTIONS.map(([id, key]) => (
+              <li key={id}>
+                <a href={`#${id}`}>{t(key)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main>
+        <PeopleSection
+          doc={doc}
+          sites={props.sites}
+          locale={props.locale}
+          recognizeLink={props.recognizeLink}
+          normalizeHandle={props.normalizeHandle}
+          send={send}
+        />
+        <TextListSection kind="reasons" items={doc.reasons} send={send} />
+        <TextListSection kind="instead" items={doc.insteadIdeas} send={send} />
+        <FrictionSection settings={doc.settings} send={send} />
+        <PendingList
+          pending={doc.settings.pending}
+          people={doc.people}
+          sites={props.sites}
+          locale={props.locale}
+          timeZone={props.timeZone}
+          send={send}
+        />
+        <SitesSection
+          sites={props.sites}
+          settings={doc.settings}
+          {...(props.siteAccess && { siteAccess: props.siteAccess })}
+          {...(props.onGrantAccess && { onGrantAccess: props.onGrantAccess })}
+          send={send}
+        />
+        <JournalSection entries={doc.journal} locale={props.locale} timeZone={props.timeZone} send={send} />
+        <HardDaysSection hardDays={doc.hardDays} locale={props.locale} send={send} />
+        <UrgeChart byHour={props.urges.byHour} byWeekday={props.urges.byWeekday} locale={props.locale} />
+        <PrivateWindows allowed={props.privateAllowed} browserName={props.browserName} />
+        <DataSection send={send} onDownload={props.onDownload} />
+      </main>
+    </div>
+  );
+}

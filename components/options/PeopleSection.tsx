@@ -1,0 +1,60 @@
+/** The people on the list, and the form that adds someone new (`person-added`). */
+import type { StoredDocument } from '../../utils/data/schema';
+import type { SiteId } from '../../utils/sites/site-ids';
+import type { RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
+import { t } from '../../utils/copy';
+import { AccountForm } from './AccountForm';
+import { PersonCard } from './PersonCard';
+
+export interface PeopleSectionProps {
+  doc: StoredDocument;
+  sites: readonly SiteChoice[];
+  locale: string;
+  recognizeLink(input: string): RecognizedLink;
+  normalizeHandle(site: SiteId, raw: string): string | undefined;
+  send: SendMessage;
+}
+
+export function PeopleSection(props: PeopleSectionProps) {
+  const { doc, send } = props;
+  return (
+    <section id="people" class="section" aria-labelledby="people-title">
+      <h2 id="people-title">{t('options.people.title')}</h2>
+      <p class="intro">{t('options.people.intro')}</p>
+      {doc.people.length === 0 ? (
+        <p data-testid="people-empty">{t('options.people.empty')}</p>
+      ) : (
+        <ul class="cards" data-testid="people-list">
+          {doc.people.map((person, index) => (
+            <PersonCard
+              key={person.id}
+              person={person}
+              index={index}
+              sites={props.sites}
+              locale={props.locale}
+              patterns={doc.customPatterns.filter((pattern) => pattern.personId === person.id)}
+              coolDown={doc.settings.coolDown}
+              pending={doc.settings.pending}
+              recognizeLink={props.recognizeLink}
+              normalizeHandle={props.normalizeHandle}
+              send={send}
+            />
+          ))}
+        </ul>
+      )}
+      <div class="card add-person">
+        <h3 id="add-person-title">{t('options.people.addTitle')}</h3>
+        <AccountForm
+          idPrefix="add-person"
+          sites={props.sites}
+          locale={props.locale}
+          recognizeLink={props.recognizeLink}
+          normalizeHandle={props.normalizeHandle}
+          withName
+          submitLabel={t('options.people.add')}
+          onAdd={(account, label) => send({ type: 'person-added', label, accounts: [account] })}
+        />
+      </div>
+    </section>
+  );
+}

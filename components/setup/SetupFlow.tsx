@@ -1,0 +1,125 @@
+/**
+ * The first-run set-up, in the popup (compact) and on the options page. The step is controlled
+ * by the page, which remembers it (options: the URL fragment; popup: sessionStorage) so the
+ * set-up resumes where it was left. Every confirmed answer is saved at once through `onSave`.
+ * Presentational: it never calls `browser.*` itself.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { Message, Reply } from '../../utils/data/messages';
+import type { Friction, TextItem } from '../../utils/data/schema';
+import type { SiteId } from '../../utils/sites/site-ids';
+import { nextSetupStep, previousSetupStep, stepNumber, type SetupStep } from '../../utils/ui/popup-model';
+import { t } from '../../utils/copy';
+import { Button } from '../common/Button';
+import { FrictionStep } from './FrictionStep';
+import { GoalStep } from './GoalStep';
+import { LinkStep, type LinkRecognition } from './LinkStep';
+import { ReasonsStep } from './ReasonsStep';
+import { StartStep } from './StartStep';
+
+export interface SetupFlowProps {
+  step: SetupStep;
+  onStepChange(step: SetupStep): void;
+  onSave(message: Message): Promise<Reply>;
+  /** Called after `setup-finished` was saved (finished or skipped). */
+  onFinished(): void;
+  recognizeLink(input: string): LinkRecognition;
+  siteLabel(site: SiteId): string;
+  reasons: readonly TextItem[];
+  goalDays: number;
+  friction: Friction;
+  strictPhrase: string;
+  now(): Date;
+  timeZone: string;
+  /** The popup's version: a "continue in a tab" button opens the options page at this step. */
+  onContinueInTab?(): void;
+}
+
+export function SetupFlow(props: SetupFlowProps) {
+  const { step } = props;
+  const root = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // Move focus to the new step's heading, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    root.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, [step]);
+
+  const next = () => props.onStepChange(nextSetupStep(step));
+  const finish = async () => {
+    const reply = await props.onSave({ type: 'setup-finished' });
+    if (reply.ok) props.onFinished();
+  };
+  const number = stepNumber(step);
+
+  return (
+    <section class="setup" ref={root} data-testid="setup" data-step={step} aria-labelledby="setup-title">
+      <header class="setup-header">
+        <h1 id="setup-title">{t('setup.title')}</h1>
+        {number && (
+          <p class="step-number" data-testid="setup-step-number">
+            {t('common.stepOf', [String(number.current), String(number.total)])}
+          </p>
+        )}
+      </header>
+
+      {step === 'welcome' && (
+        <div class="step" data-testid="setup-welcome">
+          <h2 tabIndex={-1}>{t('setup.intro')}</h2>
+          <div class="actions">
+            <Button variant="primary" testId="setup-begin" autoFocus onClick={next}>
+              {t('setup.begin')}
+            </Button>
+          </div>
+        </div>
+      )}
+      {step === 'link' && (
+        <LinkStep recognizeLink={props.recognizeLink} siteLabel={props.siteLabel} onSave={props.onSave} onDone={next} />
+      )}
+      {step === 'goal' && <GoalStep initialGoal={props.goalDays} onSave={props.onSave} onDone={next} />}
+      {step === 'start' && <StartStep now={props.now} timeZone={props.timeZone} onSave={props.onSave} onDone={next} />}
+      {step === 'reasons' && <ReasonsStep reasons={props.reasons} onSave={props.onSave} onDone={next} />}
+      {step === 'friction' && (
+        <FrictionStep initialFriction={props.friction} initialPhrase={props.strictPhrase} onSave={props.onSave} onDone={next} />
+      )}
+      {step === 'done' && (
+        <div class="step" data-testid="setup-done">
+          <h2 tabIndex={-1}>{t('setup.done.title')}</h2>
+          <p>{t('setup.done.body')}</p>
+          <div class="actions">
+            <Button variant="primary" testId="setup-finish" onClick={finish}>
+              {t('setup.done.finish')}
+            </Button>
+          </div>
+        </div>
+      )}
+
+      {step !== 'done' && (
+        <footer class="setup-footer actions">
+          {step !== 'welcome' && (
+            <Button variant="quiet" testId="setup-back" onClick={() => props.onStepChange(previousSetupStep(step))}>
+              {t('common.back')}
+            </Button>
+          )}
+          {step !== 'welcome' && (
+            <Button variant="quiet" testId="setup-step-skip" onClick={next}>
+              {t('setup.skipStep')}
+            </Button>
+          )}
+          {props.onContinueInTab && (
+            <Button variant="quiet" testId="setup-continue-in-tab" onClick={props.onContinueInTab}>
+              {t('setup.continueInTab')}
+            </Button>
+          )}
+          <Button variant="quiet" testId="setup-skip" onClick={finish}>
+            {t('setup.skip')}
+          </Button>
+        </footer>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * The options page: wiring only. It owns the live state and the messaging, reads what only the
+ * browser knows (private-window access, site access, locale, time zone), and renders either the
+ * first-run set-up or the settings. Everything it shows lives in components/options and
+ * components/setup; the rules live in utils/ui/options-model.ts.
+ */
+import { render } from 'preact';
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { OptionsPage } from '../../components/options/OptionsPage';
+import { SetupFlow } from '../../components/setup/SetupFlow';
+import { t } from '../../utils/copy';
+import { urgeHistogram } from '../../utils/data/event-log';
+import { parseHandleForSite, recognizeProfileLink } from '../../utils/sites/recognize';
+import { SITE_ADAPTERS } from '../../utils/sites/registry';
+import type { Handle } from '../../utils/sites/site-adapter';
+import { SITE_MATCHES, type SiteId } from '../../utils/sites/site-ids';
+import { liveState, send } from '../../utils/ui/client';
+import { safeFileName, showsSetup, type SiteChoice } from '../../utils/ui/options-model';
+import { parseSetupHash, resumeSetupStep, setupHash } from '../../utils/ui/popup-model';
+
+function start(root: HTMLElement) {
+  const locale = browser.i18n.getUILanguage();
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const browserName = import.meta.env.FIREFOX ? 'firefox' : import.meta.env.BROWSER === 'chrome' ? 'chrome' : 'other';
+  const sites: SiteChoice[] = SITE_ADAPTERS.map((adapter) => ({
+    id: adapter.id,
+    label: adapter.label,
+    example: adapter.profileUrl('someone' as Handle),
+  }));
+  const siteLabel = (site: SiteId) => sites.find((choice) => choice.id === site)?.label ?? site;
+
+  document.documentElement.lang = locale;
+  document.title = t('options.pageTitle');
+
+  const state = liveState();
+  const hash = signal(location.hash);
+  const privateAllowed = signal<boolean | undefined>(undefined);
+  const siteAccess = signal<Partial<Record<SiteId, boolean>>>({});
+
+  window.addEventListener('hashchange', () => (hash.value = location.hash));
+  browser.extension
+    .isAllowedIncognitoAccess()
+    .then((allowed) => (privateAllowed.value = allowed))
+    .catch(() => (privateAllowed.value = undefined));
+
+  const checkSiteAccess = async () => {
+    const entries = await Promise.all(
+      sites.map(async (site) => {
+        try {
+          return [site.id, await browser.permissions.contains({ origins: [...SITE_MATCHES[site.id]] })] as const;
+        } catch {
+          return [site.id, true] as const;
+        }
+      }),
+    );
+    siteAccess.value = Object.fromEntries(entries);
+  };
+  void checkSiteAccess();
+  // Firefox lets the person withdraw a site's access at any time (platform.md §3).
+  browser.permissions.onAdded.addListener(() => void checkSiteAccess());
+  browser.permissions.onRemoved.addListener(() => void checkSiteAccess());
+
+  // permissions.request must run in the click handler, before any await (platform.md §3).
+  const grantAccess = (site: SiteId) => {
+    browser.permissions
+      .request({ origins: [...SITE_MATCHES[site]] })
+      .then(() => checkSiteAccess())
+      .catch(() => undefined);
+  };
+
+  const download = (json: string, fileName: string) => {
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = safeFileName(fileName);
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Revoking at once can cancel the download in Firefox; a minute is plenty for it to start.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+
+  const leaveSetup = () => {
+    history.replaceState(null, '', location.pathname + location.search);
+    hash.value = '';
+  };
+
+  function App() {
+    const snapshot = state.snapshot.value;
+    if (!snapshot) {
+      return (
+        <main>
+          <p class="loading" role="status">
+            {t('options.loading')}
+          </p>
+        </main>
+      );
+    }
+    const { doc } = snapshot;
+    if (showsSetup(doc, hash.value)) {
+      return (
+        <main class="setup-page">
+          <SetupFlow
+            step={parseSetupHash(hash.value) ?? resumeSetupStep(null, doc)}
+            onStepChange={(step) => (location.hash = setupHash(step))}
+            onSave={send}
+            onFinished={leaveSetup}
+            recognizeLink={recognizeProfileLink}
+            siteLabel={siteLabel}
+            reasons={doc.reasons}
+            goalDays={doc.streak.goalDays}
+            friction={doc.settings.friction}
+            strictPhrase={doc.settings.strictPhrase}
+            now={() => new Date()}
+            timeZone={timeZone}
+          />
+        </main>
+      );
+    }
+    return (
+      <OptionsPage
+        doc={doc}
+        {...(snapshot.problem && { problem: snapshot.problem })}
+        sites={sites}
+        locale={locale}
+        timeZone={timeZone}
+        recognizeLink={recognizeProfileLink}
+        normalizeHandle={parseHandleForSite}
+        send={send}
+        urges={urgeHistogram(doc.events, timeZone)}
+        privateAllowed={privateAllowed.value}
+        browserName={browserName}
+        siteAccess={siteAccess.value}
+        onGrantAccess={grantAccess}
+        onDownload={download}
+      />
+    );
+  }
+
+  render(<App />, root);
+}
+
+start(document.getElementById('app')!);

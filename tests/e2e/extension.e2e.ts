@@ -1,0 +1,84 @@
+/**
+ * The built extension in a real browser (E2E_BROWSER=chromium|firefox): it loads, the background
+ * answers, and the guard script reaches a site only once someone there is guarded.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { StateSnapshot } from '../../utils/data/messages';
+import { launch } from './harness/session';
+import type { E2eSession } from './harness/types';
+import { hasHost, htmlChildren, settle } from './harness/page-checks';
+
+const VARS = { handle: 'someone_guarded', other: 'someone_else' };
+const GUARDED_URL = 'https://x.com/someone_guarded';
+
+describe(`the built extension (${process.env.E2E_BROWSER ?? 'chromium'})`, () => {
+  let session: E2eSession;
+
+  beforeAll(async () => {
+    session = await launch();
+    session.server.serveFixture(GUARDED_URL, 'x', 'profile.html', VARS);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test('the background answers state-requested with a valid, empty document', async () => {
+    const reply = await session.send({ type: 'state-requested' });
+    expect(reply.ok).toBe(true);
+    const { doc } = (reply as { data: StateSnapshot }).data;
+    expect(doc.version).toBe(2);
+    expect(doc.people).toEqual([]);
+  });
+
+  test('the extension holds host permission for the guarded sites', async () => {
+    expect(await session.hasHostPermission('https://x.com/*')).toBe(true);
+    expect(await session.hasHostPermission('https://bsky.app/*')).toBe(true);
+  });
+
+  test('with nobody guarded, x.com gets no script and its page is untouched', async () => {
+    expect(await session.inExtension((api) => api.scripting.getRegisteredContentScripts())).toEqual([]);
+
+    const page = await session.newPage();
+    const control = await session.newPage();
+    try {
+      await page.goto(GUARDED_URL);
+      await control.goto(session.server.controlUrl(GUARDED_URL));
+      await settle(page);
+      await settle(control);
+      expect(await htmlChildren(page)).toEqual(['head', 'body']);
+      expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(
+        await control.evaluate(() => document.documentElement.outerHTML),
+      );
+    } finally {
+      await page.close();
+      await control.close();
+    }
+  });
+
+  test('after person-added (the options page message), the script is registered and guards x.com', async () => {
+    const reply = await session.send({
+      type: 'person-added',
+      label: 'Someone',
+      accounts: [{ site: 'x', handle: VARS.handle }],
+      feedHiding: 'off',
+    });
+    expect(reply).toMatchObject({ ok: true });
+
+    const scripts = await session.inExtension((api) => api.scripting.getRegisteredContentScripts());
+    expect(scripts.map((s) => s.id)).toEqual(['guard']);
+    expect(scripts[0]?.matches).toEqual(expect.arrayContaining(['*://*.x.com/*']));
+    expect(scripts[0]?.matches).not.toEqual(expect.arrayContaining(['*://bsky.app/*']));
+
+    const page = await session.newPage();
+    try {
+      await page.goto(GUARDED_URL);
+      await page.waitFor(() =>
+        [...document.documentElement.children].some((el) => el !== document.head && el !== document.body),
+      );
+      expect(await hasHost(page)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Chromium driver: Debian's Chromium (it honours --load-extension), playwright-core persistent
+ * context, the unpacked .output/chrome-mv3. Recipe: /work/shared/toolchain.md "Chromium E2E".
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import type { Message, Reply } from '../../../utils/data/messages';
+import { FixtureServer } from './fixture-server';
+import { PageBase } from './page-base';
+import type { E2ePage, E2eSession, ExtensionApi } from './types';
+
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeName: string;
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+}
+
+class ChromiumPage extends PageBase {
+  private cdp: CDPSession | undefined;
+
+  constructor(
+    readonly page: Page,
+    private readonly context: BrowserContext,
+  ) {
+    super();
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
+  }
+
+  evaluateSource<R = unknown>(source: string): Promise<R> {
+    return this.page.evaluate(source) as Promise<R>;
+  }
+
+  async waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs = 10_000): Promise<void> {
+    await this.page.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout: timeoutMs });
+  }
+
+  async inRoot<R, A = undefined>(fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R> {
+    this.cdp ??= await this.context.newCDPSession(this.page);
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const html = root.children?.find((node) => node.nodeName === 'HTML');
+    const shadow = html?.children
+      ?.filter((node) => node.nodeName !== 'HEAD' && node.nodeName !== 'BODY')
+      .flatMap((node) => node.shadowRoots ?? [])
+      .find((sr) => sr.shadowRootType === 'closed');
+    if (!shadow) throw new Error('no host with a closed shadow root on <html>');
+    const { object } = await this.cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(`inRoot: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as R;
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  protected async mouseClick(x: number, y: number, clickCount = 1): Promise<void> {
+    await this.page.mouse.click(x, y, { clickCount });
+  }
+
+  async close(): Promise<void> {
+    await this.cdp?.detach().catch(() => undefined);
+    await this.page.close();
+  }
+}
+
+export async function launchChromium(extensionDir: string): Promise<E2eSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'ncg-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  const server = new FixtureServer();
+  // http(s) only: routing chrome-extension:// too would abort the popup's own scripts.
+  await context.route(/^https?:\/\//, async (route) => {
+    const served = server.respond(route.request().url());
+    if (served) await route.fulfill({ status: served.status, contentType: served.contentType, body: served.body, headers: served.headers });
+    else await route.abort();
+  });
+
+  const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+
+  // Close the blank tab the persistent context starts with once we have our own.
+  const blank = context.pages();
+  let extensionPage: ChromiumPage | undefined;
+  const popup = async () => {
+    if (!extensionPage) {
+      extensionPage = new ChromiumPage(await context.newPage(), context);
+      await extensionPage.goto(extensionUrl('popup.html'));
+      for (const page of blank) await page.close();
+    }
+    return extensionPage;
+  };
+
+  const inExtension = async <R, A = undefined>(fn: (api: ExtensionApi, arg: A) => R | Promise<R>, arg?: A): Promise<R> =>
+    (await popup()).evaluateSource<R>(
+      // A source string: extension pages forbid eval, but the driver's own evaluation is allowed.
+      `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg ?? null)})`,
+    );
+
+  return {
+    name: 'chromium',
+    server,
+    async newPage(): Promise<E2ePage> {
+      await popup();
+      return new ChromiumPage(await context.newPage(), context);
+    },
+    inExtension,
+    async send(message: Message): Promise<Reply> {
+      return inExtension((api, m) => api.runtime.sendMessage(m) as Promise<Reply>, message);
+    },
+    async storage() {
+      return inExtension((api) => api.storage.local.get(null));
+    },
+    async hasHostPermission(origin: string) {
+      return inExtension((api, o) => api.permissions.contains({ origins: [o] }), origin);
+    },
+    async openExtensionPage(path: string) {
+      const page = new ChromiumPage(await context.newPage(), context);
+      await page.goto(extensionUrl(path));
+      return page;
+    },
+    async moveClock(ms: number) {
+      const sw = context.serviceWorkers()[0] ?? worker;
+      await sw.evaluate(
+        (by) => (globalThis as unknown as { noContactGuardClock: { moveBy(ms: number): Promise<void> } }).noContactGuardClock.moveBy(by),
+        ms,
+      );
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * Firefox driver: Firefox ESR over WebDriver BiDi (puppeteer-core 24), the extension installed
+ * temporarily from .output/firefox-mv3 with a pinned moz-extension UUID. Recipe:
+ * /work/shared/toolchain.md "Firefox E2E".
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type JSHandle, type Page } from 'puppeteer-core';
+import type { Message, Reply } from '../../../utils/data/messages';
+import { FixtureServer } from './fixture-server';
+import { PageBase } from './page-base';
+import type { E2ePage, E2eSession, ExtensionApi } from './types';
+
+/** Fixed, so extension pages have a known address (BiDi does not report the random one). */
+const EXTENSION_UUID = '6f1d2b4a-7c3e-4e59-9a0b-2c8d5e7f1a36';
+
+/** The puppeteer BiDi internals we rely on (pinned puppeteer-core 24.43.1; untyped there). */
+interface BidiHandle extends JSHandle {
+  remoteValue(): { type: string; value?: { shadowRoot?: unknown } };
+  realm: unknown;
+  constructor: { from(value: unknown, realm: unknown): JSHandle };
+}
+
+interface BidiFrame {
+  browsingContext?: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown> };
+}
+
+class FirefoxPage extends PageBase {
+  constructor(readonly page: Page) {
+    super();
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  /** Extension pages fire no load event to BiDi: navigate without waiting, then poll. */
+  async gotoExtensionPage(url: string): Promise<void> {
+    const frame = this.page.mainFrame() as unknown as BidiFrame;
+    if (frame.browsingContext) await frame.browsingContext.navigate(url, 'none');
+    else void this.page.goto(url).catch(() => undefined);
+    await this.waitFor(
+      (expected) => location.href === expected && document.readyState !== 'loading',
+      url,
+    );
+  }
+
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
+  }
+
+  evaluateSource<R = unknown>(source: string): Promise<R> {
+    return this.page.evaluate(source) as Promise<R>;
+  }
+
+  async waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs = 10_000): Promise<void> {
+    await this.page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs, polling: 50 }, arg);
+  }
+
+  async inRoot<R, A = undefined>(fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R> {
+    const host = (await this.page.evaluateHandle(
+      () =>
+        [...document.documentElement.children].find((el) => el !== document.head && el !== document.body) ?? null,
+    )) as unknown as BidiHandle;
+    try {
+      const remote = host.remoteValue();
+      const shadowRoot = remote.type === 'node' ? remote.value?.shadowRoot : undefined;
+      if (!shadowRoot) throw new Error('no host with a closed shadow root on <html>');
+      const root = host.constructor.from(shadowRoot, host.realm);
+      return (await this.page.evaluate(
+        fn as unknown as (root: unknown, arg: unknown) => R,
+        root,
+        arg,
+      )) as R;
+    } finally {
+      await host.dispose().catch(() => undefined);
+    }
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+  }
+
+  protected async mouseClick(x: number, y: number, clickCount = 1): Promise<void> {
+    await this.page.mouse.click(x, y, { count: clickCount });
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+export async function launchFirefox(extensionDir: string): Promise<E2eSession> {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const geckoId = manifest.browser_specific_settings?.gecko?.id;
+  if (!geckoId) throw new Error('the Firefox build has no gecko id');
+
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    // WebDriver may open moz-extension:// pages only with this flag.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
+  });
+  await browser.installExtension(extensionDir);
+  const server = new FixtureServer();
+  const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
+
+  let extensionPage: FirefoxPage | undefined;
+  const popup = async () => {
+    if (!extensionPage) {
+      extensionPage = new FirefoxPage(await browser.newPage());
+      await extensionPage.gotoExtensionPage(extensionUrl('popup.html'));
+      await extensionPage.waitFor(() => typeof (globalThis as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id === 'string');
+    }
+    return extensionPage;
+  };
+
+  const onRequest = (request: HTTPRequest) => {
+    const url = request.url();
+    if (!/^https?:\/\//.test(url)) {
+      void request.continue();
+      return;
+    }
+    const served = server.respond(url);
+    if (served) {
+      void request.respond({ status: served.status, contentType: served.contentType, body: served.body, headers: served.headers });
+    } else {
+      void request.abort();
+    }
+  };
+
+  const inExtension = async <R, A = undefined>(fn: (api: ExtensionApi, arg: A) => R | Promise<R>, arg?: A): Promise<R> =>
+    (await popup()).evaluateSource<R>(
+      // A source string: extension pages forbid eval, but the driver's own evaluation is allowed.
+      `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg ?? null)})`,
+    );
+
+  return {
+    name: 'firefox',
+    server,
+    async newPage(): Promise<E2ePage> {
+      await popup();
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', onRequest);
+      return new FirefoxPage(page);
+    },
+    inExtension,
+    async send(message: Message): Promise<Reply> {
+      return inExtension((api, m) => api.runtime.sendMessage(m) as Promise<Reply>, message);
+    },
+    async storage() {
+      return inExtension((api) => api.storage.local.get(null));
+    },
+    async hasHostPermission(origin: string) {
+      return inExtension((api, o) => api.permissions.contains({ origins: [o] }), origin);
+    },
+    async openExtensionPage(path: string) {
+      const page = new FirefoxPage(await browser.newPage());
+      await page.gotoExtensionPage(extensionUrl(path));
+      return page;
+    },
+    async moveClock(ms: number) {
+      await (await popup()).evaluate(async (by) => {
+        const runtime = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser.runtime;
+        const background = (await runtime.getBackgroundPage()) as unknown as {
+          noContactGuardClock: { moveBy(ms: number): Promise<void> };
+        };
+        await background.noContactGuardClock.moveBy(by);
+      }, ms);
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}

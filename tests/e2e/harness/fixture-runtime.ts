@@ -1,0 +1,66 @@
+/**
+ * The page-world script the fixture server puts right after every fixture's `<head>` tag. It
+ * runs before anything else in the page and records, in `window.__site`:
+ * - `firstFrame`: whether the centre of the viewport was already our host when the first
+ *   animation frame ran (rAF callbacks run before that frame paints: design.md "first-frame probe");
+ * - `spaFrame`: the same probe for the frame after an in-app navigation (`spaNavigate`);
+ * - `keys` / `inputs`: what a page listener in the capture phase on `window` can see;
+ * - `handled`: what the fixture's own handlers received (the fixtures push into it).
+ *
+ * Our host is recognised the only way a page can: a direct child of <html> that is neither
+ * <head> nor <body> (it carries no attribute, tag or name that says what it is).
+ */
+
+export interface FrameProbe {
+  covered: boolean;
+  /** Tag name of the element at the centre of the viewport, for the report. */
+  at: string | null;
+}
+
+export interface SiteRecorder {
+  handled: string[];
+  keys: string[];
+  inputs: string[];
+  firstFrame: FrameProbe | null;
+  spaFrame: FrameProbe | null;
+  spaNavigate(url: string, bodyHtml: string): Promise<FrameProbe>;
+}
+
+function fixtureRuntime(): void {
+  const site: Partial<SiteRecorder> = { handled: [], keys: [], inputs: [], firstFrame: null, spaFrame: null };
+  // The fixtures' own scripts assign `window.__site = { handled: [] }`: merge, so the recorders stay.
+  Object.defineProperty(window, '__site', {
+    configurable: true,
+    get: () => site,
+    set: (value: Partial<SiteRecorder>) => Object.assign(site, value),
+  });
+
+  const isOurHost = (el: Element | null): boolean =>
+    !!el && el.parentElement === document.documentElement && el !== document.head && el !== document.body;
+  const probe = (): FrameProbe => {
+    const el = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2);
+    return { covered: isOurHost(el), at: el ? el.tagName.toLowerCase() : null };
+  };
+
+  requestAnimationFrame(() => {
+    site.firstFrame = probe();
+  });
+  window.addEventListener('keydown', (event) => site.keys!.push(event.key), true);
+  window.addEventListener('input', (event) => site.inputs!.push((event as InputEvent).data ?? ''), true);
+
+  // Like a SPA router: the URL changes, then the new view replaces the old one, in one task.
+  site.spaNavigate = (url, bodyHtml) => {
+    site.spaFrame = null;
+    history.pushState({}, '', url);
+    document.body.innerHTML = bodyHtml;
+    return new Promise((resolve) => {
+      requestAnimationFrame(() => {
+        site.spaFrame = probe();
+        resolve(site.spaFrame);
+      });
+    });
+  };
+}
+
+/** The `<script>` element inserted right after `<head>`. */
+export const FIXTURE_RUNTIME_TAG = `<script>(${fixtureRuntime.toString()})();</script>`;

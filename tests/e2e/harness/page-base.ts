@@ -1,0 +1,46 @@
+/** What both drivers share: clicks by real mouse at an element's centre. */
+import type { E2ePage } from './types';
+
+export abstract class PageBase implements E2ePage {
+  abstract goto(url: string): Promise<void>;
+  abstract evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  abstract evaluateSource<R = unknown>(source: string): Promise<R>;
+  abstract waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  abstract inRoot<R, A = undefined>(fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R>;
+  abstract press(key: string): Promise<void>;
+  abstract close(): Promise<void>;
+  protected abstract mouseClick(x: number, y: number, clickCount?: number): Promise<void>;
+
+  async click(selector: string): Promise<void> {
+    const centre = await this.centreOf(selector);
+    await this.mouseClick(centre.x, centre.y);
+  }
+
+  async doubleClick(selector: string): Promise<void> {
+    const centre = await this.centreOf(selector);
+    await this.mouseClick(centre.x, centre.y, 2);
+  }
+
+  private async centreOf(selector: string): Promise<{ x: number; y: number }> {
+    const centre = await this.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center' });
+      const box = el.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }, selector);
+    if (!centre) throw new Error(`no element for ${selector}`);
+    return centre;
+  }
+
+  async clickInRoot(selector: string): Promise<void> {
+    const centre = await this.inRoot((root, sel) => {
+      const el = root.querySelector(sel);
+      if (!el) return null;
+      const box = el.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }, selector);
+    if (!centre) throw new Error(`no element for ${selector} in our root`);
+    await this.mouseClick(centre.x, centre.y);
+  }
+}

@@ -1,0 +1,27 @@
+/** Starts the browser named by E2E_BROWSER (default chromium) with the built extension loaded. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from './chromium';
+import { launchFirefox } from './firefox';
+import type { BrowserName, E2eSession } from './types';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+export function browserName(): BrowserName {
+  const name = process.env.E2E_BROWSER ?? 'chromium';
+  if (name !== 'chromium' && name !== 'firefox') throw new Error(`E2E_BROWSER must be chromium or firefox, not "${name}"`);
+  return name;
+}
+
+/** E2E_OUTPUT_DIR points at another build's .output (a scratch copy); default: this checkout's. */
+export function extensionDir(name: BrowserName): string {
+  const output = process.env.E2E_OUTPUT_DIR ?? join(ROOT, '.output');
+  const dir = join(output, name === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no build in ${dir}: run npm run build first`);
+  return dir;
+}
+
+export async function launch(): Promise<E2eSession> {
+  const name = browserName();
+  return name === 'chromium' ? launchChromium(extensionDir(name)) : launchFirefox(extensionDir(name));
+}

@@ -1,0 +1,62 @@
+/**
+ * One browser-agnostic surface, so each end-to-end test is written once and runs in the browser
+ * named by E2E_BROWSER (chromium: playwright-core; firefox: puppeteer-core over WebDriver BiDi).
+ */
+import type { Message, Reply } from '../../../utils/data/messages';
+import type { FixtureServer } from './fixture-server';
+
+/** The part of the extension API the tests use (typed here: tests do not load @types/chrome). */
+export interface ExtensionApi {
+  runtime: { id: string; sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+  permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+}
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface E2ePage {
+  /** Navigates and waits for the load event. */
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Evaluates script source through the driver (not subject to the page's CSP: axe on extension pages). */
+  evaluateSource<R = unknown>(source: string): Promise<R>;
+  waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  /**
+   * Runs `fn` with the CLOSED shadow root of our host (the direct child of <html> that is not
+   * head/body). Throws when there is no host. Arguments and results must be JSON values.
+   */
+  inRoot<R, A = undefined>(fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R>;
+  /** A real mouse click at the centre of the element (page-world selector). */
+  click(selector: string): Promise<void>;
+  /** A real double click (double-tap on media) at the centre of the element (page-world selector). */
+  doubleClick(selector: string): Promise<void>;
+  /** A real mouse click at the centre of an element inside our closed root. */
+  clickInRoot(selector: string): Promise<void>;
+  /** A real key press on whatever has focus. */
+  press(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface E2eSession {
+  name: BrowserName;
+  server: FixtureServer;
+  /** A new tab whose http(s) requests go to the fixture server. */
+  newPage(): Promise<E2ePage>;
+  /**
+   * Runs `fn` in the extension page (the popup page, opened once), where the extension API is
+   * the global `browser` (Firefox) or `chrome` (Chromium): `fn` receives whichever exists.
+   */
+  inExtension<R, A = undefined>(fn: (api: ExtensionApi, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Sends a message to the background from an extension page (the popup page, opened once). */
+  send(message: Message): Promise<Reply>;
+  /** `browser.storage.local` of the extension, read from the extension page. */
+  storage(): Promise<Record<string, unknown>>;
+  /** Whether the extension holds host permission for `origin` (e.g. 'https://x.com/*'). */
+  hasHostPermission(origin: string): Promise<boolean>;
+  /** An extension page (popup.html, options.html…) in a new tab, for page objects and axe. */
+  openExtensionPage(path: string): Promise<E2ePage>;
+  /** Moves the background's clock (the test hook in utils/background/start-background.ts). */
+  moveClock(ms: number): Promise<void>;
+  close(): Promise<void>;
+}

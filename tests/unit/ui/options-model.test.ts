@@ -1,0 +1,208 @@
+import { describe, expect, test } from 'vitest';
+import { emptyDocument, type JournalEntry } from '../../../utils/data/schema';
+import {
+  barFractions,
+  checkLinkPattern,
+  formatLocalDateTime,
+  formatMonthDay,
+  frictionChangeTiming,
+  hourLabel,
+  journalNewestFirst,
+  journalPreview,
+  linkPatternMatches,
+  listText,
+  parseMonthDay,
+  safeFileName,
+  showsSetup,
+  urgeLevels,
+  weekdayLabel,
+} from '../../../utils/ui/options-model';
+
+/** Intl puts narrow no-break spaces before AM/PM in recent ICU versions; compare plain spaces. */
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+
+describe('linkPatternMatches', () => {
+  test.each([
+    // pattern, url, matches, why
+    ['https://example.social/@someone', 'https://example.social/@someone', true, 'exact'],
+    ['https://example.social/@someone', 'https://example.social/@someone/', true, 'trailing slash is optional'],
+    ['https://example.social/@someone', 'https://example.social/@someone2', false, 'no implicit wildcard at the end'],
+    ['https://example.social/@someone', 'https://example.social/@someone/posts', false, 'a deeper path needs a *'],
+    ['https://example.social/@someone*', 'https://example.social/@someone/posts/1', true, '* spans slashes'],
+    ['https://example.social/@someone*', 'https://example.social/@someone', true, '* matches nothing too'],
+    ['example.social/@someone', 'https://example.social/@someone', true, 'scheme optional: https'],
+    ['example.social/@someone', 'http://example.social/@someone', true, 'scheme optional: http'],
+    ['http://example.social/@someone', 'https://example.social/@someone', false, 'an explicit scheme is kept'],
+    ['*://example.social/@someone', 'http://example.social/@someone', true, 'wildcard scheme'],
+    ['example.social/@someone', 'https://www.example.social/@someone', false, 'host is exact'],
+    ['*.example.social/@someone', 'https://www.example.social/@someone', true, '*. allows subdomains'],
+    ['*.example.social/@someone', 'https://example.social/@someone', true, '*. allows the bare host too'],
+    ['*.example.social/@someone', 'https://notexample.social/@someone', false, 'not a subdomain, a look-alike'],
+    ['Example.Social/@SomeOne', 'https://example.social/@someone', true, 'case is ignored'],
+    ['example.social/@someone', 'https://example.social/@someone?ref=feed#top', true, 'query and fragment ignored'],
+    ['example.social/watch?v=abc*', 'https://example.social/watch?v=abc123', true, 'a pattern with ? matches the query'],
+    ['example.social/watch?v=abc*', 'https://example.social/watch?v=xyz', false, 'query must match when named'],
+    ['forum.example.org/u/*/posts', 'https://forum.example.org/u/someone/posts', true, '* in the middle'],
+    ['forum.example.org/u/*/posts', 'https://forum.example.org/u/someone/likes', false, 'rest after * must match'],
+    ['theirblog.example', 'https://theirblog.example/2026/11/a-post', true, 'a host alone covers the whole site'],
+    ['example.social/a.b', 'https://example.social/aXb', false, 'dots are literal'],
+    ['example.social/@someone', 'example.social/@someone', true, 'the example URL may omit the scheme too'],
+    ['example.social/@someone', 'ftp://example.social/@someone', false, 'only web links'],
+    ['example.social/@someone', 'not a url', false, 'not a link'],
+    ['*', 'https://example.social/', false, 'an invalid pattern matches nothing'],
+  ])('%s vs %s → %s (%s)', (pattern, url, expected) => {
+    expect(linkPatternMatches(pattern, url)).toBe(expected);
+  });
+});
+
+describe('checkLinkPattern', () => {
+  test.each([
+    ['  example.social/@someone  ', { ok: true, pattern: 'example.social/@someone' }],
+    ['https://example.social/@someone*', { ok: true, pattern: 'https://example.social/@someone*' }],
+    ['*.example.social/@someone', { ok: true, pattern: '*.example.social/@someone' }],
+    ['', { ok: false, problem: 'empty' }],
+    ['   ', { ok: false, problem: 'empty' }],
+    ['example.social/some one', { ok: false, problem: 'spaces' }],
+    ['ftp://example.social/@someone', { ok: false, problem: 'scheme' }],
+    ['*', { ok: false, problem: 'host' }],
+    ['*/@someone', { ok: false, problem: 'host' }],
+    ['exa*mple.social/@someone', { ok: false, problem: 'host' }],
+    ['localhost/@someone', { ok: false, problem: 'host' }],
+    ['user@example.social/x', { ok: false, problem: 'host' }],
+    [`example.social/${'a'.repeat(500)}`, { ok: false, problem: 'too-long' }],
+  ])('%j → %j', (raw, expected) => {
+    expect(checkLinkPattern(raw)).toEqual(expected);
+  });
+});
+
+describe('dates', () => {
+  test.each([
+    ['2026-11-23T14:00:00.000Z', 'en-US', 'Europe/Berlin', 'Nov 23, 2026, 3:00 PM'],
+    ['2026-11-23T14:00:00.000Z', 'en-US', 'America/New_York', 'Nov 23, 2026, 9:00 AM'],
+    ['2026-11-23T14:00:00.000Z', 'en-US', 'Pacific/Auckland', 'Nov 24, 2026, 3:00 AM'],
+    ['2026-11-23T23:30:00.000Z', 'en-GB', 'Asia/Kolkata', '24 Nov 2026, 05:00'],
+  ])('formatLocalDateTime(%s, %s, %s) → %s', (iso, locale, zone, expected) => {
+    expect(plain(formatLocalDateTime(iso, locale, zone))).toBe(expected);
+  });
+
+  test.each([
+    ['02-14', 'en-US', 'February 14'],
+    ['02-29', 'en-US', 'February 29'],
+    ['12-31', 'en-GB', '31 December'],
+  ])('formatMonthDay(%s, %s) → %s', (monthDay, locale, expected) => {
+    expect(formatMonthDay(monthDay, locale)).toBe(expected);
+  });
+
+  test.each([
+    [2, 14, '02-14'],
+    [2, 29, '02-29'],
+    [2, 30, undefined],
+    [4, 31, undefined],
+    [12, 31, '12-31'],
+    [13, 1, undefined],
+    [0, 1, undefined],
+    [1, 0, undefined],
+    [1.5, 1, undefined],
+  ])('parseMonthDay(%s, %s) → %s', (month, day, expected) => {
+    expect(parseMonthDay(month, day)).toBe(expected);
+  });
+});
+
+describe('when urges come', () => {
+  test.each([
+    [[0, 0, 0], ['none', 'none', 'none']],
+    [[3, 0, 1], ['high', 'none', 'low']],
+    [[6, 4, 2, 1], ['high', 'medium', 'low', 'low']],
+    [[9, 7, 6], ['high', 'high', 'medium']],
+  ])('urgeLevels(%j) → %j', (values, expected) => {
+    expect(urgeLevels(values)).toEqual(expected);
+  });
+
+  test.each([
+    [[0, 0], [0, 0]],
+    [[2, 4, 0], [0.5, 1, 0]],
+  ])('barFractions(%j) → %j', (values, expected) => {
+    expect(barFractions(values)).toEqual(expected);
+  });
+
+  test.each([
+    [0, 'en-US', '12 AM'],
+    [22, 'en-US', '10 PM'],
+    [22, 'de-DE', '22 Uhr'],
+  ])('hourLabel(%s, %s) → %s', (hour, locale, expected) => {
+    expect(plain(hourLabel(hour, locale))).toBe(expected);
+  });
+
+  test.each([
+    [0, 'en-US', 'Sunday'],
+    [1, 'en-US', 'Monday'],
+    [6, 'es', 'sábado'],
+  ])('weekdayLabel(%s, %s) → %s', (weekday, locale, expected) => {
+    expect(weekdayLabel(weekday, locale)).toBe(expected);
+  });
+});
+
+describe('small rules', () => {
+  test.each([
+    ['gentle', 'strict', '24h', 'now'],
+    ['firm', 'strict', '1h', 'now'],
+    ['strict', 'gentle', '24h', 'after-cool-down'],
+    ['firm', 'gentle', '1h', 'after-cool-down'],
+    ['strict', 'firm', 'none', 'now'],
+    ['firm', 'firm', '24h', 'same'],
+  ] as const)('frictionChangeTiming(%s → %s, cool-down %s) → %s', (from, to, coolDown, expected) => {
+    expect(frictionChangeTiming(from, to, coolDown)).toBe(expected);
+  });
+
+  const now = new Date('2026-11-23T10:00:00Z');
+  const fresh = emptyDocument(now, 'UTC');
+  const withPerson = {
+    ...fresh,
+    people: [{ id: 'p1', label: '', accounts: [{ site: 'x' as const, handle: 'someone' }], feedHiding: 'off' as const, addedAt: now.toISOString() }],
+  };
+  const doneSetup = { ...fresh, settings: { ...fresh.settings, setupDone: true } };
+  test.each([
+    ['first visit, nobody guarded', fresh, '', true],
+    ['someone guarded already', withPerson, '', false],
+    ['set-up finished or skipped', doneSetup, '', false],
+    ['asked for with #setup', doneSetup, '#setup', true],
+    ['resumed at a step', doneSetup, '#setup/goal', true],
+    ['another fragment', doneSetup, '#people', false],
+  ])('showsSetup: %s', (_why, doc, hash, expected) => {
+    expect(showsSetup(doc, hash)).toBe(expected);
+  });
+
+  test('journalNewestFirst sorts by time, newest first, without changing the input', () => {
+    const entries: JournalEntry[] = [
+      { id: 'a', at: '2026-11-01T10:00:00Z', text: 'first' },
+      { id: 'b', at: '2026-11-20T10:00:00+02:00', text: 'third' },
+      { id: 'c', at: '2026-11-10T10:00:00Z', text: 'second' },
+    ];
+    expect(journalNewestFirst(entries).map((entry) => entry.id)).toEqual(['b', 'c', 'a']);
+    expect(entries.map((entry) => entry.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  test.each([
+    ['A short thought', 'A short thought'],
+    ['First line\nsecond line', 'First line…'],
+    ['one two three four five six', 'one two three…', 16],
+    ['abcdefghijklmnopqrstuvwxyz', 'abcdefghij…', 10],
+  ])('journalPreview(%j) → %j', (text, expected, maxChars?: number) => {
+    expect(journalPreview(text, maxChars)).toBe(expected);
+  });
+
+  test.each([
+    [['Instagram'], 'en', 'Instagram'],
+    [['Instagram', 'X', 'Bluesky'], 'en', 'Instagram, X, and Bluesky'],
+    [['Instagram', 'X'], 'es', 'Instagram y X'],
+  ])('listText(%j, %s) → %s', (items, locale, expected) => {
+    expect(listText(items, locale)).toBe(expected);
+  });
+
+  test.each([
+    ['no-contact-guard-2026-11-23.json', 'no-contact-guard-2026-11-23.json'],
+    ['../evil name', '..-evil-name.json'],
+  ])('safeFileName(%j) → %j', (name, expected) => {
+    expect(safeFileName(name)).toBe(expected);
+  });
+});

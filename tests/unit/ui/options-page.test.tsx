@@ -1,0 +1,252 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Message, Reply } from '../../../utils/data/messages';
+import { emptyDocument, type StoredDocument } from '../../../utils/data/schema';
+import type { SiteId } from '../../../utils/sites/site-ids';
+import type { RecognizedLink, SiteChoice } from '../../../utils/ui/options-model';
+import { PeopleSection } from '../../../components/options/PeopleSection';
+import { PendingList } from '../../../components/options/PendingList';
+import { DataSection } from '../../../components/options/DataSection';
+import { FrictionSection } from '../../../components/options/FrictionSection';
+import { LinkPatterns } from '../../../components/options/LinkPatterns';
+
+const SITES: SiteChoice[] = [
+  { id: 'x', label: 'X', example: 'https://x.com/someone' },
+  { id: 'instagram', label: 'Instagram', example: 'https://www.instagram.com/someone/' },
+];
+
+/** A stand-in for utils/sites/recognize.ts: these tests are about the page, not the parsers. */
+function recognizeLink(input: string): RecognizedLink {
+  const text = input.trim();
+  if (!/^https?:\/\//.test(text)) return { ok: false, reason: 'not-a-link' };
+  const url = new URL(text);
+  if (url.hostname !== 'x.com') return { ok: false, reason: 'unsupported-site' };
+  const handle = url.pathname.split('/')[1];
+  return handle ? { ok: true, site: 'x', handle: handle.toLowerCase(), profileUrl: `https://x.com/${handle}` } : { ok: false, reason: 'no-person' };
+}
+const normalizeHandle = (_site: SiteId, raw: string) => (/^@?\w+$/.test(raw.trim()) ? raw.trim().replace(/^@/, '').toLowerCase() : undefined);
+
+let root: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function $(testId: string): HTMLElement {
+  const element = root.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+  if (!element) throw new Error(`no element with data-testid="${testId}"`);
+  return element;
+}
+
+async function type(testId: string, value: string) {
+  const input = $(testId) as HTMLInputElement;
+  await act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function click(testId: string) {
+  await act(async () => {
+    $(testId).click();
+  });
+}
+
+async function mount(tree: ComponentChild) {
+  await act(() => {
+    render(tree, root);
+  });
+}
+
+function people(doc: StoredDocument, send: (message: Message) => Promise<Reply>) {
+  return mount(<PeopleSection doc={doc} sites={SITES} locale="en" recognizeLink={recognizeLink} normalizeHandle={normalizeHandle} send={send} />);
+}
+
+const now = new Date('2026-11-23T10:00:00Z');
+
+describe('adding someone', () => {
+  test.each([
+    ['https://example.social/@someone', 'unsupported-site', 'We cannot guard links from this site yet'],
+    ['https://x.com/', 'no-person', 'This link does not seem to name one person'],
+    ['someone', 'not-a-link', 'That does not look like a link yet'],
+  ])('%s (%s) gets a message naming the supported sites, and nothing is sent', async (link, _reason, start) => {
+    const send = vi.fn(async (): Promise<Reply> => ({ ok: true }));
+    await people(emptyDocument(now, 'UTC'), send);
+    await type('add-link-input', link);
+    await click('add-submit');
+    const alert = root.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain(start);
+    expect(alert?.textContent).toContain('X and Instagram');
+    expect($('add-link-input').getAttribute('aria-invalid')).toBe('true');
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  test('a recognised link sends person-added with the optional name, then clears the form', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await people(emptyDocument(now, 'UTC'), send);
+    await type('add-link-input', 'https://x.com/SomeOne/status/123');
+    expect($('add-recognised').textContent).toBe('Recognised: someone on X');
+    await type('add-name-input', '  Sam ');
+    await click('add-submit');
+    expect(send).toHaveBeenCalledWith({ type: 'person-added', label: 'Sam', accounts: [{ site: 'x', handle: 'someone' }] });
+    expect(($('add-link-input') as HTMLInputElement).value).toBe('');
+    expect($('add-outcome').textContent).toContain('Added');
+  });
+
+  test('choosing a site and typing the handle sends person-added', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await people(emptyDocument(now, 'UTC'), send);
+    const select = $('add-site-select') as HTMLSelectElement;
+    await act(() => {
+      select.value = 'instagram';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await type('add-handle-input', '@Someone');
+    await click('add-submit');
+    expect(send).toHaveBeenCalledWith({ type: 'person-added', label: '', accounts: [{ site: 'instagram', handle: 'someone' }] });
+  });
+
+  test("the background's refusal is shown and the form keeps what was typed", async () => {
+    const send = vi.fn(async (): Promise<Reply> => ({ ok: false, error: 'That account is already on your list.' }));
+    await people(emptyDocument(now, 'UTC'), send);
+    await type('add-link-input', 'https://x.com/someone');
+    await click('add-submit');
+    expect($('add-outcome').textContent).toContain('already on your list');
+    expect(($('add-link-input') as HTMLInputElement).value).toBe('https://x.com/someone');
+  });
+
+  test('each person is a row with their accounts; removing an account sends account-removed', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    const doc = emptyDocument(now, 'UTC');
+    doc.people.push({ id: 'p1', label: 'Sam', accounts: [{ site: 'x', handle: 'someone' }], feedHiding: 'off', addedAt: now.toISOString() });
+    await people(doc, send);
+    expect(root.querySelectorAll('[data-testid="person-row"]')).toHaveLength(1);
+    expect($('account-remove').getAttribute('aria-label')).toBe('Remove someone on X');
+    await click('account-remove');
+    expect(send).toHaveBeenCalledWith({ type: 'account-removed', personId: 'p1', account: { site: 'x', handle: 'someone' } });
+  });
+});
+
+describe('waiting changes', () => {
+  test('show what changes and when, in local time, and can be cancelled', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mount(
+      <PendingList
+        pending={[{ id: 'c1', kind: 'friction', friction: 'gentle', requestedAt: '2026-11-23T14:00:00Z', effectiveAt: '2026-11-24T14:00:00Z' }]}
+        people={[]}
+        sites={SITES}
+        locale="en-US"
+        timeZone="Europe/Berlin"
+        send={send}
+      />,
+    );
+    expect($('pending-row').textContent).toContain('Gentle');
+    expect($('pending-at').textContent?.replace(/[\u202f\u00a0]/g, ' ')).toBe('Takes effect on Nov 24, 2026, 3:00 PM');
+    await click('pending-cancel');
+    expect(send).toHaveBeenCalledWith({ type: 'pending-change-cancelled', changeId: 'c1' });
+  });
+});
+
+describe('your data', () => {
+  test('erase asks twice before erase-requested', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<DataSection send={send} onDownload={() => undefined} />);
+    await click('erase-button');
+    expect(send).not.toHaveBeenCalled();
+    await click('erase-continue');
+    expect(send).not.toHaveBeenCalled();
+    await click('erase-confirm');
+    expect(send).toHaveBeenCalledWith({ type: 'erase-requested', confirm: 'erase everything' });
+  });
+
+  test('export hands the file from the reply to onDownload', async () => {
+    const send = vi.fn(async (): Promise<Reply> => ({ ok: true, data: { json: '{"version":2}', fileName: 'no-contact-guard-2026-11-23.json' } }));
+    const onDownload = vi.fn();
+    await mount(<DataSection send={send} onDownload={onDownload} />);
+    await click('export-button');
+    expect(send).toHaveBeenCalledWith({ type: 'export-requested' });
+    expect(onDownload).toHaveBeenCalledWith('{"version":2}', 'no-contact-guard-2026-11-23.json');
+  });
+
+  test('a refused import shows what is wrong and where', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: false, error: 'Part of this file is not valid.', where: 'the 2nd person, label' }));
+    await mount(<DataSection send={send} onDownload={() => undefined} />);
+    const input = $('import-input') as HTMLInputElement;
+    const file = new File(['{"version":2}'], 'backup.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(send).toHaveBeenCalledWith({ type: 'import-requested', json: '{"version":2}' });
+    expect($('import-error').getAttribute('role')).toBe('alert');
+    expect($('import-error').textContent).toContain('Part of this file is not valid.');
+    expect($('import-error-where').textContent).toBe('Where: the 2nd person, label');
+  });
+});
+
+describe('friction', () => {
+  const settingsWith = (friction: 'gentle' | 'firm' | 'strict', coolDown: '24h' | 'none') => ({
+    ...emptyDocument(now, 'UTC').settings,
+    friction,
+    coolDown,
+    strictPhrase: friction === 'strict' ? 'I choose calm' : '',
+  });
+
+  test.each([
+    ['strict', '24h', 'gentle', 'It will take effect after your cool-down', 'strict'],
+    ['gentle', '24h', 'firm', 'It applies from now', 'firm'],
+    ['strict', 'none', 'firm', 'It applies from now', 'firm'],
+  ] as const)('%s, cool-down %s, → %s: says when it applies', async (from, coolDown, to, said, checkedAfter) => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<FrictionSection settings={settingsWith(from, coolDown)} send={send} />);
+    await click(`friction-${to}`);
+    await click('friction-save');
+    expect(send).toHaveBeenCalledWith({ type: 'friction-changed', friction: to });
+    expect($('friction-outcome').textContent).toContain(said);
+    expect(($(`friction-${checkedAfter}`) as HTMLInputElement).checked).toBe(true);
+  });
+
+  test('strict needs a phrase before anything is sent', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<FrictionSection settings={settingsWith('gentle', 'none')} send={send} />);
+    await click('friction-strict');
+    await click('friction-save');
+    expect(send).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Please write a phrase');
+    await type('strict-phrase-input', ' I choose calm ');
+    await click('friction-save');
+    expect(send).toHaveBeenCalledWith({ type: 'friction-changed', friction: 'strict', strictPhrase: 'I choose calm' });
+  });
+});
+
+describe('link patterns', () => {
+  test('the preview says which example links the pattern pauses before, and adding sends custom-pattern-added', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<LinkPatterns personId="p1" idPrefix="p" patterns={[]} send={send} />);
+    await type('pattern-input', 'example.social/@someone*');
+    await type('pattern-examples', 'https://example.social/@someone/posts/1\nhttps://example.social/@someone-else');
+    const rows = [...root.querySelectorAll('[data-testid="pattern-preview"] li')].map((row) => row.getAttribute('data-matches'));
+    expect(rows).toEqual(['true', 'true']);
+    await type('pattern-examples', 'https://example.social/@other');
+    expect(root.querySelector('[data-testid="pattern-preview"] li')?.getAttribute('data-matches')).toBe('false');
+    await click('pattern-add');
+    expect(send).toHaveBeenCalledWith({ type: 'custom-pattern-added', personId: 'p1', pattern: 'example.social/@someone*' });
+  });
+
+  test('an invalid pattern is explained and not sent', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<LinkPatterns personId="p1" idPrefix="p" patterns={[]} send={send} />);
+    await type('pattern-input', '*/@someone');
+    await click('pattern-add');
+    expect(send).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('*.example.social');
+  });
+});

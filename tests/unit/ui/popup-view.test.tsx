@@ -1,0 +1,122 @@
+/** The popup's main view, rendered with plain props: what the person sees for a given state. */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PopupView, type PopupViewProps } from '../../../components/popup/PopupView';
+import type { PopupView as PopupViewModel } from '../../../utils/ui/popup-model';
+
+let root: HTMLElement;
+const query = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const text = (id: string) => query(id)?.textContent ?? null;
+
+const VIEW: PopupViewModel = {
+  days: 12,
+  goalDays: 30,
+  fraction: 0.4,
+  goalReached: false,
+  daysLeft: 18,
+  nextMilestone: 14,
+  urgesToday: 1,
+  urgesTotal: 9,
+  longestStreak: 40,
+  toCelebrate: [],
+  hardDay: false,
+};
+
+function props(change: Partial<PopupViewProps> = {}): PopupViewProps {
+  return {
+    view: VIEW,
+    milestones: [],
+    nobodyGuarded: false,
+    siteRows: [],
+    privateAllowed: true,
+    onDismissMilestones: vi.fn(),
+    onRecordContact: vi.fn(async () => ({ ok: true as const })),
+    onJournal: vi.fn(async () => ({ ok: true as const })),
+    onGrant: vi.fn(),
+    onOpenOptions: vi.fn(),
+    ...change,
+  };
+}
+async function mount(p: PopupViewProps) {
+  await act(async () => render(<PopupView {...p} />, root));
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('popup view', () => {
+  test('shows the day, the goal, the next milestone, urges and the longest stretch', async () => {
+    await mount(props());
+    expect(text('day-number')).toBe('Day 12');
+    expect(query('progress-ring')?.querySelector('svg')?.getAttribute('aria-label')).toBe('12 of 30 days');
+    expect(text('goal')).toBe('Your goal is 30 days.');
+    expect(text('next-milestone')).toBe('Next milestone in 2 days.');
+    expect(text('urges-today')).toBe('1 today');
+    expect(text('urges-total')).toBe('9 in total');
+    expect(text('longest-streak')).toBe('Your longest stretch: 40 days');
+    expect(query('milestone')).toBeNull();
+    expect(query('hard-day')).toBeNull();
+    expect(query('day-zero')).toBeNull();
+  });
+
+  test.each<[string, Partial<PopupViewModel>, string, string]>([
+    ['the first day', { days: 0, urgesToday: 0, urgesTotal: 0, nextMilestone: 1 }, 'day-zero', 'You started today. That took courage.'],
+    ['no urges yet', { urgesToday: 0, urgesTotal: 0 }, 'urges-total', 'None in total yet'],
+    ['one day to the milestone', { days: 13 }, 'next-milestone', 'Next milestone in 1 day.'],
+    ['the goal reached', { days: 30, goalReached: true, nextMilestone: 45 }, 'goal', 'You reached your goal of 30 days. Take a moment to notice that.'],
+    ['a hard day', { hardDay: true }, 'hard-day', 'Today may be a hard day.'],
+  ])('%s', async (_name, change, testId, expected) => {
+    await mount(props({ view: { ...VIEW, ...change } }));
+    expect(text(testId)).toContain(expected);
+  });
+
+  test('a milestone is celebrated quietly and can be put away', async () => {
+    const p = props({ milestones: [7, 14] });
+    await mount(p);
+    expect(query('milestone')?.getAttribute('role')).toBe('status');
+    expect(text('milestone')).toContain('14 days without contact.');
+    await act(async () => query('milestone-dismiss')?.click());
+    expect(p.onDismissMilestones).toHaveBeenCalledOnce();
+  });
+
+  test('per-site status, with a way to grant missing access', async () => {
+    const p = props({
+      siteRows: [
+        { site: 'x', label: 'X', status: 'active' },
+        { site: 'instagram', label: 'Instagram', status: 'access-missing' },
+        { site: 'bluesky', label: 'Bluesky', status: 'off' },
+      ],
+      privateAllowed: false,
+    });
+    await mount(p);
+    expect(query('site-x')?.dataset.status).toBe('active');
+    expect(text('site-x')).toContain('Active');
+    expect(text('site-bluesky')).toContain('Switched off');
+    expect(query('site-grant-x')).toBeNull();
+    await act(async () => query('site-grant-instagram')?.click());
+    expect(p.onGrant).toHaveBeenCalledWith('instagram');
+    expect(text('private-note')).toContain('Private windows are not covered');
+  });
+
+  test('private windows allowed: no note', async () => {
+    await mount(props({ siteRows: [{ site: 'x', label: 'X', status: 'active' }], privateAllowed: true }));
+    expect(query('private-note')).toBeNull();
+  });
+
+  test('nobody guarded: an invitation to add someone instead of site status', async () => {
+    const p = props({ nobodyGuarded: true });
+    await mount(p);
+    expect(query('site-status')).toBeNull();
+    await act(async () => query('add-someone')?.click());
+    expect(p.onOpenOptions).toHaveBeenCalledOnce();
+  });
+});

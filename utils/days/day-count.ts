@@ -1,0 +1,128 @@
+/**
+ * Day arithmetic for the no-contact count. Pure: `now` and the time zone are always arguments,
+ * nothing here reads the clock or storage. Calendar work is done by date-fns in the given zone
+ * (`in: tz(zone)` from @date-fns/tz), so a 23 h or 25 h DST day is still one day.
+ *
+ * Which zone counts: the person's CURRENT zone, not the one the streak was started in. After a
+ * flight the count follows the local calendar the person lives by now ("is it a new day here?"),
+ * the same answer the clock on their wall gives. Crossing the date line can therefore make the
+ * count step by one at an unusual hour, or hold still for a day; it never goes below 0.
+ */
+import { TZDate, tz } from '@date-fns/tz';
+import { differenceInCalendarDays, format, getDay, getHours, isLeapYear, isValid, startOfDay } from 'date-fns';
+import type { Streak } from '../data/schema';
+
+const FALLBACK_ZONE = 'UTC';
+const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when the runtime's Intl knows the zone (IANA name such as "Asia/Kolkata", or "UTC"). */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (timeZone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A zone we can count in: the given one, or UTC when it is unknown (never throws). */
+function usableZone(timeZone: string): string {
+  return isValidTimeZone(timeZone) ? timeZone : FALLBACK_ZONE;
+}
+
+function isValidInstant(instant: Date): boolean {
+  return !Number.isNaN(instant.getTime());
+}
+
+/** The local calendar date ('YYYY-MM-DD') of an instant in a zone. */
+export function localDateOf(instant: Date, timeZone: string): string {
+  return format(instant, 'yyyy-MM-dd', { in: tz(usableZone(timeZone)) });
+}
+
+/** The local hour (0–23) of an instant in a zone. */
+export function localHourOf(instant: Date, timeZone: string): number {
+  return getHours(instant, { in: tz(usableZone(timeZone)) });
+}
+
+/** The local weekday of an instant in a zone: 0 is Sunday, 6 is Saturday. */
+export function localWeekdayOf(instant: Date, timeZone: string): number {
+  return getDay(instant, { in: tz(usableZone(timeZone)) });
+}
+
+/** Calendar days from the local date of `from` to the local date of `to`, never negative. */
+function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
+  if (!isValidInstant(from) || !isValidInstant(to)) return 0;
+  const days = differenceInCalendarDays(to, from, { in: tz(usableZone(timeZone)) });
+  // A clock moved backwards (or a start in the future) shows 0, not a negative count.
+  return Math.max(0, days);
+}
+
+/**
+ * Days without contact: calendar days in the person's current zone (`timeZone`) from the local
+ * date of `startedAt` to the local date of `now`. 0 on the start day. `streak.timeZone` is kept
+ * for the record only; see the note at the top of this file for why the current zone counts.
+ */
+export function daysWithoutContact(
+  streak: Pick<Streak, 'startedAt' | 'timeZone'>,
+  now: Date,
+  timeZone: string,
+): number {
+  return calendarDaysBetween(new Date(streak.startedAt), now, timeZone);
+}
+
+/** The length of a past streak, counted like `daysWithoutContact` at the moment it ended. */
+export function streakDaysBetween(startedAt: string, endedAt: string, timeZone: string): number {
+  return calendarDaysBetween(new Date(startedAt), new Date(endedAt), timeZone);
+}
+
+export interface GoalProgress {
+  /** Share of the goal reached, 0..1 (clamped). */
+  fraction: number;
+  reached: boolean;
+  /** Days still to go; 0 once reached. */
+  daysLeft: number;
+}
+
+export function goalProgress(days: number, goalDays: number): GoalProgress {
+  const safeDays = Number.isFinite(days) ? Math.max(0, Math.floor(days)) : 0;
+  // The schema keeps goals at 1 or more; a broken goal counts as reached rather than dividing by 0.
+  if (!Number.isFinite(goalDays) || goalDays < 1) return { fraction: 1, reached: true, daysLeft: 0 };
+  const goal = Math.floor(goalDays);
+  return {
+    fraction: Math.min(1, safeDays / goal),
+    reached: safeDays >= goal,
+    daysLeft: Math.max(0, goal - safeDays),
+  };
+}
+
+/**
+ * The first instant of a local date ('YYYY-MM-DD') in a zone, for "I started on an earlier date".
+ * Where a DST change skips local midnight (e.g. America/Santiago in September), this is the first
+ * instant that exists on that date. An impossible date ('2026-02-30') gives an Invalid Date:
+ * callers check with `Number.isNaN(date.getTime())`.
+ */
+export function startOfLocalDay(localDate: string, timeZone: string): Date {
+  const match = LOCAL_DATE_PATTERN.exec(localDate);
+  if (!match) return new Date(Number.NaN);
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const zone = usableZone(timeZone);
+  // Noon exists on every local date; startOfDay then finds the day's first instant in the zone.
+  const noon = new TZDate(year, month - 1, day, 12, zone);
+  if (!isValid(noon) || noon.getFullYear() !== year || noon.getMonth() !== month - 1 || noon.getDate() !== day) {
+    return new Date(Number.NaN);
+  }
+  return new Date(startOfDay(noon).getTime());
+}
+
+/**
+ * Whether today (local date of `now` in `timeZone`) is one of the person's hard days ('MM-DD').
+ * A Feb 29 hard day is kept on Feb 28 in years without a Feb 29, so it is never skipped.
+ */
+export function isHardDay(monthDays: readonly string[], now: Date, timeZone: string): boolean {
+  if (!isValidInstant(now) || monthDays.length === 0) return false;
+  const zone = usableZone(timeZone);
+  const today = format(now, 'MM-dd', { in: tz(zone) });
+  if (monthDays.includes(today)) return true;
+  return today === '02-28' && monthDays.includes('02-29') && !isLeapYear(now, { in: tz(zone) });
+}

@@ -1,0 +1,243 @@
+/**
+ * Pure helpers for the options page: the person's own link patterns (check and match), dates and
+ * times shown in local time, the words of the "when urges come" view, and a few small rules.
+ * No clock, no storage, no `browser`: locale and time zone are passed in, so every rule here is
+ * table-tested (tests/unit/ui/options-model.test.ts).
+ */
+import type { CoolDown, Friction, JournalEntry, StoredDocument } from '../data/schema';
+import type { SiteId } from '../sites/site-ids';
+import type { Message, Reply } from '../data/messages';
+import { isLowering } from '../data/friction';
+
+/** How options components ask for a change: the page sends it to the background and answers. */
+export type SendMessage = (message: Message) => Promise<Reply>;
+
+/** A supported site as the options page shows it: its name and an example profile link. */
+export interface SiteChoice {
+  id: SiteId;
+  label: string;
+  example: string;
+}
+
+/** What utils/sites/recognize.ts answers for a pasted link (`recognizeProfileLink`). */
+export type RecognizedLink =
+  | { ok: true; site: SiteId; handle: string; stableId?: string; profileUrl: string }
+  | { ok: false; reason: 'not-a-link' | 'unsupported-site' | 'no-person' };
+
+// ---------------------------------------------------------------------------------------------
+// The person's own link patterns
+
+/** Same limit as `custom-pattern-added` in utils/data/messages.ts. */
+export const LINK_PATTERN_MAX_LENGTH = 500;
+
+export type LinkPatternProblem = 'empty' | 'too-long' | 'spaces' | 'scheme' | 'host';
+
+export type LinkPatternCheck = { ok: true; pattern: string } | { ok: false; problem: LinkPatternProblem };
+
+interface CompiledPattern {
+  /** undefined: http and https both match. */
+  scheme: 'http:' | 'https:' | undefined;
+  /** Lower-case host name, without a leading "*.". */
+  host: string;
+  /** "*.example.social": the host itself and any subdomain. */
+  anySubdomain: boolean;
+  path: RegExp;
+  /** The pattern names a query (`?`), so the URL's query takes part in the match. */
+  withQuery: boolean;
+}
+
+const SCHEME = /^([a-z*][a-z0-9+.-]*):\/\//i;
+const HOST_LABELS = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compilePattern(raw: string): CompiledPattern | LinkPatternProblem {
+  const text = raw.trim();
+  if (text === '') return 'empty';
+  if (text.length > LINK_PATTERN_MAX_LENGTH) return 'too-long';
+  if (/\s/.test(text)) return 'spaces';
+
+  let rest = text;
+  let scheme: CompiledPattern['scheme'];
+  const schemeMatch = SCHEME.exec(text);
+  if (schemeMatch) {
+    const name = (schemeMatch[1] ?? '').toLowerCase();
+    if (name === 'http' || name === 'https') scheme = `${name}:`;
+    else if (name !== '*') return 'scheme';
+    rest = text.slice(schemeMatch[0].length);
+  }
+
+  const slash = rest.search(/[/?#]/);
+  const hostText = (slash === -1 ? rest : rest.slice(0, slash)).toLowerCase();
+  const pathText = slash === -1 ? '' : rest.slice(slash);
+  const anySubdomain = hostText.startsWith('*.');
+  const bareHost = anySubdomain ? hostText.slice(2) : hostText;
+  // A wildcard anywhere else in the host, or a host without a dot, would guard far more than one person.
+  if (bareHost.includes('*') || bareHost.includes('@') || bareHost.includes(':')) return 'host';
+  let host: string;
+  try {
+    // The URL parser turns an international host name into the form `URL.hostname` has.
+    host = new URL(`http://${bareHost}/`).hostname;
+  } catch {
+    return 'host';
+  }
+  if (!HOST_LABELS.test(host)) return 'host';
+
+  const pathOnly = pathText.split('#')[0] ?? '';
+  const withQuery = pathOnly.includes('?');
+  let path: RegExp;
+  if (pathOnly === '' || pathOnly === '/') {
+    path = /^/;
+  } else {
+    const open = /[*/]$/.test(pathOnly);
+    const body = pathOnly.split('*').map(escapeRegExp).join('.*');
+    // "example.social/@someone" also matches ".../@someone/": people rarely type the slash.
+    path = new RegExp(`^${body}${open ? '' : '/?'}$`, 'i');
+  }
+  return { scheme, host, anySubdomain, path, withQuery };
+}
+
+/** Checks a pattern the person typed; the trimmed pattern is what gets saved. */
+export function checkLinkPattern(raw: string): LinkPatternCheck {
+  const compiled = compilePattern(raw);
+  return typeof compiled === 'string' ? { ok: false, problem: compiled } : { ok: true, pattern: raw.trim() };
+}
+
+function parseWebUrl(raw: string): URL | undefined {
+  const text = raw.trim();
+  if (text === '') return undefined;
+  for (const candidate of SCHEME.test(text) ? [text] : [text, `https://${text}`]) {
+    try {
+      const url = new URL(candidate);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+    } catch {
+      // Try the next form.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether `url` matches the person's pattern. `*` stands for any characters (slashes included);
+ * the scheme is optional; the host is exact unless the pattern starts with "*." (then any
+ * subdomain too); the match ignores case, the fragment, and the query unless the pattern has one.
+ */
+export function linkPatternMatches(pattern: string, url: string): boolean {
+  const compiled = compilePattern(pattern);
+  const target = parseWebUrl(url);
+  if (typeof compiled === 'string' || target === undefined) return false;
+  if (compiled.scheme !== undefined && compiled.scheme !== target.protocol) return false;
+  const host = target.hostname.replace(/\.$/, '');
+  const hostMatches = host === compiled.host || (compiled.anySubdomain && host.endsWith(`.${compiled.host}`));
+  if (!hostMatches) return false;
+  return compiled.path.test(target.pathname + (compiled.withQuery ? target.search : ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and times, always in the person's local time
+
+/** "Nov 24, 2026, 3:00 PM" in `locale` and `timeZone`: when a waiting change takes effect. */
+export function formatLocalDateTime(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
+/** "February 14" for a hard day's "02-14". A leap year, so "02-29" has a name too. */
+export function formatMonthDay(monthDay: string, locale: string): string {
+  const [month, day] = monthDay.split('-').map(Number);
+  const date = new Date(Date.UTC(2024, (month ?? 1) - 1, day ?? 1, 12));
+  return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "02-14" for month 2, day 14; undefined for a day the month never has (Feb 29 is kept: it comes back). */
+export function parseMonthDay(month: number, day: number): string | undefined {
+  if (!Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12) return undefined;
+  if (day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return undefined;
+  return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Month names for the hard-day picker, January first. */
+export function monthNames(locale: string): string[] {
+  const format = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, month) => format.format(new Date(Date.UTC(2024, month, 1, 12))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// When urges come: relative words, never counts
+
+export type UrgeLevel = 'none' | 'low' | 'medium' | 'high';
+
+/** Each value relative to the largest one: thirds of the largest, so the view shows a pattern and no score. */
+export function urgeLevels(values: readonly number[]): UrgeLevel[] {
+  const max = Math.max(0, ...values);
+  return values.map((value) => {
+    if (max === 0 || value <= 0) return 'none';
+    const share = value / max;
+    if (share > 2 / 3) return 'high';
+    if (share > 1 / 3) return 'medium';
+    return 'low';
+  });
+}
+
+/** Bar length as a share of the largest value (0…1). */
+export function barFractions(values: readonly number[]): number[] {
+  const max = Math.max(0, ...values);
+  return values.map((value) => (max > 0 ? Math.max(0, value) / max : 0));
+}
+
+/** "10 PM" / "22" for hour 0–23, in `locale`. */
+export function hourLabel(hour: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 1, hour)));
+}
+
+/** Weekday name for 0 = Sunday … 6 = Saturday (Date#getDay numbering), in `locale`. */
+export function weekdayLabel(weekday: number, locale: string): string {
+  // 2026-11-22 is a Sunday.
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 22 + weekday, 12)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small rules
+
+/** Raising friction is immediate; lowering it waits for the cool-down (if there is one). */
+export function frictionChangeTiming(from: Friction, to: Friction, coolDown: CoolDown): 'same' | 'now' | 'after-cool-down' {
+  if (from === to) return 'same';
+  return isLowering(from, to) && coolDown !== 'none' ? 'after-cool-down' : 'now';
+}
+
+/** The fragment popup-model.ts `setupHash` writes: `#setup` or `#setup/<step>`. */
+const SETUP_HASH = /^#?setup(?:\/[a-z-]+)?$/;
+
+/** Set-up first: on request (#setup, #setup/<step>), or on a first visit while nobody is guarded yet. */
+export function showsSetup(doc: StoredDocument, hash: string): boolean {
+  return SETUP_HASH.test(hash) || (!doc.settings.setupDone && doc.people.length === 0);
+}
+
+/** The journal, newest first. */
+export function journalNewestFirst(entries: readonly JournalEntry[]): JournalEntry[] {
+  return [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}
+
+/** The first line of an entry, cut at a word near `maxChars`, for the list. */
+export function journalPreview(text: string, maxChars = 80): string {
+  const firstLine = text.trim().split(/\r?\n/)[0] ?? '';
+  if (firstLine.length <= maxChars && !text.trim().includes('\n')) return firstLine;
+  if (firstLine.length <= maxChars) return `${firstLine}…`;
+  const cut = firstLine.slice(0, maxChars);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > maxChars / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/** "Instagram, X and Bluesky", for the sentence that says which sites we recognise. */
+export function listText(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** A file name for the export, from the background's answer, kept to safe characters. */
+export function safeFileName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9._-]/g, '-');
+  return cleaned.endsWith('.json') ? cleaned : `${cleaned}.json`;
+}

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Friction } from '../../utils/data/schema';
 import type { GuardPrompt } from '../../utils/engine/engine';
-import { t } from '../../utils/copy';
+import { keyPart, t } from '../../utils/copy';
 import { BreathingPause } from './BreathingPause';
 
 export type InterstitialStep = 'pause' | 'confirm' | 'count' | 'write';
@@ -77,7 +77,7 @@ export function Interstitial(props: InterstitialProps) {
           <p data-part="lead">{lead}</p>
           {prompt.contactSignal && (
             <p class="visible" data-part="visible-to-them">
-              {t(`interstitial.visible.${prompt.contactSignal}`)}
+              {t(`interstitial.visible.${keyPart(prompt.contactSignal)}`)}
             </p>
           )}
           <p class="days" data-part="days">

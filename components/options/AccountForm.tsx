@@ -9,7 +9,7 @@ import type { Account } from '../../utils/data/schema';
 import type { Reply } from '../../utils/data/messages';
 import type { SiteId } from '../../utils/sites/site-ids';
 import { listText, type RecognizedLink, type SiteChoice } from '../../utils/ui/options-model';
-import { t } from '../../utils/copy';
+import { keyPart, t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { Field } from '../common/Field';
 import { StatusLine, type Outcome } from './StatusLine';
@@ -51,7 +51,7 @@ export function AccountForm(props: AccountFormProps) {
     if (link.trim()) {
       const result = props.recognizeLink(link);
       if (!result.ok) {
-        setLinkError(t(`options.people.${result.reason}`, [siteNames]));
+        setLinkError(t(`options.people.${keyPart(result.reason)}`, [siteNames]));
         return undefined;
       }
       return { site: result.site, handle: result.handle, ...(result.stableId !== undefined && { stableId: result.stableId }) };

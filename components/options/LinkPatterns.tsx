@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { CustomPattern } from '../../utils/data/schema';
 import { checkLinkPattern, linkPatternMatches, LINK_PATTERN_MAX_LENGTH, type SendMessage } from '../../utils/ui/options-model';
-import { t } from '../../utils/copy';
+import { keyPart, t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { Field } from '../common/Field';
 import { RemoveButton } from './RemoveButton';
@@ -33,7 +33,7 @@ export function LinkPatterns({ personId, idPrefix, patterns, send }: LinkPattern
     event.preventDefault();
     const result = checkLinkPattern(draft);
     if (!result.ok) {
-      setProblem(t(`options.patterns.problem.${result.problem}`));
+      setProblem(t(`options.patterns.problem.${keyPart(result.problem)}`));
       return;
     }
     const reply = await action.run({ type: 'custom-pattern-added', personId, pattern: result.pattern }, t('options.saved'));

@@ -7,7 +7,7 @@ import type { StateSnapshot } from '../../utils/data/messages';
 import type { StoredDocument } from '../../utils/data/schema';
 import type { SiteId } from '../../utils/sites/site-ids';
 import type { RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
-import { t } from '../../utils/copy';
+import { keyPart, t } from '../../utils/copy';
 import { DataSection } from './DataSection';
 import { FrictionSection } from './FrictionSection';
 import { HardDaysSection } from './HardDaysSection';
@@ -58,7 +58,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <h1>{t('options.title')}</h1>
         {props.problem && (
           <div class="notice" role="status" data-testid="problem-notice" data-problem={props.problem}>
-            <p>{t(`options.problem.${props.problem}`)}</p>
+            <p>{t(`options.problem.${keyPart(props.problem)}`)}</p>
           </div>
         )}
         <nav aria-label={t('options.navLabel')}>

@@ -26,15 +26,15 @@ function describe(change: PendingChange, people: readonly Person[], sites: reado
     case 'friction':
       return t('options.pending.friction', [t(`options.friction.${change.friction}`)]);
     case 'pause-guard':
-      return t('options.pending.pause-guard');
+      return t('options.pending.pauseGuard');
     case 'remove-person':
-      return t('options.pending.remove-person', [personName(change.personId)]);
+      return t('options.pending.removePerson', [personName(change.personId)]);
     case 'site-off':
-      return t('options.pending.site-off', [sites.find((site) => site.id === change.site)?.label ?? change.site]);
+      return t('options.pending.siteOff', [sites.find((site) => site.id === change.site)?.label ?? change.site]);
     case 'cool-down':
-      return t('options.pending.cool-down', [t(`options.coolDown.${change.coolDown}`)]);
+      return t('options.pending.coolDown', [t(`options.coolDown.${change.coolDown}`)]);
     case 'feed-hiding':
-      return t('options.pending.feed-hiding', [personName(change.personId), t(`options.people.feed.${change.feedHiding}`)]);
+      return t('options.pending.feedHiding', [personName(change.personId), t(`options.people.feed.${change.feedHiding}`)]);
   }
 }
 

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { Message, Reply } from '../../utils/data/messages';
 import type { SiteId } from '../../utils/sites/site-ids';
-import { t } from '../../utils/copy';
+import { keyPart, t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { Field } from '../common/Field';
 
@@ -35,7 +35,7 @@ export function LinkStep({ recognizeLink, siteLabel, onSave, onDone }: LinkStepP
       setFound(result);
       setError(undefined);
     } else {
-      setError(t(`setup.link.${result.reason}`));
+      setError(t(`setup.link.${keyPart(result.reason)}`));
     }
   };
 

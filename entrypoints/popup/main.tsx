@@ -96,7 +96,7 @@ function PopupApp({ live }: { live: LiveState }) {
     return (
       <main class="popup">
         <p class="notice" role="alert" data-testid="data-problem">
-          {t('errors.store.newer-version')}
+          {t('errors.store.newerVersion')}
         </p>
       </main>
     );

@@ -18,15 +18,15 @@ export type ChangeErrorCode =
   | 'invalid-result';
 
 const CHANGE_ERROR_TEXT: Record<ChangeErrorCode, () => string> = {
-  'person-not-found': () => t('errors.reduce.person-not-found'),
-  'account-not-found': () => t('errors.reduce.account-not-found'),
-  'account-already-guarded': () => t('errors.reduce.account-already-guarded'),
-  'item-not-found': () => t('errors.reduce.item-not-found'),
-  'change-not-found': () => t('errors.reduce.change-not-found'),
-  'phrase-needed': () => t('errors.reduce.phrase-needed'),
-  'limit-reached': () => t('errors.reduce.limit-reached'),
-  'newer-version': () => t('errors.store.newer-version'),
-  'invalid-result': () => t('errors.store.invalid-result'),
+  'person-not-found': () => t('errors.reduce.personNotFound'),
+  'account-not-found': () => t('errors.reduce.accountNotFound'),
+  'account-already-guarded': () => t('errors.reduce.accountAlreadyGuarded'),
+  'item-not-found': () => t('errors.reduce.itemNotFound'),
+  'change-not-found': () => t('errors.reduce.changeNotFound'),
+  'phrase-needed': () => t('errors.reduce.phraseNeeded'),
+  'limit-reached': () => t('errors.reduce.limitReached'),
+  'newer-version': () => t('errors.store.newerVersion'),
+  'invalid-result': () => t('errors.store.invalidResult'),
 };
 
 function isChangeErrorCode(code: string): code is ChangeErrorCode {

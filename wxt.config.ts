@@ -6,6 +6,8 @@ const EXTENSION_PAGES_CSP =
   "script-src 'self'; object-src 'none'; default-src 'self'; connect-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
 
 export default defineConfig({
+  // Parallel work (and the bench) can build into its own folder; `.output` by default.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
   manifest: ({ browser }) => ({

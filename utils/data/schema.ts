@@ -164,8 +164,7 @@ export type CustomPattern = z.infer<typeof CustomPatternSchema>;
 export type Core = z.infer<typeof CoreSchema>;
 export type StoredDocument = z.infer<typeof DocumentSchema>;
 
-/** Storage keys. The content script reads only `core`; the log and the journal grow, the core does not. */
-export const STORAGE_KEYS = { core: 'core', log: 'log', quarantine: 'quarantine' } as const;
+export { STORAGE_KEYS } from './storage-keys';
 
 /** A fresh document: nobody guarded yet, the count starting at `now` in `timeZone`. */
 export function emptyDocument(now: Date, timeZone: string): StoredDocument {

@@ -2,7 +2,8 @@
  * The guarded accounts of one site, as the engine asks about them: "is this ref guarded?".
  * Built from the stored core in the content script's own memory; never written to the page.
  */
-import type { Core, FeedHiding } from '../data/schema';
+import type { FeedHiding } from '../data/schema';
+import type { GuardCore } from '../data/guard-core';
 import type { PageRef, SiteId } from '../sites/site-adapter';
 
 export interface GuardMatch {
@@ -20,7 +21,7 @@ export interface GuardIndex {
 
 export const EMPTY_GUARD_INDEX: GuardIndex = { active: false, hidesFeed: false, match: () => undefined };
 
-export function buildGuardIndex(core: Core, site: SiteId): GuardIndex {
+export function buildGuardIndex(core: GuardCore, site: SiteId): GuardIndex {
   if (core.settings.paused || core.settings.sitesOff.includes(site)) return EMPTY_GUARD_INDEX;
   const byHandle = new Map<string, GuardMatch>();
   const byStableId = new Map<string, GuardMatch>();

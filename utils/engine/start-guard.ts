@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CoreSchema, STORAGE_KEYS, type Core } from '../data/schema';
+import { STORAGE_KEYS } from '../data/storage-keys';
+import { parseGuardCore, type GuardCore } from '../data/guard-core';
 import { PAUSE_SECONDS } from '../data/friction';
 import type { Message } from '../data/messages';
 import { daysWithoutContact } from '../days/day-count';
@@ -14,10 +15,7 @@ import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
 import { createGuardUi, type InterstitialContext } from './cover';
 import { startEngine } from './engine';
 
-function parseCore(value: unknown): Core | undefined {
-  const parsed = CoreSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-}
+const parseCore = parseGuardCore;
 
 /** A different reason each time, so the words stay alive; the first reason when there is one. */
 function pick<T>(items: readonly T[], seed: number): T | undefined {
@@ -27,7 +25,7 @@ function pick<T>(items: readonly T[], seed: number): T | undefined {
 export function startGuard(ctx: ContentScriptContext): void {
   const adapter = adapterForHost(location.hostname);
   if (!adapter) return;
-  let core: Core | undefined;
+  let core: GuardCore | undefined;
   let prompts = 0;
 
   const context = (): InterstitialContext => {

@@ -1,0 +1,47 @@
+/**
+ * The content script validates the stored core with a small zod/mini view (utils/data/guard-core.ts)
+ * instead of the full schema. These tests keep the two in step: whatever the full schema accepts,
+ * the view accepts with the same values, and the view's enums are the full schema's.
+ */
+import { describe, expect, test } from 'vitest';
+import v1 from '../../fixtures/data/v1.json';
+import v2 from '../../fixtures/data/v2.json';
+import { GUARD_FEED_HIDING, GUARD_FRICTIONS, parseGuardCore } from '../../../utils/data/guard-core';
+import { migrateToCurrent } from '../../../utils/data/migrations';
+import { CoreSchema, emptyDocument, FeedHidingSchema, FrictionSchema } from '../../../utils/data/schema';
+
+function coreOf(raw: unknown) {
+  const migrated = migrateToCurrent(raw);
+  if (!migrated.ok) throw new Error(`fixture does not migrate: ${migrated.problem}`);
+  return CoreSchema.parse(migrated.doc);
+}
+
+describe('the content script view of the core', () => {
+  test.each([
+    ['a fresh document', CoreSchema.parse(emptyDocument(new Date('2026-11-23T10:00:00Z'), 'Europe/Berlin'))],
+    ['the v1 fixture, migrated', coreOf(v1)],
+    ['the v2 fixture', coreOf(v2)],
+  ])('accepts %s with the values it reads unchanged', (_why, core) => {
+    const view = parseGuardCore(core);
+    expect(view).toBeDefined();
+    expect(view?.people).toEqual(core.people.map((p) => ({ id: p.id, feedHiding: p.feedHiding, accounts: p.accounts })));
+    expect(view?.settings).toEqual({ friction: core.settings.friction, paused: core.settings.paused, sitesOff: core.settings.sitesOff });
+    expect(view?.streak.startedAt).toBe(core.streak.startedAt);
+    expect(view?.reasons).toEqual(core.reasons);
+  });
+
+  test('uses the same friction levels and feed-hiding choices as the full schema', () => {
+    expect([...GUARD_FRICTIONS]).toEqual(FrictionSchema.options);
+    expect([...GUARD_FEED_HIDING]).toEqual(FeedHidingSchema.options);
+  });
+
+  test.each([
+    ['nothing stored yet', undefined],
+    ['a newer version', { ...coreOf(v2), version: 3 }],
+    ['an account on an unknown site', { ...coreOf(v2), people: [{ id: 'p', feedHiding: 'off', accounts: [{ site: 'myspace', handle: 'x' }] }] }],
+    ['an empty handle', { ...coreOf(v2), people: [{ id: 'p', feedHiding: 'off', accounts: [{ site: 'x', handle: '' }] }] }],
+    ['a friction level that does not exist', { ...coreOf(v2), settings: { ...coreOf(v2).settings, friction: 'none' } }],
+  ])('refuses %s', (_why, value) => {
+    expect(parseGuardCore(value)).toBeUndefined();
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The part of the stored core the content script reads, validated with zod/mini. The full
+ * `CoreSchema` (classic zod) would put about 20 KB (gzip) into every guarded page; this view keeps
+ * the content script within its 30 KB budget. tests/unit/data/guard-core.test.ts checks that every
+ * valid core passes this view and that the enums match the full schema's.
+ */
+import { z } from 'zod/mini';
+import { SITE_IDS } from '../sites/site-ids';
+
+// The same reason as utils/data/zod-config.ts: no `new Function('')` probe under the page's CSP.
+z.config({ jitless: true });
+
+export const GUARD_FRICTIONS = ['gentle', 'firm', 'strict'] as const;
+export const GUARD_FEED_HIDING = ['off', 'hide', 'collapse'] as const;
+
+const textItem = z.object({ id: z.string(), text: z.string() });
+
+export const GuardCoreSchema = z.object({
+  version: z.literal(2),
+  settings: z.object({
+    friction: z.enum(GUARD_FRICTIONS),
+    paused: z.boolean(),
+    sitesOff: z.array(z.enum(SITE_IDS)),
+  }),
+  people: z.array(
+    z.object({
+      id: z.string(),
+      feedHiding: z.enum(GUARD_FEED_HIDING),
+      accounts: z.array(
+        z.object({ site: z.enum(SITE_IDS), handle: z.string().check(z.minLength(1)), stableId: z.optional(z.string()) }),
+      ),
+    }),
+  ),
+  reasons: z.array(textItem),
+  insteadIdeas: z.array(textItem),
+  streak: z.object({ startedAt: z.string(), timeZone: z.string(), goalDays: z.number() }),
+  hardDays: z.array(z.object({ id: z.string(), monthDay: z.string(), label: z.string() })),
+});
+
+export type GuardCore = z.infer<typeof GuardCoreSchema>;
+
+export function parseGuardCore(value: unknown): GuardCore | undefined {
+  const parsed = GuardCoreSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -5,6 +5,9 @@
  * - `journal` and `phrase`: frames inside the interstitial, so what the person types is typed
  *   here, in an extension page, and never in the site's document.
  */
+// The interstitial's own look (its :host rules do not apply in a document), so `page` mode matches
+// the in-page dialog.
+import '../../components/interstitial/interstitial.css';
 import { mountPausePage } from '../../utils/ui/pause-page';
 
 mountPausePage(document.getElementById('app')!, new URL(location.href));

@@ -144,7 +144,8 @@ describe('instagram: what the other person is told about', () => {
   });
 
   // The background registers these with isUrlFilterCaseSensitive: false, hence the 'i' flag.
-  const compile = (handle: string) => instagramAdapter.contactRequestRegexes!(handle as Handle).map((source) => new RegExp(source, 'i'));
+  const compile = (handle: string) =>
+    instagramAdapter.contactRequestRegexes!({ handle: handle as Handle }).map((source) => new RegExp(source, 'i'));
   const matchesAny = (handle: string, url: string) => compile(handle).some((regex) => regex.test(url));
 
   test.each([
@@ -173,8 +174,15 @@ describe('instagram: what the other person is told about', () => {
     expect(matchesAny(handle, url)).toBe(expected);
   });
 
+  test('a stable id changes nothing: story URLs name the username only', () => {
+    const handle = 'sam' as Handle;
+    expect(instagramAdapter.contactRequestRegexes!({ handle, stableId: '1234567' })).toEqual(
+      instagramAdapter.contactRequestRegexes!({ handle }),
+    );
+  });
+
   test('every regex is anchored and has no lookaround (RE2 has none)', () => {
-    for (const source of instagramAdapter.contactRequestRegexes!('sam.rivers' as Handle)) {
+    for (const source of instagramAdapter.contactRequestRegexes!({ handle: 'sam.rivers' as Handle, stableId: '1234567' })) {
       expect(source.startsWith('^') && source.endsWith('$')).toBe(true);
       expect(source).not.toMatch(/\(\?[=!<]/);
     }

@@ -131,8 +131,11 @@ describe('linkedin: pageOwner', () => {
 
 describe('linkedin: profile-view requests', () => {
   // The background registers these with isUrlFilterCaseSensitive: false, hence the 'i' flag.
-  const matchesAny = (handle: string, url: string) =>
-    linkedinAdapter.contactRequestRegexes!(handle as Handle).some((source) => new RegExp(source, 'i').test(url));
+  const matchesAny = (handle: string, url: string, stableId?: string) =>
+    linkedinAdapter
+      .contactRequestRegexes!({ handle: handle as Handle, ...(stableId !== undefined && { stableId }) })
+      .some((source) => new RegExp(source, 'i').test(url));
+  const memberId = 'ACoAAB1cD2eFgHiJkLmNoPqRsTuVwXyZ0123456';
 
   test.each([
     ['sam', 'https://www.linkedin.com/in/sam', true],
@@ -160,8 +163,28 @@ describe('linkedin: profile-view requests', () => {
     expect(matchesAny(handle, url)).toBe(expected);
   });
 
+  // The member id of a guarded account opens the same profile: `/in/ACoAA…/` links are stopped too.
+  test.each([
+    ['sam', memberId, `https://www.linkedin.com/in/${memberId}/`, true, 'member-id profile'],
+    ['sam', memberId, `https://www.linkedin.com/in/${memberId}`, true, 'no trailing slash'],
+    ['sam', memberId, `https://uk.linkedin.com/in/${memberId}/details/experience/`, true, 'country host, sub-page'],
+    ['sam', memberId, `https://www.linkedin.com/in/${memberId}?miniProfileUrn=urn%3Ali%3Afs_miniProfile%3A${memberId}`, true, 'query'],
+    ['sam', memberId, 'https://www.linkedin.com/in/sam/', true, 'the vanity still matches'],
+    ['sam', memberId, `https://www.linkedin.com/in/${memberId}X/`, false, 'a longer id is someone else'],
+    ['sam', memberId, `https://www.linkedin.com/in/${memberId.slice(0, -1)}/`, false, 'a shorter id is someone else'],
+    ['sam', memberId, `https://www.linkedin.com/company/${memberId}/`, false, 'not a profile path'],
+    ['sam', undefined, `https://www.linkedin.com/in/${memberId}/`, false, 'no stable id known: only the vanity'],
+    ['sam', 'not-a-member-id', 'https://www.linkedin.com/in/not-a-member-id/', false, 'a stable id that is not a member id is ignored'],
+  ] as [string, string | undefined, string, boolean, string][])('%s + %s: %s → %s (%s)', (handle, stableId, url, expected) => {
+    expect(matchesAny(handle, url, stableId)).toBe(expected);
+  });
+
+  test('the vanity and the member id share one rule', () => {
+    expect(linkedinAdapter.contactRequestRegexes!({ handle: 'sam' as Handle, stableId: memberId })).toHaveLength(1);
+  });
+
   test('every regex is anchored and has no lookaround (RE2 has none)', () => {
-    for (const source of linkedinAdapter.contactRequestRegexes!('иван-sam' as Handle)) {
+    for (const source of linkedinAdapter.contactRequestRegexes!({ handle: 'иван-sam' as Handle, stableId: memberId })) {
       expect(source.startsWith('^') && source.endsWith('$')).toBe(true);
       expect(source).not.toMatch(/\(\?[=!<]/);
     }

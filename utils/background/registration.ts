@@ -49,22 +49,36 @@ type RedirectRule = Parameters<typeof browser.declarativeNetRequest.updateDynami
     : never
   : never;
 
-/** The redirect rules for every guarded account on a site whose views tell the other person. */
+/** Where a redirect carries the URL it stopped: the pause page, with the original in the fragment. */
+export function pauseRedirectSubstitution(pauseUrl: string, site: SiteId): string {
+  return `${pauseUrl}?mode=page&site=${site}#\\0`;
+}
+
+/**
+ * The redirect rules for every guarded account on a site whose views tell the other person.
+ * Derived from the whole core on every change, so adding or removing an account or a person,
+ * switching a site off and pausing the guard all take effect the same way.
+ */
 export function contactRedirectRules(core: Core, pauseUrl: string): RedirectRule[] {
   const rules: RedirectRule[] = [];
   const sites = new Set(guardedSites(core));
+  const seen = new Set<string>();
   for (const person of core.people) {
     for (const account of person.accounts) {
       const adapter = adapterById(account.site);
       if (!adapter?.contactRequestRegexes || !sites.has(account.site)) continue;
-      for (const regexFilter of adapter.contactRequestRegexes(account.handle as Handle)) {
+      const guarded = { handle: account.handle as Handle, ...(account.stableId !== undefined && { stableId: account.stableId }) };
+      for (const regexFilter of adapter.contactRequestRegexes(guarded)) {
+        // The same account under two people (or twice) needs one rule.
+        if (seen.has(regexFilter)) continue;
+        seen.add(regexFilter);
         rules.push({
           id: rules.length + 1,
           priority: 1,
           action: {
             type: 'redirect',
             // The original URL rides in the fragment, so the pause page can offer to continue to it.
-            redirect: { regexSubstitution: `${pauseUrl}?mode=page&site=${account.site}#\\0` },
+            redirect: { regexSubstitution: pauseRedirectSubstitution(pauseUrl, account.site) },
           },
           condition: { regexFilter, isUrlFilterCaseSensitive: false, resourceTypes: ['main_frame'] },
         } as RedirectRule);
@@ -83,31 +97,73 @@ export async function syncRedirectRules(core: Core): Promise<void> {
   });
 }
 
+/** Characters with a meaning in a declarativeNetRequest `urlFilter` (wildcard, separator, anchor). */
+const URL_FILTER_SPECIAL = /[*^|]/;
+
 /**
- * The person chose "continue" on the pause page: let this one URL through, in this tab only,
- * for a minute (a session rule with a higher priority than the redirect).
+ * The one-time "continue" rule for `url` in one tab: an allow rule above the redirect (priority 2),
+ * matching this exact address from its start (`|`), for top-level loads in that tab only.
+ * Undefined when the URL cannot be written as a plain filter (then nothing is let through).
  */
-export async function allowOnceInTab(tabId: number, url: string): Promise<void> {
+export function allowOnceRule(id: number, tabId: number, url: string): RedirectRule | undefined {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return undefined;
+  const address = `${target.origin}${target.pathname}${target.search}`;
+  if (URL_FILTER_SPECIAL.test(address)) return undefined;
+  return {
+    id,
+    priority: 2,
+    action: { type: 'allow' },
+    condition: { urlFilter: `|${address}|`, tabIds: [tabId], resourceTypes: ['main_frame'] },
+  } as RedirectRule;
+}
+
+/** Session rules above this id are one-time "continue" rules; dynamic redirect rules stay below. */
+export function isAllowOnceRuleId(id: number): boolean {
+  return id >= FIRST_SESSION_RULE_ID;
+}
+
+/** Removes every one-time "continue" rule (a worker that starts afresh has none in flight). */
+export async function clearAllowOnceRules(): Promise<void> {
+  const existing = await browser.declarativeNetRequest.getSessionRules();
+  const ids = existing.map((r) => r.id).filter(isAllowOnceRuleId);
+  if (ids.length > 0) await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: ids });
+}
+
+/**
+ * The person chose "continue" on the pause page: let this one URL through, in this tab only (the
+ * pause page then loads it). The rule is removed once the tab has finished loading a page other
+ * than the pause page, so it lets one load through; a timer removes it too in case that load never
+ * happens, and a worker that starts afresh clears any left over (clearAllowOnceRules).
+ */
+export async function allowOnceInTab(tabId: number, url: string): Promise<boolean> {
   const existing = await browser.declarativeNetRequest.getSessionRules();
   const id = Math.max(FIRST_SESSION_RULE_ID - 1, ...existing.map((r) => r.id)) + 1;
-  const target = new URL(url);
-  await browser.declarativeNetRequest.updateSessionRules({
-    addRules: [
-      {
-        id,
-        priority: 2,
-        action: { type: 'allow' },
-        condition: {
-          urlFilter: `|${target.origin}${target.pathname}`,
-          tabIds: [tabId],
-          resourceTypes: ['main_frame'],
-        },
-      } as RedirectRule,
-    ],
-  });
-  setTimeout(() => {
+  const rule = allowOnceRule(id, tabId, url);
+  if (!rule) return false;
+  const pausePage = browser.runtime.getURL('/pause.html');
+  const remove = () => {
+    browser.tabs.onUpdated.removeListener(onUpdated);
+    browser.tabs.onRemoved.removeListener(onRemoved);
+    clearTimeout(timer);
     void browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: [id] }).catch(() => undefined);
-  }, 60_000);
+  };
+  const onUpdated = (updatedTabId: number, change: { status?: string }, tab: { url?: string }) => {
+    if (updatedTabId === tabId && change.status === 'complete' && !(tab.url ?? '').startsWith(pausePage)) remove();
+  };
+  const onRemoved = (removedTabId: number) => {
+    if (removedTabId === tabId) remove();
+  };
+  browser.tabs.onUpdated.addListener(onUpdated);
+  browser.tabs.onRemoved.addListener(onRemoved);
+  const timer = setTimeout(remove, 60_000);
+  await browser.declarativeNetRequest.updateSessionRules({ addRules: [rule] });
+  return true;
 }
 
 export async function syncBrowser(core: Core): Promise<void> {

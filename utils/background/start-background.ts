@@ -8,7 +8,7 @@ import { CoreSchema, STORAGE_KEYS, type Core } from '../data/schema';
 import { createStore, type Store } from '../data/store';
 import { handleMessage } from '../data/router';
 import { now, setClockOffset } from '../data/clock';
-import { allowOnceInTab, syncBrowser } from './registration';
+import { allowOnceInTab, clearAllowOnceRules, syncBrowser } from './registration';
 
 const PENDING_ALARM = 'pending-changes';
 
@@ -28,6 +28,9 @@ function samePhrase(a: string, b: string): boolean {
 
 export function startBackground(): void {
   const extensionOrigin = browser.runtime.getURL('/');
+  // A worker (or event page) that starts afresh has no "continue" in flight: a one-time rule left
+  // from before it stopped would let a later load through unasked.
+  const allowRulesCleared = clearAllowOnceRules().catch(() => undefined);
   let storePromise: Promise<Store> | undefined;
   const store = () =>
     (storePromise ??= (async () => {
@@ -57,8 +60,8 @@ export function startBackground(): void {
     const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
     if (parsed.success && parsed.data.type === 'page-continue-requested') {
       if (!fromExtensionPage || sender.tab?.id === undefined) return { ok: false, error: 'Not allowed here.' };
-      await allowOnceInTab(sender.tab.id, parsed.data.url);
-      return { ok: true };
+      await allowRulesCleared;
+      return (await allowOnceInTab(sender.tab.id, parsed.data.url)) ? { ok: true } : { ok: false, error: 'Not allowed here.' };
     }
     if (parsed.success && parsed.data.type === 'strict-phrase-entered') {
       if (!fromExtensionPage) return { ok: false, error: 'Not allowed here.' };

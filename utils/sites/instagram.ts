@@ -14,7 +14,7 @@
  *   itself is not a link to stop: the guard acts on the URL change it causes. Feed hiding hides the
  *   ring of a guarded person (it is a feed item below), which removes the tap altogether.
  */
-import type { Action, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
 import { SITE_MATCHES } from './site-ids';
 
 // Instagram, seen 2025-03: usernames are 1–30 of letters, digits, '.' and '_'; a dot cannot lead,
@@ -259,7 +259,8 @@ function escapeForRegex(text: string): string {
 // or live are redirected to the pause page before the request leaves. The background sets
 // `isUrlFilterCaseSensitive: false`, which covers case in the handle.
 // Source: /work/shared/sites/instagram.md (IASV 2026-02-18; Hide-Insta-Story-Seen, H)
-function contactRequestRegexes(handle: Handle): string[] {
+// Story and live URLs carry the username only, never the numeric user id, so `stableId` plays no part.
+function contactRequestRegexes({ handle }: ContactAccount): string[] {
   const host = '^https?://(?:www\\.|m\\.)?instagram\\.com/';
   const name = escapeForRegex(handle);
   return [`${host}stories/${name}(?:[/?#].*)?$`, `${host}${name}/live(?:[/?#].*)?$`];

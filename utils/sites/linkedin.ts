@@ -7,7 +7,7 @@
  * attributes). Every hook below names the generation it belongs to.
  * Source: /work/shared/sites/linkedin.md (knamnguyen/trusthuman.io `dom/detect.ts` @0047d06a, H)
  */
-import type { Action, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
 import { SITE_MATCHES } from './site-ids';
 
 // LinkedIn, seen 2026-02: a vanity ("public profile URL") is 3–100 characters without spaces or
@@ -257,8 +257,16 @@ function vanityPattern(handle: Handle): string {
 // full load of `/in/<vanity>` (any sub-page, any query) is redirected before the request leaves.
 // The background sets `isUrlFilterCaseSensitive: false`. Source: /work/shared/sites/linkedin.md
 // (LinkedIn Help "Private Mode Viewers of Profiles", answer 47082, H)
-function contactRequestRegexes(handle: Handle): string[] {
-  return [`^https?://(?:www\\.|[a-z]{2}\\.)?linkedin\\.com/in/${vanityPattern(handle)}(?:[/?#].*)?$`];
+// The same profile also opens at `/in/<member id>/` (search results and some links carry it), so a
+// known member id (when one is known for the account) joins the vanity in the rule. Member
+// ids are case-sensitive but the rule is not: two ids differing only in case would both be caught,
+// which errs towards a pause. Source: /work/shared/sites/linkedin.md (URL shapes, H; trusthuman
+// `extract-profile-page-info.ts`, H)
+function contactRequestRegexes({ handle, stableId }: ContactAccount): string[] {
+  const names = [vanityPattern(handle)];
+  if (stableId && MEMBER_ID_PATTERN.test(stableId)) names.push(stableId);
+  const name = names.length === 1 ? names[0] : `(?:${names.join('|')})`;
+  return [`^https?://(?:www\\.|[a-z]{2}\\.)?linkedin\\.com/in/${name}(?:[/?#].*)?$`];
 }
 
 export const linkedinAdapter: SiteAdapter = {

@@ -41,6 +41,12 @@ export interface ShortcutRule {
   action: Action;
 }
 
+/** One guarded account, as the rules that stop contact-in-itself requests need it. */
+export interface ContactAccount {
+  handle: Handle;
+  stableId?: string;
+}
+
 /** Views the other person is told about. The interstitial owns the words; the adapter owns the fact. */
 export type ContactSignal = 'story-viewers' | 'profile-views' | 'read-receipts';
 
@@ -82,8 +88,11 @@ export interface SiteAdapter {
   visibleToThem?: Partial<Record<PageKind, ContactSignal>>;
   /**
    * For views the other person is told about: RE2 regular expressions (declarativeNetRequest
-   * `regexFilter`) of the full-load URLs that tell them, given one guarded handle. The background
-   * turns these into redirect rules to the pause page, so the request never leaves.
+   * `regexFilter`) of the full-load URLs that tell them, given one guarded account (its handle,
+   * and its stable id where URLs can carry one instead, such as a LinkedIn member id). The
+   * background turns these into case-insensitive redirect rules to the pause page, so the
+   * request never leaves. Anchored, no lookaround (RE2), and kept short: Chrome refuses a rule
+   * whose compiled regex exceeds 2 KB.
    */
-  contactRequestRegexes?(handle: Handle): string[];
+  contactRequestRegexes?(account: ContactAccount): string[];
 }

@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import { allowOnceRule, contactRedirectRules, guardedSites } from '../../../utils/background/registration';
+import { emptyDocument, type Account, type Core } from '../../../utils/data/schema';
+
+const PAUSE = 'chrome-extension://abc/pause.html';
+const MEMBER_ID = 'ACoAAB1cD2eFgHiJkLmNoPqRsTuVwXyZ0123456';
+
+function coreWith(accounts: Account[][], settings: Partial<Core['settings']> = {}): Core {
+  const doc = emptyDocument(new Date('2026-11-23T10:00:00Z'), 'Europe/Madrid');
+  return {
+    ...doc,
+    people: accounts.map((list, i) => ({ ...(doc.people[0] ?? {}), id: `p${i}`, label: `Someone ${i}`, accounts: list, feedHiding: 'off', addedAt: '2026-11-01T10:00:00.000Z' })) as Core['people'],
+    settings: { ...doc.settings, ...settings },
+  };
+}
+
+const filters = (core: Core) => contactRedirectRules(core, PAUSE).map((r) => (r.condition as { regexFilter: string }).regexFilter);
+const matches = (core: Core, url: string) => filters(core).some((f) => new RegExp(f, 'i').test(url));
+
+const story = 'https://www.instagram.com/stories/sam_rivers/3412345678901234567/';
+const profile = 'https://www.linkedin.com/in/sam-rivers/';
+const memberProfile = `https://www.linkedin.com/in/${MEMBER_ID}/`;
+const both: Account[][] = [
+  [
+    { site: 'instagram', handle: 'sam_rivers' },
+    { site: 'linkedin', handle: 'sam-rivers', stableId: MEMBER_ID },
+    { site: 'x', handle: 'samrivers' },
+  ],
+];
+
+describe('contactRedirectRules follows the guarded accounts', () => {
+  test.each([
+    ['guarded on both sites', coreWith(both), [story, profile, memberProfile], []],
+    ['nobody guarded', coreWith([]), [], [story, profile]],
+    ['guard paused', coreWith(both, { paused: true }), [], [story, profile, memberProfile]],
+    ['Instagram switched off', coreWith(both, { sitesOff: ['instagram'] }), [profile, memberProfile], [story]],
+    ['LinkedIn switched off', coreWith(both, { sitesOff: ['linkedin'] }), [story], [profile, memberProfile]],
+    ['no member id known', coreWith([[{ site: 'linkedin', handle: 'sam-rivers' }]]), [profile], [memberProfile, story]],
+  ])('%s', (_name, core, redirected, loaded) => {
+    for (const url of redirected) expect(matches(core, url), url).toBe(true);
+    for (const url of loaded) expect(matches(core, url), url).toBe(false);
+  });
+
+  test('X and Bluesky views tell no one: no rules for them', () => {
+    const core = coreWith([[{ site: 'x', handle: 'samrivers' }, { site: 'bluesky', handle: 'sam.bsky.social' }]]);
+    expect(guardedSites(core)).toEqual(['x', 'bluesky']);
+    expect(contactRedirectRules(core, PAUSE)).toEqual([]);
+  });
+
+  test('the same account under two people gives one rule; ids are unique and start at 1', () => {
+    const core = coreWith([[{ site: 'instagram', handle: 'sam_rivers' }], [{ site: 'instagram', handle: 'sam_rivers' }, { site: 'instagram', handle: 'jo' }]]);
+    const rules = contactRedirectRules(core, PAUSE);
+    expect(rules.map((r) => r.id)).toEqual(rules.map((_, i) => i + 1));
+    expect(new Set(filters(core)).size).toBe(filters(core).length);
+    expect(rules.length).toBe(4); // two regexes (story, live) per distinct account
+  });
+
+  test('a rule redirects top-level loads only, case-insensitively, to the pause page carrying the original URL', () => {
+    const [rule] = contactRedirectRules(coreWith([[{ site: 'linkedin', handle: 'sam-rivers' }]]), PAUSE);
+    expect(rule).toMatchObject({
+      priority: 1,
+      action: { type: 'redirect', redirect: { regexSubstitution: `${PAUSE}?mode=page&site=linkedin#\\0` } },
+      condition: { isUrlFilterCaseSensitive: false, resourceTypes: ['main_frame'] },
+    });
+  });
+});
+
+describe('allowOnceRule', () => {
+  test('allows exactly that address, in that tab, above the redirect', () => {
+    expect(allowOnceRule(100_000, 7, 'https://www.linkedin.com/in/sam-rivers/?trk=x#top')).toEqual({
+      id: 100_000,
+      priority: 2,
+      action: { type: 'allow' },
+      condition: { urlFilter: '|https://www.linkedin.com/in/sam-rivers/?trk=x|', tabIds: [7], resourceTypes: ['main_frame'] },
+    });
+  });
+
+  test.each([
+    ['not a URL', 'sam-rivers'],
+    ['not http(s)', 'javascript:alert(1)'],
+    ['a wildcard would widen the filter', 'https://www.linkedin.com/in/sam*/'],
+    ['a separator would widen the filter', 'https://www.linkedin.com/in/sam^/'],
+  ])('none for %s', (_why, url) => {
+    expect(allowOnceRule(100_000, 7, url)).toBeUndefined();
+  });
+});

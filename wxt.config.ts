@@ -20,8 +20,13 @@ export default defineConfig({
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_extName__' },
     // The pause page: the target of the "they can see you looked" redirects, and the frames the
-    // person types into inside the interstitial. Reachable from the guarded sites only.
-    web_accessible_resources: [{ resources: ['pause.html'], matches: SITE_HOST_PATTERNS }],
+    // person types into inside the interstitial. Chrome checks a redirect to it against the
+    // *initiating* page (a link on any website), so it must be reachable from every origin. So that
+    // no page can probe for it, Chrome serves it only under a per-session dynamic id
+    // (`use_dynamic_url`); Firefox's moz-extension id is already random per install.
+    web_accessible_resources: [
+      { resources: ['pause.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -56,6 +56,41 @@ describe(`the built extension (${process.env.E2E_BROWSER ?? 'chromium'})`, () =>
     }
   });
 
+  // Chrome's extension ids are public (one per store listing), so a page could probe for a
+  // web-accessible file under the static id. pause.html is served only under a per-session dynamic
+  // id (use_dynamic_url). Firefox's moz-extension id is random per install: nothing to probe.
+  test.runIf((process.env.E2E_BROWSER ?? 'chromium') === 'chromium')(
+    'a website cannot tell the extension is installed by loading its pause page',
+    async () => {
+      const id = await session.inExtension((api) => api.runtime.id);
+      session.server.serveHtml('https://elsewhere.e2e.invalid/', '<!doctype html><html lang="en"><head><title>Elsewhere</title></head><body></body></html>');
+      const page = await session.newPage();
+      try {
+        await page.goto('https://elsewhere.e2e.invalid/');
+        const probe = await page.evaluate(async (extensionId) => {
+          const url = `chrome-extension://${extensionId}/pause.html`;
+          const fetched = await fetch(url).then(
+            () => 'loaded',
+            () => 'refused',
+          );
+          const framed = await new Promise<string>((resolve) => {
+            const frame = document.createElement('iframe');
+            frame.onload = () => resolve('loaded');
+            frame.onerror = () => resolve('refused');
+            frame.src = url;
+            document.body.append(frame);
+            setTimeout(() => resolve('refused'), 2000);
+          });
+          return { fetched, framed, frameReadable: (() => { try { return Boolean(document.querySelector('iframe')?.contentDocument); } catch { return false; } })() };
+        }, id);
+        expect(probe.fetched).toBe('refused');
+        expect(probe.frameReadable).toBe(false);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   test('after person-added (the options page message), the script is registered and guards x.com', async () => {
     const reply = await session.send({
       type: 'person-added',

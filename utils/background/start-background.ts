@@ -26,6 +26,35 @@ function samePhrase(a: string, b: string): boolean {
   return norm(a).length > 0 && norm(a) === norm(b);
 }
 
+const PAGE_PASSES = 'pagePasses';
+/** A pass lives as long as the one-time allow rule it goes with (see allowOnceInTab). */
+const PAGE_PASS_MS = 60_000;
+type PagePasses = Record<string, { url: string; until: number }>;
+
+function samePage(a: string, b: string): boolean {
+  const strip = (u: string) => u.replace(/#.*$/, '');
+  return strip(a) === strip(b);
+}
+
+/**
+ * "Continue" on the pause page already was the person's decision about this page, so the guard
+ * in the page it loads must not pause them a second time. Kept in session storage (gone when the
+ * browser closes), keyed by tab, claimed once.
+ */
+async function grantPagePass(tabId: number, url: string): Promise<void> {
+  const stored = (await browser.storage.session.get(PAGE_PASSES))[PAGE_PASSES] as PagePasses | undefined;
+  await browser.storage.session.set({ [PAGE_PASSES]: { ...stored, [tabId]: { url, until: Date.now() + PAGE_PASS_MS } } });
+}
+
+async function claimPagePass(tabId: number, url: string): Promise<boolean> {
+  const stored = ((await browser.storage.session.get(PAGE_PASSES))[PAGE_PASSES] ?? {}) as PagePasses;
+  const pass = stored[tabId];
+  if (!pass) return false;
+  delete stored[tabId];
+  await browser.storage.session.set({ [PAGE_PASSES]: stored });
+  return pass.until >= Date.now() && samePage(pass.url, url);
+}
+
 export function startBackground(): void {
   const extensionOrigin = browser.runtime.getURL('/');
   // A worker (or event page) that starts afresh has no "continue" in flight: a one-time rule left
@@ -61,7 +90,14 @@ export function startBackground(): void {
     if (parsed.success && parsed.data.type === 'page-continue-requested') {
       if (!fromExtensionPage || sender.tab?.id === undefined) return { ok: false, error: 'Not allowed here.' };
       await allowRulesCleared;
-      return (await allowOnceInTab(sender.tab.id, parsed.data.url)) ? { ok: true } : { ok: false, error: 'Not allowed here.' };
+      if (!(await allowOnceInTab(sender.tab.id, parsed.data.url))) return { ok: false, error: 'Not allowed here.' };
+      await grantPagePass(sender.tab.id, parsed.data.url);
+      return { ok: true };
+    }
+    if (parsed.success && parsed.data.type === 'page-pass-claimed') {
+      const fromContentScript = sender.id === browser.runtime.id && sender.tab?.id !== undefined && !fromExtensionPage;
+      if (!fromContentScript || sender.tab?.id === undefined) return { ok: false, error: 'Not allowed here.' };
+      return { ok: true, data: { pass: await claimPagePass(sender.tab.id, parsed.data.url) } };
     }
     if (parsed.success && parsed.data.type === 'strict-phrase-entered') {
       if (!fromExtensionPage) return { ok: false, error: 'Not allowed here.' };

@@ -62,6 +62,9 @@ export const MessageSchema = z.discriminatedUnion('type', [
   // From the pause page and the extension frames inside the interstitial: browser effects, no data change.
   z.object({ type: z.literal('page-continue-requested'), url: z.url({ protocol: /^https?$/ }) }),
   z.object({ type: z.literal('strict-phrase-entered'), phrase: z.string().max(200) }),
+  // From the guard on a site page as it starts: did the person just choose "continue" to this
+  // page on the pause page? (Then the page is not paused a second time.)
+  z.object({ type: z.literal('page-pass-claimed'), url: z.url({ protocol: /^https?$/ }) }),
 ]);
 
 export type Message = z.infer<typeof MessageSchema>;
@@ -69,7 +72,7 @@ export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** What a content script (a site page) may send: only what its interstitial reports. */
-const FROM_SITE_PAGES: ReadonlySet<MessageType> = new Set(['urge-resisted', 'went-through']);
+const FROM_SITE_PAGES: ReadonlySet<MessageType> = new Set(['urge-resisted', 'went-through', 'page-pass-claimed']);
 
 export type SenderKind = 'extension-page' | 'site-page';
 

@@ -39,7 +39,8 @@ export type Mutation = Exclude<
       | 'import-requested'
       | 'erase-requested'
       | 'page-continue-requested'
-      | 'strict-phrase-entered';
+      | 'strict-phrase-entered'
+      | 'page-pass-claimed';
   }
 >;
 

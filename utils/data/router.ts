@@ -42,7 +42,7 @@ export function localDate(now: Date, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-const NOT_DATA_MESSAGES: ReadonlySet<Message['type']> = new Set(['page-continue-requested', 'strict-phrase-entered']);
+const NOT_DATA_MESSAGES: ReadonlySet<Message['type']> = new Set(['page-continue-requested', 'strict-phrase-entered', 'page-pass-claimed']);
 
 function isMutation(message: Message): message is Mutation {
   return ![
@@ -52,6 +52,7 @@ function isMutation(message: Message): message is Mutation {
     'erase-requested',
     'page-continue-requested',
     'strict-phrase-entered',
+    'page-pass-claimed',
   ].includes(message.type);
 }
 

@@ -3,6 +3,7 @@
  * choice; `quiet` is for choices we do not want to push. Always `type="button"` unless told.
  */
 import type { ComponentChildren } from 'preact';
+import { useAutoFocus } from './auto-focus';
 
 export interface ButtonProps {
   children: ComponentChildren;
@@ -15,8 +16,9 @@ export interface ButtonProps {
 }
 
 export function Button({ children, variant = 'plain', type = 'button', disabled, testId, autoFocus, onClick }: ButtonProps) {
+  const ref = useAutoFocus<HTMLButtonElement>(autoFocus);
   return (
-    <button type={type} class={`btn btn-${variant}`} disabled={disabled} data-testid={testId} autoFocus={autoFocus} onClick={onClick}>
+    <button ref={ref} type={type} class={`btn btn-${variant}`} disabled={disabled} data-testid={testId} autoFocus={autoFocus} onClick={onClick}>
       {children}
     </button>
   );

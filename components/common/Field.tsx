@@ -2,6 +2,8 @@
  * A labelled text input (or text area) with an optional hint and error, wired with
  * aria-describedby / aria-invalid so a screen reader reads the hint and the error with the field.
  */
+import { useAutoFocus } from './auto-focus';
+
 export interface FieldProps {
   id: string;
   label: string;
@@ -21,11 +23,13 @@ export interface FieldProps {
 }
 
 export function Field(props: FieldProps) {
+  const ref = useAutoFocus<HTMLInputElement & HTMLTextAreaElement>(props.autoFocus);
   const hintId = props.hint ? `${props.id}-hint` : undefined;
   const errorId = props.error ? `${props.id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   const onInput = (event: Event) => props.onInput((event.currentTarget as HTMLInputElement | HTMLTextAreaElement).value);
   const shared = {
+    ref,
     id: props.id,
     value: props.value,
     'aria-describedby': describedBy,

@@ -28,6 +28,8 @@ export function DataSection({ send, onDownload }: DataSectionProps) {
   const importAction = useAction(send);
   const eraseAction = useAction(send);
   const [eraseStep, setEraseStep] = useState<0 | 1 | 2>(0);
+  // Back from the questions (answered or cancelled), the focus returns to "Erase everything".
+  const [eraseAsked, setEraseAsked] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const doExport = async () => {
@@ -93,7 +95,15 @@ export function DataSection({ send, onDownload }: DataSectionProps) {
       <div class="erase">
         {eraseStep === 0 && (
           <div class="actions">
-            <Button variant="quiet" testId="erase-button" onClick={() => setEraseStep(1)}>
+            <Button
+              variant="quiet"
+              testId="erase-button"
+              autoFocus={eraseAsked}
+              onClick={() => {
+                setEraseAsked(true);
+                setEraseStep(1);
+              }}
+            >
               {t('options.data.erase')}
             </Button>
           </div>

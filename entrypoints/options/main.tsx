@@ -16,7 +16,7 @@ import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import type { Handle } from '../../utils/sites/site-adapter';
 import { SITE_MATCHES, type SiteId } from '../../utils/sites/site-ids';
 import { liveState, send } from '../../utils/ui/client';
-import { safeFileName, showsSetup, type SiteChoice } from '../../utils/ui/options-model';
+import { safeFileName, showsSetup, showsSetupNow, type SiteChoice } from '../../utils/ui/options-model';
 import { parseSetupHash, resumeSetupStep, setupHash } from '../../utils/ui/popup-model';
 
 function start(root: HTMLElement) {
@@ -81,7 +81,11 @@ function start(root: HTMLElement) {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
 
+  // Decided with the first state this page sees, and over once the set-up is left (see showsSetupNow).
+  let openedInSetup: boolean | undefined;
+
   const leaveSetup = () => {
+    openedInSetup = false;
     history.replaceState(null, '', location.pathname + location.search);
     hash.value = '';
   };
@@ -98,7 +102,8 @@ function start(root: HTMLElement) {
       );
     }
     const { doc } = snapshot;
-    if (showsSetup(doc, hash.value)) {
+    openedInSetup ??= showsSetup(doc, hash.value);
+    if (showsSetupNow(doc, hash.value, openedInSetup)) {
       return (
         <main class="setup-page">
           <SetupFlow

@@ -216,6 +216,16 @@ export function showsSetup(doc: StoredDocument, hash: string): boolean {
   return SETUP_HASH.test(hash) || (!doc.settings.setupDone && doc.people.length === 0);
 }
 
+/**
+ * What an open page shows now. A page opened on the settings stays on them when the data is
+ * erased there, so the "erased" line is read and an import is one step away; the set-up comes
+ * back on request or the next time the page opens. (tests/e2e/journeys.e2e.ts: export, erase,
+ * import found the import out of reach behind the set-up.)
+ */
+export function showsSetupNow(doc: StoredDocument, hash: string, openedInSetup: boolean): boolean {
+  return SETUP_HASH.test(hash) || (openedInSetup && showsSetup(doc, hash));
+}
+
 /** The journal, newest first. */
 export function journalNewestFirst(entries: readonly JournalEntry[]): JournalEntry[] {
   return [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));

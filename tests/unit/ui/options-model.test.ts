@@ -14,6 +14,7 @@ import {
   parseMonthDay,
   safeFileName,
   showsSetup,
+  showsSetupNow,
   urgeLevels,
   weekdayLabel,
 } from '../../../utils/ui/options-model';
@@ -170,6 +171,15 @@ describe('small rules', () => {
     ['another fragment', doneSetup, '#people', false],
   ])('showsSetup: %s', (_why, doc, hash, expected) => {
     expect(showsSetup(doc, hash)).toBe(expected);
+  });
+
+  test.each([
+    ['asked for with #setup, page opened on the settings', doneSetup, '#setup', false, true],
+    ['opened in the set-up, nobody guarded, set-up not done', fresh, '', true, true],
+    ['opened on the settings, then everything erased', fresh, '', false, false],
+    ['opened in the set-up, someone added meanwhile', withPerson, '', true, false],
+  ])('showsSetupNow: %s', (_why, doc, hash, openedInSetup, expected) => {
+    expect(showsSetupNow(doc, hash, openedInSetup)).toBe(expected);
   });
 
   test('journalNewestFirst sorts by time, newest first, without changing the input', () => {

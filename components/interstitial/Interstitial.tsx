@@ -4,7 +4,7 @@
  * presentational: it receives everything as props and reports choices through callbacks; the
  * mount (utils/engine/cover.ts) owns the <dialog>, focus and messaging.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Friction } from '../../utils/data/schema';
 import type { GuardPrompt } from '../../utils/engine/engine';
 import { keyPart, t } from '../../utils/copy';
@@ -43,6 +43,9 @@ export function Interstitial(props: InterstitialProps) {
   }, [secondsLeft]);
 
   const paused = secondsLeft > 0;
+  // Focus follows the person into the typing frame; the frame puts it in its text box.
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  const focusFrame = () => frameRef.current?.focus();
   const needsPhrase = friction === 'strict' && !props.phraseConfirmed;
   const finish = () => (prompt.asksToCount ? setStep('count') : props.onDone(false));
   const onContinue = () => (friction === 'firm' ? setStep('confirm') : finish());
@@ -97,17 +100,28 @@ export function Interstitial(props: InterstitialProps) {
               {props.insteadIdea}
             </p>
           )}
+          {!paused && needsPhrase && <p data-part="phrase-hint">{t('interstitial.phraseHint')}</p>}
           {!paused && needsPhrase && (
-            <iframe class="frame" data-part="phrase-frame" title={t('pause.phraseLabel')} src={props.frameUrl('phrase')} />
+            <iframe
+              ref={frameRef}
+              class="frame"
+              data-part="phrase-frame"
+              title={t('pause.phraseLabel')}
+              src={props.frameUrl('phrase')}
+              onLoad={focusFrame}
+            />
           )}
           <div class="actions">
             {backButton}
             <button type="button" data-action="write" onClick={() => setStep('write')}>
               {t('interstitial.write')}
             </button>
-            <button type="button" class="quiet" data-action="continue" disabled={paused || needsPhrase} onClick={onContinue}>
-              {t('interstitial.continue')}
-            </button>
+            {/* Not there at all until the pause (and the strict phrase) is done: nothing to reach for early. */}
+            {!paused && !needsPhrase && (
+              <button type="button" class="quiet" data-action="continue" onClick={onContinue}>
+                {t('interstitial.continue')}
+              </button>
+            )}
           </div>
         </div>
       )}
@@ -134,7 +148,14 @@ export function Interstitial(props: InterstitialProps) {
       )}
       {step === 'write' && (
         <div id="ncg-body">
-          <iframe class="frame journal" data-part="journal-frame" title={t('interstitial.writeTitle')} src={props.frameUrl('journal')} />
+          <iframe
+            ref={frameRef}
+            class="frame journal"
+            data-part="journal-frame"
+            title={t('interstitial.writeTitle')}
+            src={props.frameUrl('journal')}
+            onLoad={focusFrame}
+          />
           <div class="actions">{backButton}</div>
         </div>
       )}

@@ -2,7 +2,7 @@
  * One labelled text box with a submit button and a status line: the journal ("write it down
  * instead") and the strict-friction phrase. Presentational: the caller decides what submit does.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface TextFormProps {
   label: string;
@@ -15,6 +15,15 @@ export interface TextFormProps {
 export function TextForm({ label, submitLabel, multiline, onSubmit }: TextFormProps) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState('');
+  const boxRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  useEffect(() => {
+    // Inside the interstitial this page is a cross-origin frame, where browsers ignore autofocus;
+    // the dialog focuses the frame instead, and the frame hands focus to its box.
+    const focusBox = () => boxRef.current?.focus();
+    if (document.hasFocus()) focusBox();
+    window.addEventListener('focus', focusBox);
+    return () => window.removeEventListener('focus', focusBox);
+  }, []);
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) return;
@@ -27,9 +36,9 @@ export function TextForm({ label, submitLabel, multiline, onSubmit }: TextFormPr
     <form onSubmit={submit}>
       <label for="text">{label}</label>
       {multiline ? (
-        <textarea id="text" value={text} onInput={onInput} autoFocus />
+        <textarea ref={boxRef} id="text" value={text} onInput={onInput} autoFocus />
       ) : (
-        <input id="text" type="text" value={text} onInput={onInput} autoComplete="off" autoFocus />
+        <input ref={boxRef} id="text" type="text" value={text} onInput={onInput} autoComplete="off" autoFocus />
       )}
       <button type="submit" data-action="submit">
         {submitLabel}

@@ -11,6 +11,8 @@ import type { GuardPrompt, GuardUi, PromptOutcome } from './engine';
 import css from '../../components/interstitial/interstitial.css?inline';
 
 /** What the dialog shows besides the prompt: read from the stored core when it opens. */
+const FOCUSABLE = 'button:not([disabled]), iframe, a[href], input:not([disabled]), textarea, select, [tabindex]:not([tabindex="-1"])';
+
 export interface InterstitialContext {
   days: number;
   goalDays: number;
@@ -40,6 +42,7 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
   let phraseConfirmed = false;
   let suppressClose = false;
   let focusBefore: Element | null = null;
+  let topLayerWatch: MutationObserver | undefined;
 
   function ensureHost(): void {
     if (host?.isConnected) return;
@@ -55,12 +58,73 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
       dialog.setAttribute('aria-labelledby', 'ncg-title');
       dialog.setAttribute('aria-describedby', 'ncg-body');
       dialog.addEventListener('close', () => {
-        if (!suppressClose) finish({ choice: 'back' });
+        // The close event is queued as a task: after a re-raise (close, showModal) it arrives
+        // while the dialog is open again, and means nothing.
+        if (!suppressClose && !dialog?.open) finish({ choice: 'back' });
       });
+      dialog.addEventListener('keydown', trapTab);
       shadow.append(style, dialog);
     }
     // <html> exists at document_start; <body> may not yet.
     doc.documentElement.append(host);
+  }
+
+  /**
+   * A modal dialog keeps focus out of the page, but Chromium lets Tab leave the last control for
+   * the browser's own toolbar; wrapping at both ends keeps a keyboard user inside the dialog.
+   */
+  function trapTab(event: KeyboardEvent): void {
+    if (event.key !== 'Tab' || !dialog || !shadow) return;
+    const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    const active = shadow.activeElement;
+    if (event.shiftKey && (active === first || !dialog.contains(active))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !dialog.contains(active))) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  /**
+   * Whether our dialog is what the person sees at its centre. A site that opens its own modal
+   * (showModal puts it above ours in the top layer) or a popover covers it.
+   */
+  function isOnTop(): boolean {
+    if (!dialog?.open || !host) return true;
+    const box = dialog.getBoundingClientRect();
+    const hit = doc.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit === null || hit === host;
+  }
+
+  /** Puts our dialog back on top of the top layer, keeping where focus was inside it. */
+  function raise(): void {
+    if (!dialog?.open || isOnTop()) return;
+    const focused = shadow?.activeElement;
+    suppressClose = true;
+    dialog.close();
+    dialog.showModal();
+    suppressClose = false;
+    if (focused instanceof HTMLElement && dialog.contains(focused)) focused.focus({ preventScroll: true });
+  }
+
+  function watchTopLayer(): void {
+    topLayerWatch?.disconnect();
+    // The engine's observer sees added nodes; a site dialog already in the page changes only its
+    // `open` attribute, and a popover only its state (a toggle event), so watch those while we
+    // prompt. A z-index cannot lift a page element above the top layer, so styles need no watch.
+    topLayerWatch = new (doc.defaultView ?? window).MutationObserver(() => raise());
+    topLayerWatch.observe(doc, { subtree: true, attributes: true, attributeFilter: ['open'] });
+    doc.addEventListener('toggle', raise, { capture: true });
+  }
+
+  function unwatchTopLayer(): void {
+    topLayerWatch?.disconnect();
+    topLayerWatch = undefined;
+    doc.removeEventListener('toggle', raise, { capture: true });
   }
 
   function draw(): void {
@@ -83,6 +147,7 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
     const subject = current?.prompt.subject;
     settle = undefined;
     current = undefined;
+    unwatchTopLayer();
     if (dialog?.open) {
       suppressClose = true;
       dialog.close();
@@ -109,6 +174,7 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
       current = { prompt, context: context() };
       draw();
       if (!dialog!.open) dialog!.showModal();
+      watchTopLayer();
       return new Promise<PromptOutcome>((resolve) => {
         settle = resolve;
       });
@@ -117,14 +183,8 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
       if (settle) finish({ choice: 'dismissed' });
     },
     isPrompting: () => settle !== undefined,
-    raiseIfCovered() {
-      // Only the topmost modal dialog is interactive: if the site opened one, come back on top.
-      if (!dialog?.open || !doc.querySelector(':modal')) return;
-      suppressClose = true;
-      dialog.close();
-      dialog.showModal();
-      suppressClose = false;
-    },
+    // Only the topmost modal dialog is interactive: if the site opened one, come back on top.
+    raiseIfCovered: raise,
     confirmPhrase() {
       phraseConfirmed = true;
       draw();

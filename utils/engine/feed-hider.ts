@@ -5,7 +5,7 @@
  * person is written into the page.
  */
 import type { SiteAdapter } from '../sites/site-adapter';
-import type { GuardIndex } from './guard-index';
+import type { GuardIndex, GuardMatch } from './guard-index';
 import { createPlaceholder } from './placeholder';
 
 export interface FeedHider {
@@ -20,9 +20,18 @@ interface FeedHiderDeps {
   index: GuardIndex;
   safe<T>(where: string, fn: () => T): T | undefined;
   largeBatch: number;
+  /**
+   * Hide every feed item, whoever wrote it: for the moments before the guard list arrives (an
+   * asynchronous storage read), when items may already paint. The engine stops this hider and
+   * starts the real one in the same task, so nobody else's item paints hidden for longer.
+   */
+  hideAll?: boolean;
 }
 
-export function createFeedHider({ adapter, doc, index, safe, largeBatch }: FeedHiderDeps): FeedHider {
+/** What a provisional hider treats every item as: hidden, with no placeholder (nothing is known yet). */
+const PROVISIONAL: GuardMatch = { personId: '', feedHiding: 'hide' };
+
+export function createFeedHider({ adapter, doc, index, safe, largeBatch, hideAll = false }: FeedHiderDeps): FeedHider {
   const rule = adapter.feedItem!;
   /** Items we changed, with their previous inline display, so stopping restores them exactly. */
   const changed = new Map<HTMLElement, { display: string; priority: string; placeholder?: Element }>();
@@ -31,8 +40,7 @@ export function createFeedHider({ adapter, doc, index, safe, largeBatch }: FeedH
 
   function check(item: Element): void {
     if (!(item instanceof HTMLElement) || revealed.has(item)) return;
-    const authors = safe('feedItem', () => rule.authors(item)) ?? [];
-    const match = authors.map((ref) => index.match(ref)).find((m) => m && m.feedHiding !== 'off');
+    const match = hideAll ? PROVISIONAL : guardedMatch(item);
     if (!match) {
       if (changed.has(item)) restore(item); // a recycled node now shows someone else
       return;
@@ -50,6 +58,11 @@ export function createFeedHider({ adapter, doc, index, safe, largeBatch }: FeedH
           : undefined,
     });
     item.style.setProperty('display', 'none', 'important');
+  }
+
+  function guardedMatch(item: Element): GuardMatch | undefined {
+    const authors = safe('feedItem', () => rule.authors(item)) ?? [];
+    return authors.map((ref) => index.match(ref)).find((m) => m && m.feedHiding !== 'off');
   }
 
   function restore(item: HTMLElement): void {

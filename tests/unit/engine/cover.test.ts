@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createGuardUi, type InterstitialContext } from '../../../utils/engine/cover';
+import type { GuardPrompt } from '../../../utils/engine/engine';
+
+const context = (): InterstitialContext => ({ days: 3, goalDays: 30, reason: 'Calm mornings', friction: 'gentle', pauseSeconds: 5 });
+const controlPrompt: GuardPrompt = { subject: 'control', action: 'like', asksToCount: true };
+
+/** The closed root the mount creates, captured as it is attached (the page itself never gets it). */
+let roots: ShadowRoot[] = [];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.body.innerHTML = '<button id="like">Like</button>';
+  roots = [];
+  const attach = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    return root;
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const el of [...document.documentElement.children]) if (el !== document.head && el !== document.body) el.remove();
+});
+
+function mount() {
+  return createGuardUi({ doc: document, context, frameUrl: (mode) => `chrome-extension://id/pause.html?mode=${mode}` });
+}
+
+const dialogOf = () => roots[0]!.querySelector('dialog')!;
+const host = () => [...document.documentElement.children].find((el) => el !== document.head && el !== document.body);
+
+describe('createGuardUi', () => {
+  test('one bare host on <html> with a closed root holding a modal dialog labelled by its title', () => {
+    const ui = mount();
+    void ui.prompt(controlPrompt);
+    expect(host()?.outerHTML).toBe('<div></div>');
+    expect(host()?.shadowRoot).toBeNull();
+    const dialog = dialogOf();
+    expect(dialog.open).toBe(true);
+    expect(roots[0]!.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('A pause before you reach out');
+  });
+
+  test('"Go back" settles with back, removes the host and gives focus back to the control', async () => {
+    const like = document.querySelector<HTMLButtonElement>('#like')!;
+    like.focus();
+    const ui = mount();
+    const outcome = ui.prompt(controlPrompt);
+    roots[0]!.querySelector<HTMLButtonElement>('[data-action="back"]')!.click();
+    await expect(outcome).resolves.toEqual({ choice: 'back' });
+    expect(host()).toBeUndefined();
+    expect(document.activeElement).toBe(like);
+  });
+
+  test('the dialog closing by itself (Escape) counts as going back', async () => {
+    const ui = mount();
+    const outcome = ui.prompt(controlPrompt);
+    dialogOf().close();
+    dialogOf().dispatchEvent(new Event('close'));
+    await expect(outcome).resolves.toEqual({ choice: 'back' });
+  });
+
+  test('a late close event while the dialog is open again (after a re-raise) settles nothing', async () => {
+    const ui = mount();
+    let settled = false;
+    void ui.prompt(controlPrompt).then(() => (settled = true));
+    dialogOf().dispatchEvent(new Event('close'));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    expect(ui.isPrompting()).toBe(true);
+  });
+
+  test.each([
+    ['Tab on the last button', false, 'write', 'back'],
+    ['Shift+Tab on the first button', true, 'back', 'write'],
+  ])('%s wraps inside the dialog', (_what, shiftKey, from, to) => {
+    const ui = mount();
+    void ui.prompt(controlPrompt);
+    const root = roots[0]!;
+    // happy-dom lays nothing out: give every button a box so it counts as focusable.
+    for (const el of root.querySelectorAll('button')) vi.spyOn(el, 'getClientRects').mockReturnValue([{}] as unknown as DOMRectList);
+    root.querySelector<HTMLButtonElement>(`[data-action="${from}"]`)!.focus();
+    const event = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
+    root.activeElement!.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(root.activeElement?.getAttribute('data-action')).toBe(to);
+  });
+
+  test('a page cover carries no words, and stays after "go back" until the navigation away', async () => {
+    const ui = mount();
+    ui.cover();
+    expect(host()).toBeDefined();
+    const outcome = ui.prompt({ subject: 'page', pageKind: 'profile', asksToCount: false });
+    roots[0]!.querySelector<HTMLButtonElement>('[data-action="back"]')!.click();
+    await outcome;
+    expect(host()).toBeDefined();
+    expect(roots[0]!.querySelector('dialog')!.childElementCount).toBe(0);
+  });
+});

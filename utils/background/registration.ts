@@ -13,6 +13,8 @@ import type { Handle, SiteId } from '../sites/site-adapter';
 
 export const GUARD_SCRIPT_ID = 'guard';
 const GUARD_SCRIPT_FILE = 'content-scripts/guard.js';
+export const GUARD_FEED_SCRIPT_ID = 'guard-feed';
+const FEED_FLAG_FILE = 'content-scripts/feed-hiding-flag.js';
 /** Dynamic redirect rules use ids from 1; session "continue" rules from this id up. */
 const FIRST_SESSION_RULE_ID = 100_000;
 
@@ -24,23 +26,48 @@ export function guardedSites(core: Core): SiteId[] {
   return SITE_ADAPTERS.map((a) => a.id).filter((id) => sites.has(id) && !core.settings.sitesOff.includes(id));
 }
 
-export async function syncContentScripts(core: Core): Promise<void> {
-  const matches = guardedSites(core).flatMap((id) => [...(adapterById(id)?.matches ?? [])]);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [GUARD_SCRIPT_ID] });
-  if (matches.length === 0) {
-    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [GUARD_SCRIPT_ID] });
-    return;
+/** Sites where someone guarded has feed hiding on: their feeds are held back until the list loads. */
+export function feedHidingSites(core: Core): SiteId[] {
+  const guarded = new Set(guardedSites(core));
+  const sites = new Set<SiteId>();
+  for (const person of core.people) {
+    if (person.feedHiding === 'off') continue;
+    for (const account of person.accounts) if (guarded.has(account.site)) sites.add(account.site);
   }
-  const script = {
-    id: GUARD_SCRIPT_ID,
-    matches,
-    js: [GUARD_SCRIPT_FILE],
-    runAt: 'document_start' as const,
-    allFrames: false,
-    persistAcrossSessions: true,
-  };
-  if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]);
+  return [...sites];
+}
+
+/**
+ * The content scripts to register: `guard` where someone is guarded; `guard-feed` (the same
+ * script, preceded by a one-line flag) where someone's posts are hidden from feeds, so the guard
+ * hides feed items from the first one, before the guarded list has loaded from storage. Nothing
+ * about who is guarded is in either: the flag only says "this site hides some feed items".
+ */
+export function contentScriptsFor(core: Core) {
+  const feedSites = new Set(feedHidingSites(core));
+  const sitesWithout = guardedSites(core).filter((id) => !feedSites.has(id));
+  const matchesOf = (ids: readonly SiteId[]) => ids.flatMap((id) => [...(adapterById(id)?.matches ?? [])]);
+  const base = { runAt: 'document_start' as const, allFrames: false, persistAcrossSessions: true };
+  return [
+    { ...base, id: GUARD_SCRIPT_ID, matches: matchesOf(sitesWithout), js: [GUARD_SCRIPT_FILE] },
+    { ...base, id: GUARD_FEED_SCRIPT_ID, matches: matchesOf([...feedSites]), js: [FEED_FLAG_FILE, GUARD_SCRIPT_FILE] },
+  ];
+}
+
+export async function syncContentScripts(core: Core): Promise<void> {
+  const wanted = contentScriptsFor(core);
+  const existing = new Set(
+    (await browser.scripting.getRegisteredContentScripts({ ids: wanted.map((s) => s.id) })).map((s) => s.id),
+  );
+  for (const script of wanted) {
+    if (script.matches.length === 0) {
+      if (existing.has(script.id)) await browser.scripting.unregisterContentScripts({ ids: [script.id] });
+    } else if (existing.has(script.id)) {
+      await browser.scripting.updateContentScripts([script]);
+    } else {
+      await browser.scripting.registerContentScripts([script]);
+    }
+  }
 }
 
 type RedirectRule = Parameters<typeof browser.declarativeNetRequest.updateDynamicRules>[0] extends infer O

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { allowOnceRule, contactRedirectRules, guardedSites } from '../../../utils/background/registration';
+import { allowOnceRule, contactRedirectRules, contentScriptsFor, guardedSites } from '../../../utils/background/registration';
 import { emptyDocument, type Account, type Core } from '../../../utils/data/schema';
 
 const PAUSE = 'chrome-extension://abc/pause.html';
@@ -82,5 +82,34 @@ describe('allowOnceRule', () => {
     ['a separator would widen the filter', 'https://www.linkedin.com/in/sam^/'],
   ])('none for %s', (_why, url) => {
     expect(allowOnceRule(100_000, 7, url)).toBeUndefined();
+  });
+});
+
+describe('contentScriptsFor: the guard goes only where someone is guarded, with the feed flag only where feeds hide someone', () => {
+  const hiding = (core: Core, personIndex: number, feedHiding: 'off' | 'hide' | 'collapse'): Core => ({
+    ...core,
+    people: core.people.map((p, i) => (i === personIndex ? { ...p, feedHiding } : p)),
+  });
+  const sitesOf = (core: Core) =>
+    Object.fromEntries(
+      contentScriptsFor(core).map((s) => [s.id, [...new Set(s.matches.map((m) => m.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/\*$/, '')))]]),
+    );
+  const x = [{ site: 'x' as const, handle: 'samrivers' }];
+  const bsky = [{ site: 'bluesky' as const, handle: 'sam.bsky.social' }];
+
+  test.each([
+    ['nobody guarded', coreWith([]), { guard: [], 'guard-feed': [] }],
+    ['someone on X, feeds untouched', coreWith([x]), { guard: ['x.com', 'twitter.com'], 'guard-feed': [] }],
+    ['someone on X hidden from feeds', hiding(coreWith([x]), 0, 'hide'), { guard: [], 'guard-feed': ['x.com', 'twitter.com'] }],
+    ['collapsed counts as hiding', hiding(coreWith([x, bsky]), 1, 'collapse'), { guard: ['x.com', 'twitter.com'], 'guard-feed': ['bsky.app'] }],
+    ['the guard paused', hiding(coreWith([x], { paused: true }), 0, 'hide'), { guard: [], 'guard-feed': [] }],
+    ['the site switched off', hiding(coreWith([x], { sitesOff: ['x'] }), 0, 'hide'), { guard: [], 'guard-feed': [] }],
+  ])('%s', (_why, core, expected) => {
+    expect(sitesOf(core)).toEqual(expected);
+  });
+
+  test('the feed script runs the flag first, then the same guard', () => {
+    const [guard, feed] = contentScriptsFor(coreWith([x]));
+    expect(feed?.js).toEqual(['content-scripts/feed-hiding-flag.js', guard?.js[0]]);
   });
 });

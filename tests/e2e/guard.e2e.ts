@@ -1,22 +1,31 @@
 /**
- * One block per site scenario (tests/fixtures/sites/<site>/scenario.ts): a new site adds a
- * fixture folder and a scenario, and no test code. Fixtures are served at the real site URLs.
+ * The guard on pages, controls, shortcuts and links (issue #4): one block per site scenario
+ * (tests/fixtures/sites/<site>/scenario.ts), so a new site adds a fixture folder and a scenario,
+ * and no test code. Fixtures are served at the real site URLs. After every scenario the page is
+ * searched for the guarded handle everywhere our code could have written: our host, style
+ * sheets, page storage, cookies, <html>/<body> attributes and the tab's console.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { PageKind } from '../../utils/sites/site-adapter';
+import { adapterById } from '../../utils/sites/registry';
 import type { SiteScenario } from '../fixtures/sites/scenario-types';
 import { fillPlaceholders, type FixtureVars } from './harness/fixture-server';
 import type { FrameProbe } from './harness/fixture-runtime';
 import { auditOurDialog } from './harness/axe';
+import { isPausePage, startLoad, waitForPauseDialog } from './harness/contact-pause';
 import {
+  address,
+  dialogFacts,
   firstFrame,
   handled,
   hasHost,
   hostFacts,
+  hostSeen,
   markupWithoutHost,
   pageReadableState,
+  pageVisibleTraces,
   settle,
   waitForDialog,
-  dialogFacts,
 } from './harness/page-checks';
 import { launch } from './harness/session';
 import type { E2ePage, E2eSession } from './harness/types';
@@ -25,23 +34,93 @@ import { PopupPage } from './pages/popup';
 const modules = import.meta.glob<{ scenario: SiteScenario }>('../fixtures/sites/*/scenario.ts', { eager: true });
 const scenarios = Object.values(modules).map((m) => m.scenario);
 
+/** The page kinds a scenario may name, in the order the report lists them. */
+const PAGE_KINDS = ['profile', 'post', 'story', 'messages'] as const satisfies readonly PageKind[];
+
+type SiteWindow = { __site: { handled: string[]; firstFrame: FrameProbe | null } };
+
 describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario) => {
   const vars: FixtureVars = { handle: scenario.guarded.handle, other: scenario.other };
   // The other person's profile is served as their own page: the fixture's owner is them.
   const otherVars: FixtureVars = { handle: scenario.other, other: scenario.other };
   const fill = (text: string) => fillPlaceholders(text, vars);
+  const handle = scenario.guarded.handle;
+  const pageCases = PAGE_KINDS.flatMap((kind) => {
+    const page = scenario.pages[kind];
+    return page ? [[kind, page] as const] : [];
+  });
+  /** Full loads that tell them: declarativeNetRequest sends these to our pause page (contact.e2e.ts owns the details). */
+  const redirected = new Set((scenario.contactRequests ?? []).map((p) => new URL(fill(p.url)).href));
+  // Another supported site, where nobody is guarded in this session.
+  const elsewhere = scenarios.find((s) => s.site !== scenario.site);
+
   let session: E2eSession;
   let popup: PopupPage;
-  let urls: { profile: string; otherProfile: string; feed: string; spaFrom: string; spaTo: string };
+  let urls: { otherProfile: string; feed: string; spaFrom: string; pages: Partial<Record<PageKind, string>>; elsewhere?: string };
 
   const withPage = async (run: (page: E2ePage) => Promise<void>) => {
     const page = await session.newPage();
     try {
       await run(page);
+      await expectNothingNamesThem(page);
     } finally {
       await page.close();
     }
   };
+
+  /** Privacy after every scenario: nothing the page can read names the guarded person. */
+  async function expectNothingNamesThem(page: E2ePage): Promise<void> {
+    const href = await address(page).catch(() => '');
+    // Our own pause page is an extension page: the page cannot read it. Error pages have no DOM to check.
+    if (/^https?:/.test(href)) {
+      const facts = await hostFacts(page);
+      if (facts) expect(facts).toEqual({ outerHTML: '<div></div>', attributes: [], inlineStyle: '' });
+      expect(await pageVisibleTraces(page)).not.toContain(handle);
+    }
+    expect(page.consoleMessages().join('\n')).not.toContain(handle);
+  }
+
+  const rootHas = (page: E2ePage, selector: string) =>
+    page.inRoot((root, sel) => root.querySelector(sel) !== null, selector).catch(() => false);
+
+  /** Waits (the breathing pause runs first) until `selector` exists in our root, then clicks it. */
+  async function clickInRootWhenThere(page: E2ePage, selector: string, timeoutMs = 20_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!(await rootHas(page, selector))) {
+      if (Date.now() > until) throw new Error(`${selector} never appeared in our dialog`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await page.clickInRoot(selector);
+  }
+
+  async function waitForDialogClosed(page: E2ePage): Promise<boolean> {
+    const until = Date.now() + 5_000;
+    for (;;) {
+      const facts = await dialogFacts(page).catch(() => null);
+      if (!facts?.open) return false;
+      if (Date.now() > until) return true;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  const eventCount = async (type: string) => {
+    const { doc } = await popup.state();
+    const recent = doc.events.recent.filter((event) => event.type === type).length;
+    const daily = doc.events.daily.reduce((sum, day) => sum + ((day.counts as Record<string, number | undefined>)[type] ?? 0), 0);
+    return recent + daily;
+  };
+  async function waitForEventCount(type: string, expected: number): Promise<number> {
+    const until = Date.now() + 5_000;
+    let last = await eventCount(type);
+    while (last !== expected && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      last = await eventCount(type);
+    }
+    return last;
+  }
+
+  const press = (page: E2ePage, selector: string, gesture: string | undefined) =>
+    gesture === 'double-tap' ? page.doubleClick(selector) : page.click(selector);
 
   beforeAll(async () => {
     session = await launch();
@@ -49,16 +128,19 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
     const { server } = session;
     const { pages, site } = scenario;
     urls = {
-      profile: server.serveFixture(pages.profile.url, site, pages.profile.fixture, vars),
       otherProfile: server.serveFixture(pages.otherProfile.url, site, pages.otherProfile.fixture, otherVars),
       feed: server.serveFixture(pages.feed.url, site, pages.feed.fixture, vars),
       spaFrom: server.serveFixture(scenario.spa.from.url, site, scenario.spa.from.fixture, vars),
-      spaTo: server.serveFixture(scenario.spa.to.url, site, scenario.spa.to.fixture, vars),
+      pages: Object.fromEntries(pageCases.map(([kind, p]) => [kind, server.serveFixture(p.url, site, p.fixture, vars)])),
     };
+    if (elsewhere) {
+      const elsewhereVars = { handle: elsewhere.guarded.handle, other: elsewhere.other };
+      urls.elsewhere = server.serveFixture(elsewhere.pages.profile.url, elsewhere.site, elsewhere.pages.profile.fixture, elsewhereVars);
+    }
     const reply = await session.send({
       type: 'person-added',
       label: 'Someone',
-      accounts: [{ site, handle: scenario.guarded.handle, ...(scenario.guarded.stableId ? { stableId: scenario.guarded.stableId } : {}) }],
+      accounts: [{ site, handle, ...(scenario.guarded.stableId ? { stableId: scenario.guarded.stableId } : {}) }],
       feedHiding: 'off',
     });
     expect(reply).toMatchObject({ ok: true });
@@ -68,58 +150,97 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
     await session?.close();
   });
 
-  test('a guarded profile is covered before its first frame, with a modal dialog holding focus; "Go back" counts one urge resisted', async () => {
-    const before = await popup.urgesResisted();
-    await withPage(async (page) => {
-      await page.goto(urls.profile);
-      await page.waitFor(() => (window as unknown as { __site: { firstFrame: unknown } }).__site.firstFrame !== null);
-      const probe = await firstFrame(page);
-      expect(probe, `first frame: ${JSON.stringify(probe)}`).toEqual({ covered: true, at: 'div' });
+  // ---- registration ------------------------------------------------------------------------
 
-      const dialog = await waitForDialog(page);
-      expect(dialog).toMatchObject({ open: true, modal: true, role: 'dialog', focusInside: true });
-      expect(dialog.name).not.toBe('');
-
-      await page.clickInRoot('[data-action="back"]');
-      expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
-      // The page may stay covered (design: until the navigation away), but the dialog is over.
-      let after = await dialogFacts(page).catch(() => null);
-      for (let tries = 0; after?.open && tries < 40; tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        after = await dialogFacts(page).catch(() => null);
-      }
-      expect(after?.open ?? false, 'dialog still open after "Go back"').toBe(false);
-    });
-  });
-
-  test('an in-app navigation to the guarded profile is covered before the next frame', async () => {
-    await withPage(async (page) => {
-      await page.goto(urls.spaFrom);
-      await settle(page);
-      expect(await hasHost(page)).toBe(false);
-      const probe = await page.evaluate(
-        ([url, body]) =>
-          (window as unknown as { __site: { spaNavigate(u: string, b: string): Promise<FrameProbe> } }).__site.spaNavigate(url, body),
-        [urls.spaTo, session.server.bodyOf(urls.spaTo)] as const,
-      );
-      expect(probe, `in-app frame: ${JSON.stringify(probe)}`).toEqual({ covered: true, at: 'div' });
-      const dialog = await waitForDialog(page);
-      expect(dialog).toMatchObject({ open: true, modal: true, focusInside: true });
-    });
-  });
-
-  test('on the guarded profile we add one bare host and nothing that names anyone', async () => {
+  test('the content script is registered on this site only; another supported site never gets a host', async () => {
+    const registered = await session.inExtension((api) => api.scripting.getRegisteredContentScripts());
+    expect(new Set(registered.flatMap((s) => s.matches ?? []))).toEqual(new Set(adapterById(scenario.site).matches));
+    if (!urls.elsewhere) return;
+    const elsewhereUrl = urls.elsewhere;
     await withPage(async (page) => {
       const control = await session.newPage();
       try {
-        await page.goto(urls.profile);
+        await page.goto(elsewhereUrl);
+        await control.goto(session.server.controlUrl(elsewhereUrl));
+        await settle(page);
+        await settle(control);
+        expect(await hostSeen(page)).toBe(false);
+        expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(
+          await control.evaluate(() => document.documentElement.outerHTML),
+        );
+      } finally {
+        await control.close();
+      }
+    });
+  });
+
+  // ---- pages: full loads -------------------------------------------------------------------
+
+  describe.each(pageCases)('their %s', (kind, pageCase) => {
+    const url = () => urls.pages[kind]!;
+    const tellsThem = () => redirected.has(url());
+
+    test('on a full load: covered before the first frame, a modal dialog holding focus; "Go back" counts one urge and closes it', async () => {
+      const before = await popup.urgesResisted();
+      await withPage(async (page) => {
+        if (tellsThem()) {
+          // Viewing tells them: the request never leaves, our pause page stands in for it.
+          await startLoad(session, page, url());
+          const pause = await waitForPauseDialog(page);
+          expect(isPausePage(await address(page))).toBe(true);
+          expect(pause).toMatchObject({ open: true, modal: true, focusInside: true });
+          return;
+        }
+        await page.goto(url());
+        await page.waitFor(() => (window as unknown as SiteWindow).__site.firstFrame !== null);
+        const probe = await firstFrame(page);
+        expect(probe, `first frame of ${pageCase.url}: ${JSON.stringify(probe)}`).toEqual({ covered: true, at: 'div' });
+
+        const dialog = await waitForDialog(page);
+        expect(dialog).toMatchObject({ open: true, modal: true, role: 'dialog', focusInside: true });
+        expect(dialog.name).not.toBe('');
+
+        await page.clickInRoot('[data-action="back"]');
+        expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+        // The page may stay covered until the navigation away (design), but the dialog is over
+        // and does not come back.
+        expect(await waitForDialogClosed(page), 'dialog still open after "Go back"').toBe(false);
+        await settle(page).catch(() => undefined);
+        expect((await dialogFacts(page).catch(() => null))?.open ?? false, 'dialog opened again').toBe(false);
+      });
+    });
+
+    test('on an in-app navigation from the feed: covered before the next frame', async () => {
+      await withPage(async (page) => {
+        await page.goto(urls.spaFrom);
+        await settle(page);
+        expect(await hasHost(page)).toBe(false);
+        const probe = await page.evaluate(
+          ([to, body]) =>
+            (window as unknown as { __site: { spaNavigate(u: string, b: string): Promise<FrameProbe> } }).__site.spaNavigate(to, body),
+          [url(), session.server.bodyOf(url())] as const,
+        );
+        expect(probe, `in-app frame: ${JSON.stringify(probe)}`).toEqual({ covered: true, at: 'div' });
+        expect(await waitForDialog(page)).toMatchObject({ open: true, modal: true, focusInside: true });
+      });
+    });
+  });
+
+  // A profile whose full load tells them is never rendered: the pause page stands in (see above).
+  const profileTellsThem = redirected.has(new URL(fill(scenario.pages.profile.url)).href);
+  test.skipIf(profileTellsThem)('on the guarded profile we add one bare host and nothing that names anyone', async () => {
+    const profile = urls.pages.profile!;
+    await withPage(async (page) => {
+      const control = await session.newPage();
+      try {
+        await page.goto(profile);
         await waitForDialog(page);
-        await control.goto(session.server.controlUrl(urls.profile));
+        await control.goto(session.server.controlUrl(profile));
         await settle(page);
         await settle(control);
         expect(await hostFacts(page)).toEqual({ outerHTML: '<div></div>', attributes: [], inlineStyle: '' });
         expect(await markupWithoutHost(page)).toBe(await control.evaluate(() => document.documentElement.outerHTML));
-        expect(await pageReadableState(page)).not.toContain(scenario.guarded.handle);
+        expect(await pageReadableState(page)).not.toContain(handle);
       } finally {
         await control.close();
       }
@@ -137,8 +258,7 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
         expect(await hasHost(page)).toBe(false);
         const markup = await page.evaluate(() => document.documentElement.outerHTML);
         expect(markup).toBe(await control.evaluate(() => document.documentElement.outerHTML));
-        expect(markup).not.toContain(scenario.guarded.handle);
-        expect(await pageReadableState(page)).not.toContain(scenario.guarded.handle);
+        expect(markup).not.toContain(handle);
       } finally {
         await control.close();
       }
@@ -147,19 +267,58 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
 
   test('our dialog passes axe (copied into an open root)', async () => {
     await withPage(async (page) => {
-      await page.goto(urls.profile);
+      // The in-app route reaches our in-page dialog on every site (a full load may be redirected).
+      await page.goto(urls.spaFrom);
+      await settle(page);
+      const profile = urls.pages.profile!;
+      await page.evaluate(
+        ([to, body]) =>
+          (window as unknown as { __site: { spaNavigate(u: string, b: string): Promise<FrameProbe> } }).__site.spaNavigate(to, body),
+        [profile, session.server.bodyOf(profile)] as const,
+      );
       await waitForDialog(page);
       expect(await auditOurDialog(session, page)).toEqual([]);
     });
   });
 
-  describe.each(scenario.controls.map((c) => [`${c.action} (${c.gesture ?? 'press'})`, c] as const))('the %s control', (_action, control) => {
-    test("on the guarded person's post never reaches the site and opens the dialog", async () => {
+  // ---- links ---------------------------------------------------------------------------------
+
+  describe.each((scenario.links ?? []).map((selector) => [selector] as const))('the link %s', (selector) => {
+    test('is caught at the click: no navigation, nothing handled; "Go back" counts one urge and leaves the page as it was', async () => {
+      const before = await popup.urgesResisted();
       await withPage(async (page) => {
         await page.goto(urls.feed);
         await settle(page);
-        await (control.gesture === 'double-tap' ? page.doubleClick(fill(control.guarded)) : page.click(fill(control.guarded)));
+        await page.click(fill(selector));
         await waitForDialog(page);
+        expect(await address(page)).toBe(urls.feed);
+        expect(await handled(page)).toEqual([]);
+        await page.clickInRoot('[data-action="back"]');
+        expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+        await page.waitFor(() => [...document.documentElement.children].every((el) => el === document.head || el === document.body));
+        await settle(page);
+        expect(await address(page)).toBe(urls.feed);
+        expect(await handled(page)).toEqual([]);
+      });
+    });
+  });
+
+  // ---- controls ------------------------------------------------------------------------------
+
+  describe.each(scenario.controls.map((c) => [`${c.action} (${c.gesture ?? 'press'})`, c] as const))('the %s control', (_action, control) => {
+    test("on the guarded person's post never reaches the site and opens the dialog; \"Go back\" counts one urge", async () => {
+      const before = await popup.urgesResisted();
+      await withPage(async (page) => {
+        await page.goto(urls.feed);
+        await settle(page);
+        await press(page, fill(control.guarded), control.gesture);
+        await waitForDialog(page);
+        expect(await handled(page)).toEqual([]);
+        expect(await address(page)).toBe(urls.feed);
+        await page.clickInRoot('[data-action="back"]');
+        expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+        await page.waitFor(() => [...document.documentElement.children].every((el) => el === document.head || el === document.body));
+        await settle(page);
         expect(await handled(page)).toEqual([]);
       });
     });
@@ -168,9 +327,70 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
       await withPage(async (page) => {
         await page.goto(urls.feed);
         await settle(page);
-        await (control.gesture === 'double-tap' ? page.doubleClick(fill(control.other)) : page.click(fill(control.other)));
-        await page.waitFor(() => (window as unknown as { __site: { handled: string[] } }).__site.handled.length > 0);
+        await press(page, fill(control.other), control.gesture);
+        await page.waitFor(() => (window as unknown as SiteWindow).__site.handled.length > 0);
         expect(await handled(page)).toEqual([control.action]);
+        expect(await hasHost(page)).toBe(false);
+      });
+    });
+  });
+
+  // "Continue" replays the press; a double-tap has no single press to replay, so the first plain one is used.
+  const replayable = scenario.controls.find((c) => (c.gesture ?? 'press') === 'press');
+  describe.runIf(replayable)('continuing past a control', () => {
+    test.each([
+      ['counts it as contact: the streak restarts', true],
+      ['does not count it: only "went through" is logged', false],
+    ] as const)('%s, and the action reaches the site once', async (_name, countIt) => {
+      const c = replayable!;
+      const startedBefore = (await popup.state()).doc.streak.startedAt;
+      const wentBefore = await eventCount('went-through');
+      const contactBefore = await eventCount('contact-recorded');
+      await withPage(async (page) => {
+        await page.goto(urls.feed);
+        await settle(page);
+        await page.click(fill(c.guarded));
+        await waitForDialog(page);
+        await clickInRootWhenThere(page, '[data-action="continue"]');
+        await clickInRootWhenThere(page, countIt ? '[data-action="count-yes"]' : '[data-action="count-no"]');
+        await page.waitFor(() => (window as unknown as SiteWindow).__site.handled.length > 0);
+        await settle(page);
+        expect(await handled(page)).toEqual([c.action]);
+        expect(await hasHost(page)).toBe(false);
+      });
+      expect(await waitForEventCount('went-through', wentBefore + 1)).toBe(wentBefore + 1);
+      expect(await waitForEventCount('contact-recorded', contactBefore + (countIt ? 1 : 0))).toBe(contactBefore + (countIt ? 1 : 0));
+      const startedAfter = (await popup.state()).doc.streak.startedAt;
+      if (countIt) expect(startedAfter).not.toBe(startedBefore);
+      else expect(startedAfter).toBe(startedBefore);
+    });
+  });
+
+  // ---- keyboard shortcuts --------------------------------------------------------------------
+
+  describe.each((scenario.shortcuts ?? []).map((s) => [s.key, s] as const))('the shortcut "%s"', (_key, shortcut) => {
+    const focusAndPress = async (page: E2ePage, selector: string) => {
+      await page.evaluate((sel) => (document.querySelector(sel) as HTMLElement).focus(), selector);
+      await page.press(shortcut.key);
+    };
+
+    test("on the guarded person's focused post is stopped and opens the dialog", async () => {
+      await withPage(async (page) => {
+        await page.goto(urls.feed);
+        await settle(page);
+        await focusAndPress(page, fill(shortcut.focusGuarded));
+        await waitForDialog(page);
+        expect(await handled(page)).toEqual([]);
+      });
+    });
+
+    test("on someone else's focused post reaches the site", async () => {
+      await withPage(async (page) => {
+        await page.goto(urls.feed);
+        await settle(page);
+        await focusAndPress(page, fill(shortcut.focusOther));
+        await page.waitFor(() => (window as unknown as SiteWindow).__site.handled.length > 0);
+        expect(await handled(page)).toEqual([shortcut.action]);
         expect(await hasHost(page)).toBe(false);
       });
     });

@@ -82,6 +82,14 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   let pageMatch: GuardMatch | undefined;
   /** The person whose pages the user chose to continue to, until they leave that person's pages. */
   let allowedPersonId: string | undefined;
+  /**
+   * The address the person chose to go back from: it stays covered, with no new prompt, until
+   * the tab leaves it. Every choice is written to storage, and the storage change re-decides the
+   * page; without this, a "go back" still on its way (or one that failed) asked again
+   * (Firefox 153, seen 2026-11: X and LinkedIn, where the site's home was slow to replace the
+   * page. Source: tests/e2e/guard.e2e.ts, full loads).
+   */
+  let leftHref: string | undefined;
   /** Controls the user chose to go through with, let through once. */
   const allowedControls = new WeakSet<Element>();
   let replaying = false;
@@ -105,8 +113,11 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (!pageRef) return settlePage(undefined);
     const namesSomeone = Boolean(pageRef.handle || pageRef.stableId);
     if (index === undefined) {
-      // Cover, then decide: the list is on its way, and this page may be about a guarded person.
-      if (namesSomeone) ui.cover();
+      // Cover, then decide: the list is on its way, and this page is about one person, named
+      // in the URL or not (a post or a thread by id says whose it is only once it renders, and
+      // it may render before the list arrives: LinkedIn post and thread full loads painted
+      // uncovered, seen 2026-11 in tests/e2e/guard.e2e.ts).
+      ui.cover();
       return;
     }
     if (!index.active) return settlePage(undefined);
@@ -130,6 +141,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     }
     if (allowedPersonId === match.personId) return ui.uncover();
     if (ui.isPrompting()) return;
+    if (leftHref === win.location.href) return ui.cover();
     const kind = pageRef?.kind ?? 'profile';
     const contactSignal = adapter.visibleToThem?.[kind];
     void ui
@@ -140,6 +152,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   function onPageOutcome(outcome: PromptOutcome, match: GuardMatch, kind: PageKind): void {
     if (outcome.choice === 'dismissed') return;
     if (outcome.choice === 'back') {
+      leftHref = win.location.href;
       deps.report({ type: 'urge-resisted', what: kind });
       goBack();
       return;
@@ -165,6 +178,8 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   function onUrlMaybeChanged(href: string): void {
     if (href === lastHref) return;
     lastHref = href;
+    // Left for somewhere else: coming back later is a new visit, and asks again.
+    if (href !== leftHref) leftHref = undefined;
     decidePage(href);
   }
 
@@ -235,7 +250,10 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (!element.isConnected) return;
     replaying = true;
     try {
-      (element as HTMLElement).click();
+      // A dispatched click rather than HTMLElement.click(): some controls are SVG icons, which
+      // have no click() (Instagram, seen 2026-11: svg[aria-label="Like"]. Source:
+      // tests/fixtures/sites/instagram/feed.html).
+      element.dispatchEvent(new win.MouseEvent('click', { bubbles: true, cancelable: true, composed: true, view: win }));
     } finally {
       replaying = false;
     }
@@ -249,12 +267,18 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
 
   // In-app navigation, before the new view paints: the Navigation API fires inside pushState;
   // the observer below catches routers that render before they push, and browsers without it.
+  // Only same-document navigations change the page this script guards. A cross-document one
+  // (our own "go back" via location.replace, a link) may still be cancelled or fail, and then
+  // the old URL stays: deciding on its destination early uncovered the page, and the next
+  // mutation batch saw the old URL again and prompted a second time (Firefox 153 fires
+  // `navigate` for location.replace; seen 2026-11 in tests/e2e/guard.e2e.ts, X "Go back").
+  // The new document runs its own copy of this script.
   const navigation = (win as { navigation?: EventTarget }).navigation;
   navigation?.addEventListener(
     'navigate',
     (event) => {
-      const url = (event as Event & { destination?: { url?: string } }).destination?.url;
-      if (url) onUrlMaybeChanged(url);
+      const destination = (event as Event & { destination?: { url?: string; sameDocument?: boolean } }).destination;
+      if (destination?.sameDocument && destination.url) onUrlMaybeChanged(destination.url);
     },
     { signal },
   );
@@ -265,6 +289,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
       // Restored from the back/forward cache: this script is not run again, so decide again.
       if ((event as PageTransitionEvent).persisted) {
         lastHref = '';
+        leftHref = undefined;
         onUrlMaybeChanged(win.location.href);
       }
     },

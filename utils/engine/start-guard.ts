@@ -65,9 +65,14 @@ export function startGuard(ctx: ContentScriptContext): void {
       return core ? buildGuardIndex(core, adapter.id) : EMPTY_GUARD_INDEX;
     },
     subscribe(onIndex) {
-      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
         if (area !== 'local' || !(STORAGE_KEYS.core in changes)) return;
-        core = parseCore(changes[STORAGE_KEYS.core]?.newValue);
+        const change = changes[STORAGE_KEYS.core];
+        // The store writes `core` with every log entry (utils/data/store.ts), and Firefox 153
+        // reports it as changed even when it is equal (seen 2026-11: a "go back" on X asked again;
+        // Source: tests/e2e/guard.e2e.ts). An unchanged core decides nothing.
+        if (JSON.stringify(change?.oldValue) === JSON.stringify(change?.newValue)) return;
+        core = parseCore(change?.newValue);
         onIndex(core ? buildGuardIndex(core, adapter.id) : EMPTY_GUARD_INDEX);
       };
       browser.storage.onChanged.addListener(listener);

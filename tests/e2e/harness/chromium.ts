@@ -27,6 +27,8 @@ class ChromiumPage extends PageBase {
     private readonly context: BrowserContext,
   ) {
     super();
+    page.on('console', (message) => this.console.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => this.console.push(`pageerror: ${error.message}`));
   }
 
   async goto(url: string): Promise<void> {

@@ -28,6 +28,8 @@ interface BidiFrame {
 class FirefoxPage extends PageBase {
   constructor(readonly page: Page) {
     super();
+    page.on('console', (message) => this.console.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => this.console.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   async goto(url: string): Promise<void> {

@@ -23,11 +23,13 @@ export interface SiteRecorder {
   inputs: string[];
   firstFrame: FrameProbe | null;
   spaFrame: FrameProbe | null;
+  /** Whether a host (a direct child of <html> other than head/body) existed at any time since this script ran. */
+  hostSeen: boolean;
   spaNavigate(url: string, bodyHtml: string): Promise<FrameProbe>;
 }
 
 function fixtureRuntime(): void {
-  const site: Partial<SiteRecorder> = { handled: [], keys: [], inputs: [], firstFrame: null, spaFrame: null };
+  const site: Partial<SiteRecorder> = { handled: [], keys: [], inputs: [], firstFrame: null, spaFrame: null, hostSeen: false };
   // The fixtures' own scripts assign `window.__site = { handled: [] }`: merge, so the recorders stay.
   Object.defineProperty(window, '__site', {
     configurable: true,
@@ -42,9 +44,28 @@ function fixtureRuntime(): void {
     return { covered: isOurHost(el), at: el ? el.tagName.toLowerCase() : null };
   };
 
-  requestAnimationFrame(() => {
-    site.firstFrame = probe();
-  });
+  // The first frame that can show anything: while the parser has not yet given <body> any
+  // height, a frame paints nothing of the page (no person to hide), so the probe waits for the
+  // next one. A page whose content appears uncovered is still caught: its body has height then.
+  // (A post or thread by id is decided from its markup, which may arrive after the first frame.)
+  const nothingToShow = () => !document.body || document.body.getBoundingClientRect().height === 0;
+  let framesLeft = 120;
+  const firstFrameProbe = () => {
+    const seen = probe();
+    if (!seen.covered && nothingToShow() && --framesLeft > 0) requestAnimationFrame(firstFrameProbe);
+    else site.firstFrame = seen;
+  };
+  requestAnimationFrame(firstFrameProbe);
+  // Records every host that ever appears, even one removed again in the same task.
+  const noteHost = () => {
+    if ([...document.documentElement.children].some(isOurHost)) site.hostSeen = true;
+  };
+  noteHost();
+  new MutationObserver((records) => {
+    // Only <html>'s own children are observed, so any added element that is not head/body is a host.
+    const added = records.flatMap((record) => [...record.addedNodes]);
+    if (added.some((node) => node.nodeType === Node.ELEMENT_NODE && node.nodeName !== 'HEAD' && node.nodeName !== 'BODY')) site.hostSeen = true;
+  }).observe(document.documentElement, { childList: true });
   window.addEventListener('keydown', (event) => site.keys!.push(event.key), true);
   window.addEventListener('input', (event) => site.inputs!.push((event as InputEvent).data ?? ''), true);
 

@@ -10,6 +10,12 @@ export abstract class PageBase implements E2ePage {
   abstract press(key: string): Promise<void>;
   abstract close(): Promise<void>;
   protected abstract mouseClick(x: number, y: number, clickCount?: number): Promise<void>;
+  /** Filled by each driver's console listener, from the moment the tab is created. */
+  protected readonly console: string[] = [];
+
+  consoleMessages(): string[] {
+    return [...this.console];
+  }
 
   async click(selector: string): Promise<void> {
     const centre = await this.centreOf(selector);

@@ -117,3 +117,47 @@ export async function waitForDialog(page: E2ePage): Promise<DialogFacts> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Everything the page itself can read that our code could have written to: the host's own
+ * markup, every style sheet's text (linked, inline, adopted), page storage, cookies and the
+ * attributes of <html> and <body>. One string, to search for a guarded handle.
+ */
+export function pageVisibleTraces(page: E2ePage): Promise<string> {
+  return page.evaluate(() => {
+    const host = [...document.documentElement.children].find((el) => el !== document.head && el !== document.body);
+    const sheetText = (sheet: CSSStyleSheet) => {
+      try {
+        return [...sheet.cssRules].map((rule) => rule.cssText).join('\n');
+      } catch {
+        return '';
+      }
+    };
+    const dump = (storage: Storage) =>
+      Array.from({ length: storage.length }, (_, i) => {
+        const key = storage.key(i) ?? '';
+        return `${key}=${storage.getItem(key) ?? ''}`;
+      }).join('\n');
+    const attributes = (el: Element | null) => (el ? [...el.attributes].map((a) => `${a.name}=${a.value}`).join(' ') : '');
+    return [
+      host?.outerHTML ?? '',
+      ...[...document.styleSheets].map(sheetText),
+      ...[...document.adoptedStyleSheets].map(sheetText),
+      dump(localStorage),
+      dump(sessionStorage),
+      document.cookie,
+      attributes(document.documentElement),
+      attributes(document.body),
+    ].join('\n');
+  });
+}
+
+/** Whether a host was ever attached to <html> since the page's first script ran (fixture runtime). */
+export function hostSeen(page: E2ePage): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __site: { hostSeen: boolean } }).__site.hostSeen);
+}
+
+/** The current address of the tab. */
+export function address(page: E2ePage): Promise<string> {
+  return page.evaluate(() => location.href);
+}

@@ -35,6 +35,11 @@ export interface E2ePage {
   clickInRoot(selector: string): Promise<void>;
   /** A real key press on whatever has focus. */
   press(key: string): Promise<void>;
+  /**
+   * Every console message of this tab so far (page and content scripts, as the browser's
+   * devtools would show them), as "type: text", in order. For "nothing names them" checks.
+   */
+  consoleMessages(): string[];
   close(): Promise<void>;
 }
 

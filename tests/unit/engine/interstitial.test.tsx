@@ -1,0 +1,92 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Interstitial, type InterstitialProps } from '../../../components/interstitial/Interstitial';
+import type { Friction } from '../../../utils/data/schema';
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers();
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+  vi.useRealTimers();
+});
+
+function show(friction: Friction, pauseSeconds: number, extra: Partial<InterstitialProps> = {}) {
+  const props: InterstitialProps = {
+    prompt: { subject: 'page', pageKind: 'profile', asksToCount: false },
+    days: 12,
+    goalDays: 30,
+    reason: 'Calm mornings',
+    friction,
+    pauseSeconds,
+    frameUrl: (mode) => `chrome-extension://id/pause.html?mode=${mode}`,
+    phraseConfirmed: false,
+    onBack: vi.fn(),
+    onDone: vi.fn(),
+    ...extra,
+  };
+  act(() => render(<Interstitial {...props} />, container));
+  return props;
+}
+
+const actions = () => [...container.querySelectorAll('[data-action]')].map((el) => el.getAttribute('data-action'));
+const wait = (seconds: number) => {
+  for (let i = 0; i < seconds; i++) act(() => void vi.advanceTimersByTime(1000));
+};
+
+describe('Interstitial', () => {
+  test('shows the day count, the reason and the pause; "Go back" comes first', () => {
+    show('gentle', 5);
+    expect(container.querySelector('[data-part="days"]')?.textContent).toContain('Day 12 of no contact.');
+    expect(container.querySelector('[data-part="reason"] blockquote')?.textContent).toBe('Calm mornings');
+    expect(container.querySelector('[data-part="pause"] .countdown')?.textContent).toBe('You can choose in 5 seconds.');
+    expect(actions()[0]).toBe('back');
+  });
+
+  test.each([
+    ['gentle', 5],
+    ['firm', 15],
+  ] as const)('%s: no "Continue" until the %i second pause is over', (friction, seconds) => {
+    show(friction, seconds);
+    expect(actions()).toEqual(['back', 'write']);
+    wait(seconds - 1);
+    expect(actions()).toEqual(['back', 'write']);
+    wait(1);
+    expect(actions()).toEqual(['back', 'write', 'continue']);
+  });
+
+  test('firm asks once more before going through', () => {
+    const props = show('firm', 1);
+    wait(1);
+    act(() => (container.querySelector('[data-action="continue"]') as HTMLButtonElement).click());
+    expect(actions()).toEqual(['back', 'confirm']);
+    act(() => (container.querySelector('[data-action="confirm"]') as HTMLButtonElement).click());
+    expect(props.onDone).toHaveBeenCalledWith(false);
+  });
+
+  test('strict: after the pause, the phrase frame (an extension page), and "Continue" only once the phrase is confirmed', () => {
+    const props = show('strict', 2);
+    expect(container.querySelector('iframe')).toBeNull();
+    wait(2);
+    expect(container.querySelector('iframe[data-part="phrase-frame"]')?.getAttribute('src')).toBe('chrome-extension://id/pause.html?mode=phrase');
+    expect(actions()).toEqual(['back', 'write']);
+    act(() => render(<Interstitial {...props} phraseConfirmed />, container));
+    expect(actions()).toEqual(['back', 'write', 'continue']);
+  });
+
+  test('"Write it down instead" opens the journal frame, typed in the extension page', () => {
+    show('gentle', 5);
+    act(() => (container.querySelector('[data-action="write"]') as HTMLButtonElement).click());
+    expect(container.querySelector('iframe[data-part="journal-frame"]')?.getAttribute('src')).toBe('chrome-extension://id/pause.html?mode=journal');
+    expect(container.querySelector('input, textarea')).toBeNull();
+  });
+});

@@ -168,6 +168,9 @@ describe.each(CASES.map((c) => [c.site, c] as const))('%s', (_site, c) => {
       await waitForAddress(page, (href) => href === urls.view);
       await page.waitFor(() => 'handled' in ((window as unknown as { __site?: object }).__site ?? {}));
       expect(session.server.count(urls.view) - before).toBe(1);
+      // The person already chose on the pause page: the guard in the loaded page does not pause
+      // them a second time (its neutral cover goes once the one-time pass is claimed).
+      await page.waitFor(() => [...document.documentElement.children].every((el) => el === document.head || el === document.body));
     });
     // The allow rule was for that one load: the next full load is paused again.
     await withPage(async (page) => {

@@ -5,7 +5,7 @@
  * before the site's own listeners run.
  */
 import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
-import type { GuardIndex, GuardMatch } from './guard-index';
+import { EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
 import { classifyPress, classifyShortcut, isEditable, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
 
@@ -55,6 +55,11 @@ export interface EngineDeps {
   report(report: GuardReport): void;
   /** Logs an adapter failure once per place, without any handle. */
   onError(where: string, error: unknown): void;
+  /**
+   * True on sites where someone's posts are hidden from feeds (utils/engine/feed-hiding-flag.ts):
+   * every feed item is held back until the guard list has loaded, so none paints for a frame.
+   */
+  hidesFeedBeforeLoad?: boolean;
 }
 
 const PRESS_EVENTS = [
@@ -318,6 +323,10 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     decidePage(lastHref);
   }
 
+  if (deps.hidesFeedBeforeLoad && adapter.feedItem) {
+    feedHider = createFeedHider({ adapter, doc, index: EMPTY_GUARD_INDEX, safe, largeBatch: LARGE_BATCH, hideAll: true });
+    feedHider.scan();
+  }
   decidePage(lastHref);
   deps.subscribe((next) => useIndex(next));
   deps.loadIndex().then(
@@ -326,6 +335,8 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     },
     (error) => {
       deps.onError('loadIndex', error);
+      feedHider?.stop();
+      feedHider = undefined;
       ui.uncover();
     },
   );

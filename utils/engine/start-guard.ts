@@ -8,7 +8,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { STORAGE_KEYS } from '../data/storage-keys';
 import { parseGuardCore, type GuardCore } from '../data/guard-core';
 import { PAUSE_SECONDS } from '../data/friction';
-import type { Message } from '../data/messages';
+import type { Message, Reply } from '../data/messages';
+import type { SiteAdapter } from '../sites/site-adapter';
+import { feedHidingFlagged } from './feed-hiding-flag';
 import { daysWithoutContact } from '../days/day-count';
 import { adapterForHost } from '../sites/registry';
 import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
@@ -22,9 +24,39 @@ function pick<T>(items: readonly T[], seed: number): T | undefined {
   return items.length === 0 ? undefined : items[seed % items.length];
 }
 
+/**
+ * A page the person already chose to continue to on the pause page (a LinkedIn profile, an
+ * Instagram story: views that tell the other person) is not paused a second time. The guard asks
+ * the background once, as it starts, and only on such pages; the pass is for this exact address
+ * and ends as soon as the page moves on.
+ */
+function withPagePass(adapter: SiteAdapter): { adapter: SiteAdapter; passClaimed: Promise<void> } {
+  const startHref = location.href;
+  const startRef = adapter.parseUrl(new URL(startHref));
+  if (!startRef || !adapter.visibleToThem?.[startRef.kind]) return { adapter, passClaimed: Promise.resolve() };
+  let passedHref: string | undefined;
+  const message: Message = { type: 'page-pass-claimed', url: startHref };
+  const passClaimed = (browser.runtime.sendMessage(message) as Promise<Reply | undefined>).then(
+    (reply) => {
+      if (reply?.ok && (reply.data as { pass?: boolean } | undefined)?.pass === true) passedHref = startHref;
+    },
+    () => undefined,
+  );
+  const passAware: SiteAdapter = {
+    ...adapter,
+    parseUrl(url) {
+      if (passedHref !== undefined && url.href === passedHref && location.href === passedHref) return undefined;
+      if (location.href !== passedHref) passedHref = undefined;
+      return adapter.parseUrl(url);
+    },
+  };
+  return { adapter: passAware, passClaimed };
+}
+
 export function startGuard(ctx: ContentScriptContext): void {
-  const adapter = adapterForHost(location.hostname);
-  if (!adapter) return;
+  const siteAdapter = adapterForHost(location.hostname);
+  if (!siteAdapter) return;
+  const { adapter, passClaimed } = withPagePass(siteAdapter);
   let core: GuardCore | undefined;
   let prompts = 0;
 
@@ -59,8 +91,9 @@ export function startGuard(ctx: ContentScriptContext): void {
     win: window,
     signal: ctx.signal,
     ui,
+    hidesFeedBeforeLoad: feedHidingFlagged(),
     async loadIndex() {
-      const stored = await browser.storage.local.get(STORAGE_KEYS.core);
+      const [stored] = await Promise.all([browser.storage.local.get(STORAGE_KEYS.core), passClaimed]);
       core = parseCore(stored[STORAGE_KEYS.core]);
       return core ? buildGuardIndex(core, adapter.id) : EMPTY_GUARD_INDEX;
     },

@@ -129,9 +129,13 @@ export async function launchFirefox(extensionDir: string): Promise<E2eSession> {
     }
     const served = server.respond(url);
     if (served) {
-      void request.respond({ status: served.status, contentType: served.contentType, body: served.body, headers: served.headers });
+      // A page replaced mid-request (a redirect to the pause page, say) takes its request with it:
+      // puppeteer then rejects with "no such request", which is nothing to report.
+      request
+        .respond({ status: served.status, contentType: served.contentType, body: served.body, headers: served.headers })
+        .catch(() => undefined);
     } else {
-      void request.abort();
+      request.abort().catch(() => undefined);
     }
   };
 

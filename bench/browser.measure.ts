@@ -1,0 +1,449 @@
+/**
+ * The browser figures of `npm run bench`, for the browser named by E2E_BROWSER, on the build named
+ * by E2E_OUTPUT_DIR (scripts/bench.mjs builds .output-bench and runs this once per browser).
+ * Every figure is a count or a distribution over repeated runs; costs are ratios against the same
+ * page without the extension (the fixture server's control origin) in the same run.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance as nodePerformance } from 'node:perf_hooks';
+import { test } from 'vitest';
+import type { SiteScenario } from '../tests/fixtures/sites/scenario-types';
+import { CONTROL_ORIGIN, fillPlaceholders, type FixtureVars } from '../tests/e2e/harness/fixture-server';
+import type { FrameProbe } from '../tests/e2e/harness/fixture-runtime';
+import { handled, settle } from '../tests/e2e/harness/page-checks';
+import { browserName, launch } from '../tests/e2e/harness/session';
+import type { E2ePage, E2eSession } from '../tests/e2e/harness/types';
+import { median, repetitions, timing, writeFigures, type Figure } from './figures';
+import { withProbe, type BenchProbe } from './probe';
+
+const modules = import.meta.glob<{ scenario: SiteScenario }>('../tests/fixtures/sites/*/scenario.ts', { eager: true });
+/** BENCH_SITES=x,bluesky limits the run to those sites (for working on one site's figures). */
+const onlySites = process.env.BENCH_SITES?.split(',').filter(Boolean);
+const allScenarios = Object.values(modules).map((m) => m.scenario);
+const scenarios = allScenarios.filter((s) => !onlySites || onlySites.includes(s.site));
+
+const LOADS = repetitions(30, 5);
+const PRESSES = repetitions(30, 3);
+const FEED_PAIRS = repetitions(5, 2);
+const STARTUP_PAIRS = repetitions(10, 4);
+const POPUP_OPENS = repetitions(10, 3);
+const FEED_ITEMS = 5_000;
+const FEED_BATCH = 50;
+const BUSY_FEED_URL = 'https://x.com/home?bench=busy-feed';
+const BENCH_GUARDED_X = 'bench_guarded_x';
+
+const browser = browserName();
+
+/** The driver's own page object (playwright Page or puppeteer Page): both have the same mouse calls. */
+interface RawMouse {
+  move(x: number, y: number): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+function rawMouse(page: E2ePage): RawMouse {
+  return (page as unknown as { page: { mouse: RawMouse } }).page.mouse;
+}
+
+interface CdpLike {
+  send(method: string, params?: Record<string, unknown>): Promise<unknown>;
+  on(event: string, listener: (params: unknown) => void): void;
+  detach(): Promise<void>;
+}
+/** Chromium only: a CDP session on the tab (playwright's page.context().newCDPSession). */
+async function cdpOf(page: E2ePage): Promise<CdpLike> {
+  const raw = (page as unknown as { page: { context(): { newCDPSession(p: unknown): Promise<CdpLike> } } }).page;
+  return raw.context().newCDPSession(raw);
+}
+
+/**
+ * Loads `url` and waits until the new document's first-frame probe has run, or until the page
+ * has become one of our extension pages (the pause page replaces some guarded pages). The
+ * harness's goto waits for the load event of the page asked for, which never comes in Firefox
+ * when that page is replaced: so the navigation is started on the driver's page, not awaited.
+ */
+async function loadGuarded(page: E2ePage, url: string): Promise<'site' | 'left'> {
+  await page.evaluate(() => ((window as unknown as { __benchStale?: boolean }).__benchStale = true)).catch(() => undefined);
+  const raw = (page as unknown as { page: { goto(u: string, o: { timeout: number }): Promise<unknown> } }).page;
+  const navigation = raw.goto(url, { timeout: 20_000 }).catch(() => undefined);
+  await page.waitFor(
+    () =>
+      !(window as unknown as { __benchStale?: boolean }).__benchStale &&
+      (!location.protocol.startsWith('http') || (window as unknown as { __site?: { firstFrame: unknown } }).__site?.firstFrame != null),
+    undefined,
+    20_000,
+  );
+  if (await page.evaluate(() => !location.protocol.startsWith('http'))) return 'left';
+  await navigation;
+  return 'site';
+}
+
+function readProbe(page: E2ePage): Promise<BenchProbe> {
+  return page.evaluate(() => (window as unknown as { __benchProbe: BenchProbe }).__benchProbe);
+}
+
+/** Serves the fixture at `url` again, with the bench probe in front of everything else. */
+function serveProbed(session: E2eSession, url: string, site: string, fixture: string, vars: FixtureVars): string {
+  const served = session.server.serveFixture(url, site, fixture, vars);
+  const body = session.server.respond(served)?.body;
+  if (!body) throw new Error(`not served: ${served}`);
+  return session.server.serveHtml(served, withProbe(body));
+}
+
+async function withPage<R>(session: E2eSession, run: (page: E2ePage) => Promise<R>): Promise<R> {
+  const page = await session.newPage();
+  try {
+    return await run(page);
+  } finally {
+    await page.close();
+  }
+}
+
+function hostPresent(page: E2ePage): Promise<boolean> {
+  return page.evaluate(() => [...document.documentElement.children].some((el) => el !== document.head && el !== document.body));
+}
+
+async function dialogOpen(page: E2ePage): Promise<boolean> {
+  return page.inRoot((root) => root.querySelector('dialog')?.open ?? false).catch(() => false);
+}
+
+/** Closes our dialog the way a person would (Escape; the "Go back" button if Escape did not). */
+async function dismiss(page: E2ePage): Promise<void> {
+  await page.press('Escape');
+  try {
+    await page.waitFor(() => ![...document.documentElement.children].some((el) => el !== document.head && el !== document.body), undefined, 2_000);
+  } catch {
+    await page.clickInRoot('[data-action="back"]').catch(() => undefined);
+    await page.waitFor(() => ![...document.documentElement.children].some((el) => el !== document.head && el !== document.body), undefined, 5_000);
+  }
+}
+
+async function centreOf(page: E2ePage, selector: string): Promise<{ x: number; y: number }> {
+  const centre = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center' });
+    const box = el.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }, selector);
+  if (!centre) throw new Error(`no element for ${selector}`);
+  return centre;
+}
+
+// ---- figures ---------------------------------------------------------------------------------
+
+/** Before anyone is guarded: does the extension inject anything on each site? */
+async function contentScriptsWhereNobodyGuarded(session: E2eSession, scenario: SiteScenario): Promise<Figure> {
+  const vars: FixtureVars = { handle: scenario.other, other: scenario.other };
+  const url = session.server.serveFixture(scenario.pages.otherProfile.url, scenario.site, scenario.pages.otherProfile.fixture, vars);
+  const registered = await session.inExtension(async (api) => (await api.scripting.getRegisteredContentScripts()).map((s) => s.matches ?? []));
+  const host = new URL(url).hostname;
+  const registeredHere = registered.filter((matches) => matches.some((m) => host.endsWith(m.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/.*$/, '')))).length;
+  if (browser !== 'chromium') {
+    return {
+      figure: 'content-scripts-where-nobody-guarded', browser, site: scenario.site, unit: 'count', count: registeredHere,
+      note: 'scripts registered for the host (scripting.getRegisteredContentScripts); Firefox over BiDi does not report content-script realms',
+    };
+  }
+  const injected = await withPage(session, async (page) => {
+    const cdp = await cdpOf(page);
+    const contexts: string[] = [];
+    cdp.on('Runtime.executionContextCreated', (params) => {
+      const context = (params as { context: { origin: string; name: string; auxData?: { isDefault?: boolean } } }).context;
+      if (context.auxData?.isDefault === false && context.origin.startsWith('chrome-extension://')) contexts.push(context.name);
+    });
+    await cdp.send('Runtime.enable');
+    await page.goto(url);
+    await settle(page);
+    await cdp.detach();
+    return contexts.length;
+  });
+  return {
+    figure: 'content-scripts-where-nobody-guarded', browser, site: scenario.site, unit: 'count', count: injected + registeredHere,
+    note: `CDP isolated worlds created on a page load (${injected}) + scripts registered for the host (${registeredHere})`,
+  };
+}
+
+async function fullLoads(session: E2eSession, scenario: SiteScenario, vars: FixtureVars): Promise<Figure[]> {
+  const url = serveProbed(session, scenario.pages.profile.url, scenario.site, scenario.pages.profile.fixture, vars);
+  let covered = 0;
+  let paused = 0;
+  const coverMs: number[] = [];
+  let upperBounds = 0;
+  await withPage(session, async (page) => {
+    for (let i = 0; i < LOADS; i++) {
+      // A page that is itself visible to the person may be replaced by our pause page instead of
+      // covered: then the site never rendered at all, which counts as covered.
+      if ((await loadGuarded(page, url)) === 'left') {
+        covered++;
+        paused++;
+        continue;
+      }
+      const frame = await page.evaluate(() => (window as unknown as { __site: { firstFrame: FrameProbe } }).__site.firstFrame);
+      if (frame.covered) covered++;
+      const probe = await readProbe(page);
+      if (probe.coverAt !== null) coverMs.push(probe.coverAt);
+      if (probe.coveredAtFirstScript) upperBounds++;
+    }
+  });
+  const pausedNote = paused ? `; ${paused}/${LOADS} replaced by the extension's pause page before the site rendered` : '';
+  return [
+    { figure: 'first-frame-full-load', browser, site: scenario.site, unit: 'count', count: covered, of: LOADS, note: `rAF probe at the centre of the viewport${pausedNote}` },
+    {
+      ...timing('navigation-to-cover-ms', browser, scenario.site, coverMs,
+        `${coverMs.length ? '' : 'not measured: every load went to the pause page (no cover to time); '}full load: navigation start → host on <html>${upperBounds ? ` (${upperBounds}/${coverMs.length} already there at the first page script: that time, an upper bound)` : ''}`),
+      variant: 'full load',
+      ...(coverMs.length ? {} : { unmeasured: true }),
+    },
+  ];
+}
+
+async function inAppNavigations(session: E2eSession, scenario: SiteScenario, vars: FixtureVars): Promise<Figure[]> {
+  const from = serveProbed(session, scenario.spa.from.url, scenario.site, scenario.spa.from.fixture, vars);
+  const to = session.server.serveFixture(scenario.spa.to.url, scenario.site, scenario.spa.to.fixture, vars);
+  const body = session.server.bodyOf(to);
+  let covered = 0;
+  let paused = 0;
+  const coverMs: number[] = [];
+  await withPage(session, async (page) => {
+    for (let i = 0; i < LOADS; i++) {
+      await page.goto(from);
+      await settle(page);
+      const result = await page.evaluate(
+        async ([target, html]) => {
+          if (!location.protocol.startsWith('http')) return 'left' as const;
+          const probe = (window as unknown as { __benchProbe: BenchProbe }).__benchProbe;
+          probe.spaStart = performance.now();
+          probe.spaCoverAt = null;
+          const site = (window as unknown as { __site: { spaNavigate(u: string, b: string): Promise<FrameProbe> } }).__site;
+          const frame = await site.spaNavigate(target, html);
+          return { frame, ms: probe.spaCoverAt === null ? null : probe.spaCoverAt - probe.spaStart };
+        },
+        [to, body] as const,
+      ).catch(async (error: unknown) => {
+        // The page navigated to our pause page while the probe was waiting for its frame.
+        if (await page.evaluate(() => !location.protocol.startsWith('http')).catch(() => false)) return 'left' as const;
+        throw error;
+      });
+      if (result === 'left') {
+        covered++;
+        paused++;
+        continue;
+      }
+      if (result.frame.covered) covered++;
+      if (result.ms !== null) coverMs.push(result.ms);
+    }
+  });
+  return [
+    { figure: 'first-frame-in-app', browser, site: scenario.site, unit: 'count', count: covered, of: LOADS, note: `pushState + new view in one task, rAF probe${paused ? `; ${paused}/${LOADS} went to the pause page` : ''}` },
+    { ...timing('navigation-to-cover-ms', browser, scenario.site, coverMs, 'in-app: pushState → host on <html>'), variant: 'in-app' },
+  ];
+}
+
+type ControlKind = 'press' | 'double-tap' | 'key';
+
+interface Attempt {
+  action: string;
+  kind: ControlKind;
+  /** Page-world selector: the control to press, or the item to focus before the key. */
+  selector: string;
+  key?: string;
+}
+
+/**
+ * PRESSES attempts of each control kind (press, double-tap, keyboard shortcut) on the guarded
+ * person's post, cycling through that kind's controls; our dialog is closed between attempts.
+ */
+async function guardedPresses(session: E2eSession, scenario: SiteScenario, vars: FixtureVars): Promise<Figure[]> {
+  const url = serveProbed(session, scenario.pages.feed.url, scenario.site, scenario.pages.feed.fixture, vars);
+  const attempts: Attempt[] = [
+    ...scenario.controls.map((c): Attempt => ({ action: c.action, kind: c.gesture === 'double-tap' ? 'double-tap' : 'press', selector: fillPlaceholders(c.guarded, vars) })),
+    ...(scenario.shortcuts ?? []).map((k): Attempt => ({ action: k.action, kind: 'key', selector: fillPlaceholders(k.focusGuarded, vars), key: k.key })),
+  ];
+  const figures: Figure[] = [];
+  const latencies: number[] = [];
+  for (const kind of ['press', 'double-tap', 'key'] as const) {
+    const ofKind = attempts.filter((a) => a.kind === kind);
+    if (ofKind.length === 0) continue;
+    const reachedBy = new Map<string, number>();
+    let reached = 0;
+    let noDialog = 0;
+    await withPage(session, async (page) => {
+      await page.goto(url);
+      await settle(page);
+      for (let i = 0; i < PRESSES; i++) {
+        const attempt = ofKind[i % ofKind.length]!;
+        let sentAt: number | undefined;
+        if (kind === 'double-tap') {
+          await page.doubleClick(attempt.selector);
+        } else if (kind === 'key') {
+          await page.evaluate((sel) => (document.querySelector(sel) as HTMLElement | null)?.focus(), attempt.selector);
+          await page.press(attempt.key!);
+        } else {
+          const { x, y } = await centreOf(page, attempt.selector);
+          const mouse = rawMouse(page);
+          await mouse.move(x, y);
+          sentAt = nodePerformance.timeOrigin + nodePerformance.now();
+          await mouse.down();
+          await mouse.up();
+        }
+        const opened = await page
+          .waitFor(() => (window as unknown as { __benchProbe: BenchProbe }).__benchProbe.hostAtWall !== null, undefined, 5_000)
+          .then(() => true, () => false);
+        const after = await page.evaluate(() => {
+          const site = (window as unknown as { __site: { handled: string[] } }).__site;
+          const probe = (window as unknown as { __benchProbe: BenchProbe }).__benchProbe;
+          const result = { handled: site.handled.length, hostAtWall: probe.hostAtWall };
+          site.handled.length = 0;
+          probe.hostAtWall = null;
+          return result;
+        });
+        if (opened && sentAt !== undefined && after.hostAtWall !== null) latencies.push(after.hostAtWall - sentAt);
+        if (!opened || !(await dialogOpen(page))) noDialog++;
+        if (after.handled > 0) reachedBy.set(attempt.action, (reachedBy.get(attempt.action) ?? 0) + after.handled);
+        reached += after.handled;
+        if (await hostPresent(page)) await dismiss(page);
+      }
+    });
+    const actions = [...new Set(ofKind.map((a) => a.action))].join(', ');
+    const reachedNote = reached ? `; reached: ${[...reachedBy].map(([a, n]) => `${a} ${n}`).join(', ')}` : '';
+    figures.push({
+      figure: 'guarded-control-reached-site', browser, site: scenario.site, variant: kind, unit: 'count', count: reached, of: PRESSES,
+      note: `${kind}: ${actions} in turn${noDialog ? `; no dialog ${noDialog} times` : ''}${reachedNote}`,
+    });
+  }
+  if (latencies.length > 0) {
+    figures.push(timing('press-to-dialog-ms', browser, scenario.site, latencies,
+      'driver pointerdown sent → host attached (dialog opened in the same task); includes the driver round trip'));
+  }
+  return figures;
+}
+
+/** First page script time on a registered site (someone else's profile) minus the control origin. */
+async function startup(session: E2eSession, scenario: SiteScenario): Promise<Figure> {
+  const vars: FixtureVars = { handle: scenario.other, other: scenario.other };
+  const url = serveProbed(session, scenario.pages.otherProfile.url, scenario.site, scenario.pages.otherProfile.fixture, vars);
+  const control = session.server.controlUrl(url);
+  const withExtension: number[] = [];
+  const without: number[] = [];
+  await withPage(session, async (page) => {
+    for (let i = 0; i < STARTUP_PAIRS; i++) {
+      for (const [target, into] of i % 2 ? ([[control, without], [url, withExtension]] as const) : ([[url, withExtension], [control, without]] as const)) {
+        await page.goto(target);
+        into.push((await readProbe(page)).firstScriptAt);
+      }
+    }
+  });
+  const diff = median(withExtension) - median(without);
+  return {
+    figure: 'content-script-startup-ms', browser, site: scenario.site, unit: 'ms', median: diff,
+    note: `median first-page-script time, extension minus control origin (${STARTUP_PAIRS} pairs; document_start scripts run before it)`,
+  };
+}
+
+async function busyFeed(session: E2eSession): Promise<Figure[]> {
+  const html = withProbe(readFileSync(join(import.meta.dirname, 'fixtures', 'busy-feed.html'), 'utf8'));
+  const url = session.server.serveHtml(BUSY_FEED_URL, html);
+  const control = session.server.serveHtml(`${CONTROL_ORIGIN}${new URL(url).pathname}${new URL(url).search}`, html);
+  const taskMs = { with: [] as number[], without: [] as number[] };
+  const pageMs = { with: [] as number[], without: [] as number[] };
+  for (let i = 0; i < FEED_PAIRS; i++) {
+    const order = i % 2 ? (['without', 'with'] as const) : (['with', 'without'] as const);
+    for (const which of order) {
+      await withPage(session, async (page) => {
+        await page.goto(which === 'with' ? url : control);
+        await settle(page);
+        const cdp = browser === 'chromium' ? await cdpOf(page) : undefined;
+        const taskDuration = async () => {
+          const { metrics } = (await cdp!.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+          return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
+        };
+        if (cdp) await cdp.send('Performance.enable');
+        const before = cdp ? await taskDuration() : 0;
+        const busy = await page.evaluate(
+          ([total, batch]) => (window as unknown as { __bench: { runFeed(t: number, b: number): Promise<number> } }).__bench.runFeed(total, batch),
+          [FEED_ITEMS, FEED_BATCH] as const,
+        );
+        if (cdp) {
+          taskMs[which].push((await taskDuration()) - before);
+          await cdp.detach();
+        }
+        pageMs[which].push(busy);
+      });
+    }
+  }
+  const figures: Figure[] = [];
+  // Median of per-pair ratios: the two runs of a pair are back to back, so they share the machine's load.
+  const pairedRatio = (m: { with: number[]; without: number[] }) => median(m.with.map((w, i) => w / (m.without[i] ?? Number.NaN)));
+  const pageRatio = pairedRatio(pageMs);
+  const pageNote = `page world (median of per-pair ratios): per batch, task start → its microtasks (MutationObservers) done, summed (medians ${median(pageMs.with).toFixed(0)} / ${median(pageMs.without).toFixed(0)} ms, ${FEED_PAIRS} pairs)`;
+  if (browser === 'chromium') {
+    figures.push({
+      figure: 'busy-feed-main-thread-ratio', browser, site: 'x', unit: 'ratio', value: pairedRatio(taskMs),
+      note: `CDP Performance.getMetrics TaskDuration during the feed, median of per-pair ratios with / without (medians ${median(taskMs.with).toFixed(0)} / ${median(taskMs.without).toFixed(0)} ms, ${FEED_PAIRS} pairs); ${pageNote.replace('page world', `page-world ratio ${pageRatio.toFixed(3)}`)}`,
+    });
+  } else {
+    figures.push({
+      figure: 'busy-feed-main-thread-ratio', browser, site: 'x', unit: 'ratio', value: pageRatio,
+      note: `no main-thread metric over BiDi: ${pageNote}`,
+    });
+  }
+  return figures;
+}
+
+async function popupFirstRender(session: E2eSession): Promise<Figure> {
+  const samples: number[] = [];
+  let source = '';
+  for (let i = 0; i < POPUP_OPENS; i++) {
+    const page = await session.openExtensionPage('popup.html');
+    try {
+      await page.waitFor(() => (document.body.firstElementChild?.childElementCount ?? 0) > 0);
+      const measured = await page.evaluate(
+        () =>
+          new Promise<{ ms: number; source: string }>((resolve) =>
+            requestAnimationFrame(() => {
+              const paint = performance.getEntriesByName('first-contentful-paint')[0];
+              resolve(paint ? { ms: paint.startTime, source: 'first-contentful-paint' } : { ms: performance.now(), source: 'first rAF after render' });
+            }),
+          ),
+      );
+      samples.push(measured.ms);
+      source = measured.source;
+    } finally {
+      await page.close();
+    }
+  }
+  return timing('popup-first-render-ms', browser, '', samples, `popup.html opened in a tab: navigation start → ${source}`);
+}
+
+test(`browser figures (${browser})`, async () => {
+  const figures: Figure[] = [];
+  const session = await launch();
+  try {
+    for (const scenario of scenarios) figures.push(await contentScriptsWhereNobodyGuarded(session, scenario));
+
+    const reply = await session.send({
+      type: 'person-added',
+      label: 'Someone',
+      accounts: allScenarios.map((s) => ({ site: s.site, handle: s.guarded.handle, ...(s.guarded.stableId ? { stableId: s.guarded.stableId } : {}) })),
+      feedHiding: 'off',
+    });
+    if (!reply.ok) throw new Error(`person-added failed: ${JSON.stringify(reply)}`);
+    // Feed hiding on for X, for someone who is not in the busy feed.
+    const hiding = await session.send({ type: 'person-added', label: 'Someone else', accounts: [{ site: 'x', handle: BENCH_GUARDED_X }], feedHiding: 'hide' });
+    if (!hiding.ok) throw new Error(`person-added (feed hiding) failed: ${JSON.stringify(hiding)}`);
+
+    for (const scenario of scenarios) {
+      const vars: FixtureVars = { handle: scenario.guarded.handle, other: scenario.other };
+      figures.push(...(await fullLoads(session, scenario, vars)));
+      figures.push(...(await inAppNavigations(session, scenario, vars)));
+      figures.push(...(await guardedPresses(session, scenario, vars)));
+      figures.push(await startup(session, scenario));
+    }
+    figures.push(...(await busyFeed(session)));
+    figures.push(await popupFirstRender(session));
+  } finally {
+    await session.close();
+    writeFigures(figures);
+  }
+});

@@ -1,0 +1,54 @@
+/**
+ * Bench-only page-world probe, put in front of the fixture runtime (so it is the page's first
+ * script). It records when our host appears as a direct child of <html>, the only way a page can
+ * see it (tests/e2e/harness/fixture-runtime.ts explains why):
+ * - `firstScriptAt`: performance.now() when the page's first script ran (after any document_start
+ *   content script, which runs before the parser reaches it);
+ * - `coverAt`: when the host appeared; when it was already there at the first script, that time
+ *   (an upper bound: the cover came earlier);
+ * - `hostAtWall`: the same moment as wall-clock ms (timeOrigin + now), to compare with the driver;
+ * - `spaStart` / `spaCoverAt`: set around an in-app navigation.
+ */
+export interface BenchProbe {
+  firstScriptAt: number;
+  coverAt: number | null;
+  coveredAtFirstScript: boolean;
+  hostAtWall: number | null;
+  spaStart: number | null;
+  spaCoverAt: number | null;
+}
+
+function benchProbe(): void {
+  const isOurHost = (node: Node): boolean =>
+    node instanceof Element && node.parentElement === document.documentElement && node !== document.head && node !== document.body;
+  const now = performance.now();
+  const present = [...document.documentElement.children].some(isOurHost);
+  const probe: BenchProbe = {
+    firstScriptAt: now,
+    coverAt: present ? now : null,
+    coveredAtFirstScript: present,
+    hostAtWall: present ? performance.timeOrigin + now : null,
+    spaStart: null,
+    spaCoverAt: null,
+  };
+  (window as unknown as { __benchProbe: BenchProbe }).__benchProbe = probe;
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (![...record.addedNodes].some(isOurHost)) continue;
+      const at = performance.now();
+      probe.coverAt ??= at;
+      probe.hostAtWall = performance.timeOrigin + at;
+      if (probe.spaStart !== null && probe.spaCoverAt === null) probe.spaCoverAt = at;
+    }
+  }).observe(document.documentElement, { childList: true });
+}
+
+const PROBE_TAG = `<script>(${benchProbe.toString()})();</script>`;
+
+/** The page with the probe inserted right after `<head>` (before the fixture runtime). */
+export function withProbe(html: string): string {
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (!head) throw new Error('page has no <head> tag');
+  const at = head.index + head[0].length;
+  return html.slice(0, at) + PROBE_TAG + html.slice(at);
+}

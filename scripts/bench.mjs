@@ -1,0 +1,226 @@
+/**
+ * npm run bench (issue #6): speed and cost of the built extension in Chromium and Firefox ESR,
+ * compared with bench/budgets.json. Prints one table, writes the same data to
+ * bench/results/<timestamp>.json and exits 1 when a budget is missed (or a measurement failed).
+ * Not part of `npm test`: timings belong here, never in tests.
+ *
+ *   node scripts/bench.mjs [--quick] [--no-build] [--browsers=chromium,firefox]
+ *
+ * --quick: fewer repetitions (CI smoke); counts are then judged as a share of the runs made.
+ * --no-build: reuse .output-bench as it is.
+ *
+ * Steps: build into .output-bench (never .output), gzip sizes read from the built manifests and
+ * pages, the Node figures (event log), then bench/browser.measure.ts once per browser through
+ * vitest (vitest.bench.config.ts), each writing its figures to a JSON file this script merges.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = '.output-bench';
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const build = !args.includes('--no-build');
+const browsers = (args.find((a) => a.startsWith('--browsers='))?.slice('--browsers='.length) ?? 'chromium,firefox')
+  .split(',')
+  .filter(Boolean);
+const budgets = JSON.parse(readFileSync(join(root, 'bench', 'budgets.json'), 'utf8'));
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const scratch = join(root, 'bench', 'results', `.parts-${stamp}`);
+const startedAt = Date.now();
+
+/** Failures of whole steps: a step that could not run misses every budget it would have checked. */
+const failures = [];
+
+function run(label, command, commandArgs, env = {}) {
+  console.error(`> ${label}`);
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (result.status !== 0) {
+    failures.push(`${label}: exit ${result.status ?? result.signal}`);
+    console.error(`${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n'));
+    return false;
+  }
+  return true;
+}
+
+// ---- build -------------------------------------------------------------------------------------
+
+if (build && !run(`build into ${outDir}`, process.execPath, ['scripts/build.mjs'], { WXT_OUT_DIR: outDir })) {
+  console.error('bench: the build failed, nothing to measure');
+  process.exit(1);
+}
+
+// ---- gzip sizes ------------------------------------------------------------------------------
+
+const gzipKb = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+
+/** Static imports of a built chunk (`import "./x.js"`, `from "./x.js"`), and dynamic ones apart. */
+function importsOf(file) {
+  const text = readFileSync(file, 'utf8');
+  const staticImports = [...text.matchAll(/(?:\bimport|\bfrom)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => m[1]);
+  const dynamicImports = [...text.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g)].map((m) => m[1]);
+  return { staticImports, dynamicImports };
+}
+
+/** Every file a page (or entry file) loads at start: its scripts and styles, their static imports. */
+function closure(dir, entries) {
+  const seen = new Set();
+  const onDemand = new Set();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const rel = posix.normalize(queue.shift());
+    if (seen.has(rel)) continue;
+    seen.add(rel);
+    if (!rel.endsWith('.js')) continue;
+    const { staticImports, dynamicImports } = importsOf(join(dir, rel));
+    for (const spec of staticImports) queue.push(posix.join(posix.dirname(rel), spec));
+    for (const spec of dynamicImports) onDemand.add(posix.join(posix.dirname(rel), spec));
+  }
+  for (const rel of seen) onDemand.delete(rel);
+  return { files: [...seen], onDemand: [...onDemand] };
+}
+
+function pageEntries(dir, html) {
+  const text = readFileSync(join(dir, html), 'utf8');
+  const scripts = [...text.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
+  const links = [...text.matchAll(/<link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  return [...scripts, ...links].map((src) => src.replace(/^\//, ''));
+}
+
+function sizeFigure(figure, browser, dir, entries, what) {
+  const { files, onDemand } = closure(dir, entries);
+  const kb = files.reduce((sum, rel) => sum + gzipKb(join(dir, rel)), 0);
+  const later = onDemand.reduce((sum, rel) => sum + gzipKb(join(dir, rel)), 0);
+  const note = `${what}: ${files.length} file(s), gzip -9${onDemand.length ? `; +${later.toFixed(1)} kB loaded on demand (${onDemand.length} chunk(s))` : ''}`;
+  return { figure, browser, site: '', unit: 'kB', value: kb, note };
+}
+
+function sizes() {
+  const figures = [];
+  for (const [browser, target] of [
+    ['chromium', 'chrome-mv3'],
+    ['firefox', 'firefox-mv3'],
+  ]) {
+    const dir = join(root, outDir, target);
+    if (!existsSync(join(dir, 'manifest.json'))) {
+      failures.push(`sizes: no build in ${dir}`);
+      continue;
+    }
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    // The content script is registered at run time (registration: 'runtime'), so it is not in the manifest.
+    const contentFiles = [
+      ...(manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]),
+      ...(existsSync(join(dir, 'content-scripts')) ? readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`) : []),
+    ];
+    figures.push(sizeFigure('gzip-content-script-kb', browser, dir, [...new Set(contentFiles)], 'content-scripts/*'));
+    figures.push(sizeFigure('gzip-interstitial-kb', browser, dir, pageEntries(dir, 'pause.html'),
+      'pause.html (the interstitial as a page; the in-page interstitial ships inside the content script)'));
+    figures.push(sizeFigure('gzip-popup-kb', browser, dir, pageEntries(dir, manifest.action?.default_popup ?? 'popup.html'), 'popup.html'));
+    figures.push(sizeFigure('gzip-options-kb', browser, dir, pageEntries(dir, manifest.options_ui?.page ?? 'options.html'), 'options.html'));
+    const background = manifest.background?.service_worker ? [manifest.background.service_worker] : (manifest.background?.scripts ?? []);
+    figures.push(sizeFigure('gzip-background-kb', browser, dir, background, `background (${background.join(', ')})`));
+  }
+  return figures;
+}
+
+// ---- measurements through vitest ---------------------------------------------------------------
+
+mkdirSync(scratch, { recursive: true });
+const vitest = join(root, 'node_modules', '.bin', 'vitest');
+
+function measure(label, file, env) {
+  const out = join(scratch, `${label}.json`);
+  run(label, vitest, ['run', '-c', 'vitest.bench.config.ts', file], { ...env, BENCH_OUT: out, BENCH_QUICK: quick ? '1' : '0' });
+  // The browser measure writes what it has even when a step failed part-way.
+  return existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : [];
+}
+
+const figures = [...sizes(), ...measure('event log (node)', 'bench/event-log.measure.ts', {})];
+for (const browser of browsers) {
+  figures.push(
+    ...measure(`${browser}`, 'bench/browser.measure.ts', { E2E_BROWSER: browser, E2E_OUTPUT_DIR: join(root, outDir) }),
+  );
+}
+rmSync(scratch, { recursive: true, force: true });
+
+// ---- budgets -------------------------------------------------------------------------------------
+
+/** 'pass' | 'miss' | 'info' | 'n/a', and the budget as text. */
+function judge(f) {
+  const budget = budgets[f.figure];
+  if (!budget) return { status: 'info', budget: '(no budget)' };
+  if (f.unmeasured) return { status: 'n/a', budget: budgetText(budget) };
+  switch (budget.kind) {
+    case 'count': {
+      if (budget.min !== undefined) {
+        // Quick runs make fewer tries: the budget is the same share of the tries made.
+        const needed = Math.ceil((budget.min / budget.of) * (f.of ?? budget.of));
+        return { status: (f.count ?? -1) >= needed ? 'pass' : 'miss', budget: `${needed} of ${f.of ?? budget.of}` };
+      }
+      return { status: (f.count ?? Infinity) <= budget.max ? 'pass' : 'miss', budget: `≤ ${budget.max}` };
+    }
+    case 'ratio':
+    case 'size':
+      return { status: Number.isFinite(f.value) && f.value <= budget.max ? 'pass' : 'miss', budget: budgetText(budget) };
+    default:
+      return { status: 'info', budget: 'informational' };
+  }
+}
+
+function budgetText(budget) {
+  if (budget.kind === 'size') return `≤ ${budget.max} kB`;
+  if (budget.kind === 'ratio') return `≤ ${budget.max}`;
+  if (budget.kind === 'count') return budget.min !== undefined ? `${budget.min} of ${budget.of}` : `≤ ${budget.max}`;
+  return 'informational';
+}
+
+const fixed = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+function resultText(f) {
+  if (f.unmeasured) return 'not measured';
+  if (f.unit === 'count') return f.of !== undefined ? `${f.count} of ${f.of}` : `${f.count}`;
+  if (f.unit === 'ms') return f.p95 !== undefined ? `med ${fixed(f.median)} / p95 ${fixed(f.p95)} ms` : `med ${fixed(f.median)} ms`;
+  if (f.unit === 'ratio') return fixed(f.value, 3);
+  if (f.unit === 'kB') return `${fixed(f.value)} kB`;
+  return String(f.value ?? f.median ?? '');
+}
+
+const order = Object.keys(budgets).filter((k) => !k.startsWith('$'));
+figures.sort(
+  (a, b) =>
+    order.indexOf(a.figure) - order.indexOf(b.figure) ||
+    a.browser.localeCompare(b.browser) ||
+    a.site.localeCompare(b.site) ||
+    (a.variant ?? '').localeCompare(b.variant ?? ''),
+);
+const rows = figures.map((f) => ({ ...f, ...judge(f), result: resultText(f) }));
+
+const header = ['#', 'figure', 'browser', 'site, variant', 'result', 'budget', 'status'];
+const where = (r) => [r.site, r.variant].filter(Boolean).join(', ') || '–';
+const table = rows.map((r, i) => [String(i + 1), r.figure, r.browser, where(r), r.result, r.budget, r.status]);
+const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
+const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of table) console.log(line(row));
+console.log('\nHow each figure was measured:');
+rows.forEach((r, i) => {
+  if (r.note) console.log(`  ${i + 1}. ${r.note}`);
+});
+
+const missed = rows.filter((r) => r.status === 'miss');
+const seconds = Math.round((Date.now() - startedAt) / 1000);
+const resultsFile = join(root, 'bench', 'results', `${stamp}.json`);
+mkdirSync(dirname(resultsFile), { recursive: true });
+writeFileSync(
+  resultsFile,
+  `${JSON.stringify({ startedAt: new Date(startedAt).toISOString(), seconds, quick, browsers, failures, figures: rows }, null, 2)}\n`,
+);
+
+console.log(`\n${rows.length} figures in ${seconds} s${quick ? ' (--quick)' : ''}; results in ${posix.relative(root, resultsFile)}`);
+for (const failure of failures) console.log(`step failed: ${failure}`);
+if (missed.length > 0) console.log(`budgets missed: ${missed.map((r) => `${r.figure} (${r.browser}${r.site ? `, ${r.site}` : ''})`).join('; ')}`);
+process.exit(missed.length > 0 || failures.length > 0 ? 1 : 0);

@@ -129,3 +129,37 @@ describe('createFeedHider', () => {
     expect(display('#a')).toBe('');
   });
 });
+
+describe('createFeedHider on a growing feed', () => {
+  /** Appends `batches` batches of `size` items and feeds the hider the records, as the engine's observer does. */
+  async function grow(batches: number, size: number, largeBatch: number) {
+    const main = feed('');
+    let authorsCalls = 0;
+    const counting = {
+      ...adapter,
+      feedItem: { ...adapter.feedItem!, authors: (item: Element) => (authorsCalls++, adapter.feedItem!.authors(item)) },
+    } as SiteAdapter;
+    const hider = createFeedHider({ adapter: counting, doc: document, index: indexGuarding('sam', 'hide'), safe, largeBatch });
+    const observer = new MutationObserver((records) => hider.onMutations(records));
+    observer.observe(document, { childList: true, subtree: true });
+    for (let b = 0; b < batches; b++) {
+      for (let i = 0; i < size; i++) {
+        const item = document.createElement('article');
+        item.setAttribute('data-author', i % 10 === 0 ? 'sam' : 'alex');
+        main.append(item);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    observer.disconnect();
+    return { authorsCalls, hidden: [...document.querySelectorAll('article')].filter((a) => (a as HTMLElement).style.display === 'none').length };
+  }
+
+  test.each([
+    ['small batches, checked one by one', 10, 20, 50],
+    ['large batches, one document-wide query each', 6, 120, 50],
+  ])('%s: each item is looked at once, and every guarded one is hidden', async (_why, batches, size, largeBatch) => {
+    const { authorsCalls, hidden } = await grow(batches, size, largeBatch);
+    expect(authorsCalls).toBe(batches * size);
+    expect(hidden).toBe((batches * size) / 10);
+  });
+});

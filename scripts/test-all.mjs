@@ -8,14 +8,17 @@
  * `--only <layer>[,<layer>]` runs a subset; `--only e2e` runs browsers, build and both e2e layers.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const reports = mkdtempSync(join(tmpdir(), 'ncg-test-'));
+// TEST_REPORTS_DIR keeps vitest's JSON reports (per-test results) for a closer look; else a temp dir.
+const keepReports = process.env.TEST_REPORTS_DIR;
+if (keepReports) mkdirSync(keepReports, { recursive: true });
+const reports = keepReports ?? mkdtempSync(join(tmpdir(), 'ncg-test-'));
 
 /** @typedef {{ passed: number, failed: number, skipped: number, note?: string }} Counts */
 
@@ -110,7 +113,7 @@ for (const layer of selected) {
   results.push({ name: layer.name, counts });
   if (counts.failed > 0) stopped = true;
 }
-rmSync(reports, { recursive: true, force: true });
+if (!keepReports) rmSync(reports, { recursive: true, force: true });
 
 console.log('\n=== summary ===');
 let passed = 0;

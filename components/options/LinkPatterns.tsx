@@ -1,10 +1,18 @@
 /**
  * The person's own link patterns for sites we have no adapter for, with a live preview: the
- * person types example links and sees which ones the pattern would pause before.
+ * person types example links and sees which ones the pattern would pause before. A pattern
+ * pauses only where the browser gives the extension access to that site, so adding one asks for
+ * it (inside the click), and a pattern still waiting for access says so with a way to allow it.
  */
 import { useState } from 'preact/hooks';
 import type { CustomPattern } from '../../utils/data/schema';
-import { checkLinkPattern, linkPatternMatches, LINK_PATTERN_MAX_LENGTH, type SendMessage } from '../../utils/ui/options-model';
+import {
+  checkLinkPattern,
+  linkPatternMatches,
+  LINK_PATTERN_MAX_LENGTH,
+  type PatternAccess,
+  type SendMessage,
+} from '../../utils/ui/options-model';
 import { keyPart, t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { Field } from '../common/Field';
@@ -15,11 +23,13 @@ export interface LinkPatternsProps {
   personId: string;
   idPrefix: string;
   patterns: readonly CustomPattern[];
+  access?: PatternAccess;
   send: SendMessage;
 }
 
-export function LinkPatterns({ personId, idPrefix, patterns, send }: LinkPatternsProps) {
+export function LinkPatterns({ personId, idPrefix, patterns, access, send }: LinkPatternsProps) {
   const [draft, setDraft] = useState('');
+  const [accessNote, setAccessNote] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [examples, setExamples] = useState('');
   const action = useAction(send);
@@ -36,19 +46,32 @@ export function LinkPatterns({ personId, idPrefix, patterns, send }: LinkPattern
       setProblem(t(`options.patterns.problem.${keyPart(result.problem)}`));
       return;
     }
+    // Asked first, still inside the submit (permissions.request needs the person's gesture).
+    const asked = access?.request(result.pattern);
+    setAccessNote(undefined);
     const reply = await action.run({ type: 'custom-pattern-added', personId, pattern: result.pattern }, t('options.saved'));
     if (reply.ok) setDraft('');
+    if (reply.ok && asked && !(await asked.catch(() => false))) setAccessNote(t('options.patterns.accessRefused'));
   };
 
   return (
     <section class="patterns" aria-labelledby={`${idPrefix}-patterns-title`}>
       <h4 id={`${idPrefix}-patterns-title`}>{t('options.patterns.title')}</h4>
       <p class="hint">{t('options.patterns.intro')}</p>
+      <p class="hint">{t('options.patterns.scope')}</p>
       {patterns.length > 0 && (
         <ul class="rows" data-testid="pattern-list">
           {patterns.map((pattern) => (
             <li key={pattern.id} class="row" data-testid="pattern-row">
               <code>{pattern.pattern}</code>
+              {access?.granted(pattern.pattern) === false && (
+                <span class="access" data-testid="pattern-needs-access">
+                  <span class="hint">{t('options.patterns.needsAccess')}</span>
+                  <Button testId="pattern-allow" onClick={() => void access.request(pattern.pattern).catch(() => false)}>
+                    {t('options.patterns.allowAccess')}
+                  </Button>
+                </span>
+              )}
               <RemoveButton
                 label={t('options.patterns.remove', [pattern.pattern])}
                 testId="pattern-remove"
@@ -105,6 +128,11 @@ export function LinkPatterns({ personId, idPrefix, patterns, send }: LinkPattern
           </Button>
         </div>
         <StatusLine outcome={action.outcome} />
+        {accessNote && (
+          <p class="hint" role="status" data-testid="pattern-access-note">
+            {accessNote}
+          </p>
+        )}
       </form>
     </section>
   );

@@ -6,7 +6,7 @@
 import type { StateSnapshot } from '../../utils/data/messages';
 import type { StoredDocument } from '../../utils/data/schema';
 import type { SiteId } from '../../utils/sites/site-ids';
-import type { RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
+import type { PatternAccess, RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
 import { keyPart, t } from '../../utils/copy';
 import { DataSection } from './DataSection';
 import { FrictionSection } from './FrictionSection';
@@ -33,6 +33,8 @@ export interface OptionsPageProps {
   browserName: 'chrome' | 'firefox' | 'other';
   siteAccess?: Partial<Record<SiteId, boolean>>;
   onGrantAccess?(site: SiteId): void;
+  /** Site access for the person's own link patterns. */
+  patternAccess?: PatternAccess;
   onDownload(json: string, fileName: string): void;
 }
 
@@ -78,6 +80,7 @@ export function OptionsPage(props: OptionsPageProps) {
           locale={props.locale}
           recognizeLink={props.recognizeLink}
           normalizeHandle={props.normalizeHandle}
+          {...(props.patternAccess && { patternAccess: props.patternAccess })}
           send={send}
         />
         <TextListSection kind="reasons" items={doc.reasons} send={send} />

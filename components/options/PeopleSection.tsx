@@ -1,7 +1,7 @@
 /** The people on the list, and the form that adds someone new (`person-added`). */
 import type { StoredDocument } from '../../utils/data/schema';
 import type { SiteId } from '../../utils/sites/site-ids';
-import type { RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
+import type { PatternAccess, RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
 import { t } from '../../utils/copy';
 import { AccountForm } from './AccountForm';
 import { PersonCard } from './PersonCard';
@@ -12,6 +12,7 @@ export interface PeopleSectionProps {
   locale: string;
   recognizeLink(input: string): RecognizedLink;
   normalizeHandle(site: SiteId, raw: string): string | undefined;
+  patternAccess?: PatternAccess;
   send: SendMessage;
 }
 
@@ -37,6 +38,7 @@ export function PeopleSection(props: PeopleSectionProps) {
               pending={doc.settings.pending}
               recognizeLink={props.recognizeLink}
               normalizeHandle={props.normalizeHandle}
+              {...(props.patternAccess && { patternAccess: props.patternAccess })}
               send={send}
             />
           ))}

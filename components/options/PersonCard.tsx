@@ -4,7 +4,7 @@
  */
 import type { CoolDown, CustomPattern, FeedHiding, PendingChange, Person } from '../../utils/data/schema';
 import type { SiteId } from '../../utils/sites/site-ids';
-import type { RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
+import type { PatternAccess, RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { Field } from '../common/Field';
@@ -25,6 +25,7 @@ export interface PersonCardProps {
   pending: readonly PendingChange[];
   recognizeLink(input: string): RecognizedLink;
   normalizeHandle(site: SiteId, raw: string): string | undefined;
+  patternAccess?: PatternAccess;
   send: SendMessage;
 }
 
@@ -104,7 +105,13 @@ export function PersonCard(props: PersonCardProps) {
         ))}
       </fieldset>
 
-      <LinkPatterns personId={person.id} idPrefix={idPrefix} patterns={props.patterns} send={send} />
+      <LinkPatterns
+        personId={person.id}
+        idPrefix={idPrefix}
+        patterns={props.patterns}
+        {...(props.patternAccess && { access: props.patternAccess })}
+        send={send}
+      />
 
       <div class="actions">
         <Button

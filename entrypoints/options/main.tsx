@@ -5,18 +5,19 @@
  * components/setup; the rules live in utils/ui/options-model.ts.
  */
 import { render } from 'preact';
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { SetupFlow } from '../../components/setup/SetupFlow';
 import { t } from '../../utils/copy';
 import { urgeHistogram } from '../../utils/data/event-log';
+import { patternOrigins } from '../../utils/sites/custom-patterns';
 import { parseHandleForSite, recognizeProfileLink } from '../../utils/sites/recognize';
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import type { Handle } from '../../utils/sites/site-adapter';
 import { SITE_MATCHES, type SiteId } from '../../utils/sites/site-ids';
 import { liveState, send } from '../../utils/ui/client';
-import { safeFileName, showsSetup, showsSetupNow, type SiteChoice } from '../../utils/ui/options-model';
+import { safeFileName, showsSetup, showsSetupNow, type PatternAccess, type SiteChoice } from '../../utils/ui/options-model';
 import { parseSetupHash, resumeSetupStep, setupHash } from '../../utils/ui/popup-model';
 
 function start(root: HTMLElement) {
@@ -57,9 +58,40 @@ function start(root: HTMLElement) {
     siteAccess.value = Object.fromEntries(entries);
   };
   void checkSiteAccess();
+
+  // The person's own link patterns: whether each one's site is open to the extension, by pattern.
+  const patternAccessState = signal<Record<string, boolean>>({});
+  const checkPatternAccess = async () => {
+    const patterns = [...new Set((state.snapshot.peek()?.doc.customPatterns ?? []).map((p) => p.pattern))];
+    const entries = await Promise.all(
+      patterns.map(async (pattern) => {
+        const origins = patternOrigins(pattern);
+        try {
+          return [pattern, origins.length > 0 && (await browser.permissions.contains({ origins }))] as const;
+        } catch {
+          return [pattern, false] as const;
+        }
+      }),
+    );
+    patternAccessState.value = Object.fromEntries(entries);
+  };
+  effect(() => {
+    // Re-checked whenever the stored patterns change.
+    void state.snapshot.value?.doc.customPatterns;
+    void checkPatternAccess();
+  });
+  const patternAccess: PatternAccess = {
+    granted: (pattern) => patternAccessState.value[pattern],
+    request: async (pattern) => {
+      const granted = await browser.permissions.request({ origins: patternOrigins(pattern) });
+      await checkPatternAccess();
+      return granted;
+    },
+  };
+
   // Firefox lets the person withdraw a site's access at any time (platform.md §3).
-  browser.permissions.onAdded.addListener(() => void checkSiteAccess());
-  browser.permissions.onRemoved.addListener(() => void checkSiteAccess());
+  browser.permissions.onAdded.addListener(() => void checkSiteAccess().then(checkPatternAccess));
+  browser.permissions.onRemoved.addListener(() => void checkSiteAccess().then(checkPatternAccess));
 
   // permissions.request must run in the click handler, before any await (platform.md §3).
   const grantAccess = (site: SiteId) => {
@@ -138,6 +170,7 @@ function start(root: HTMLElement) {
         browserName={browserName}
         siteAccess={siteAccess.value}
         onGrantAccess={grantAccess}
+        patternAccess={patternAccess}
         onDownload={download}
       />
     );

@@ -4,10 +4,14 @@
  *   where nobody is guarded never see it, and it costs them nothing);
  * - declarativeNetRequest redirect rules stop full loads that would tell a guarded person
  *   "you looked" (LinkedIn profile views, Instagram stories) before the request leaves. The
- *   handles live in these rules, inside the browser, never in a page.
+ *   handles live in these rules, inside the browser, never in a page;
+ * - the person's own link patterns (sites we have no adapter for) become redirect rules too, so a
+ *   full load of a matching page is paused before it is requested. They act only where the
+ *   person allowed access to that site (redirects need host permission for the address).
  */
 import { browser } from 'wxt/browser';
 import type { Core } from '../data/schema';
+import { patternRegexFilter } from '../sites/custom-patterns';
 import { SITE_ADAPTERS, adapterById } from '../sites/registry';
 import type { Handle, SiteId } from '../sites/site-adapter';
 
@@ -81,6 +85,11 @@ export function pauseRedirectSubstitution(pauseUrl: string, site: SiteId): strin
   return `${pauseUrl}?mode=page&site=${site}#\\0`;
 }
 
+/** The same for a page one of the person's own link patterns matched (no site: the pattern decides). */
+export function patternRedirectSubstitution(pauseUrl: string): string {
+  return `${pauseUrl}?mode=page&source=pattern#\\0`;
+}
+
 /**
  * The redirect rules for every guarded account on a site whose views tell the other person.
  * Derived from the whole core on every change, so adding or removing an account or a person,
@@ -115,13 +124,58 @@ export function contactRedirectRules(core: Core, pauseUrl: string): RedirectRule
   return rules;
 }
 
+/**
+ * One redirect rule per link pattern of a person still guarded (the guard not paused), with ids
+ * from `firstId`. Site switches do not apply: a pattern is its own site. Two people with the same
+ * pattern need one rule.
+ */
+export function patternRedirectRules(core: Core, pauseUrl: string, firstId = 1): RedirectRule[] {
+  if (core.settings.paused) return [];
+  const people = new Set(core.people.map((p) => p.id));
+  const filters = new Set<string>();
+  for (const { personId, pattern } of core.customPatterns) {
+    const regexFilter = people.has(personId) ? patternRegexFilter(pattern) : undefined;
+    if (regexFilter !== undefined) filters.add(regexFilter);
+  }
+  return [...filters].map(
+    (regexFilter, i) =>
+      ({
+        id: firstId + i,
+        priority: 1,
+        action: { type: 'redirect', redirect: { regexSubstitution: patternRedirectSubstitution(pauseUrl) } },
+        condition: { regexFilter, isUrlFilterCaseSensitive: false, resourceTypes: ['main_frame'] },
+      }) as RedirectRule,
+  );
+}
+
+/** Whether the browser can use a rule's regular expression (RE2 has a size limit; Chrome and Firefox check). */
+async function regexSupported(rule: RedirectRule): Promise<boolean> {
+  const regex = (rule.condition as { regexFilter?: string }).regexFilter;
+  if (regex === undefined || typeof browser.declarativeNetRequest.isRegexSupported !== 'function') return true;
+  const result = await browser.declarativeNetRequest
+    .isRegexSupported({ regex, isCaseSensitive: false, requireCapturing: true })
+    .catch(() => ({ isSupported: false }));
+  return result.isSupported;
+}
+
 export async function syncRedirectRules(core: Core): Promise<void> {
   const pauseUrl = browser.runtime.getURL('/pause.html');
+  const contactRules = contactRedirectRules(core, pauseUrl);
+  const candidates = patternRedirectRules(core, pauseUrl, contactRules.length + 1);
+  const supported = await Promise.all(candidates.map(regexSupported));
+  // Renumbered after filtering, so ids stay unique and below the one-time "continue" rules.
+  const patternRules = candidates
+    .filter((_, i) => supported[i])
+    .map((rule, i) => ({ ...rule, id: contactRules.length + 1 + i }));
   const existing = await browser.declarativeNetRequest.getDynamicRules();
-  await browser.declarativeNetRequest.updateDynamicRules({
-    removeRuleIds: existing.map((r) => r.id),
-    addRules: contactRedirectRules(core, pauseUrl),
-  });
+  const removeRuleIds = existing.map((r) => r.id);
+  try {
+    await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules: [...contactRules, ...patternRules] });
+  } catch (error) {
+    // A pattern the browser still refuses must not cost the contact rules (the update is all or nothing).
+    if (patternRules.length === 0) throw error;
+    await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules: contactRules });
+  }
 }
 
 /** Characters with a meaning in a declarativeNetRequest `urlFilter` (wildcard, separator, anchor). */

@@ -12,7 +12,8 @@ import { createFeedHider, type FeedHider } from './feed-hider';
 /** What the interstitial is asked about. Carries no names: the UI never learns who. */
 export interface GuardPrompt {
   subject: 'page' | 'control' | 'link';
-  pageKind?: PageKind;
+  /** 'pattern': a page one of the person's own link patterns matched (the pause page only). */
+  pageKind?: PageKind | 'pattern';
   action?: Action;
   /** Set when merely viewing tells them (a story view, a LinkedIn profile visit). */
   contactSignal?: ContactSignal;

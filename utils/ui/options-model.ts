@@ -1,6 +1,6 @@
 /**
- * Pure helpers for the options page: the person's own link patterns (check and match), dates and
- * times shown in local time, the words of the "when urges come" view, and a few small rules.
+ * Pure helpers for the options page: dates and times shown in local time, the words of the "when
+ * urges come" view, and a few small rules.
  * No clock, no storage, no `browser`: locale and time zone are passed in, so every rule here is
  * table-tested (tests/unit/ui/options-model.test.ts).
  */
@@ -25,114 +25,25 @@ export type RecognizedLink =
   | { ok: false; reason: 'not-a-link' | 'unsupported-site' | 'no-person' };
 
 // ---------------------------------------------------------------------------------------------
-// The person's own link patterns
-
-/** Same limit as `custom-pattern-added` in utils/data/messages.ts. */
-export const LINK_PATTERN_MAX_LENGTH = 500;
-
-export type LinkPatternProblem = 'empty' | 'too-long' | 'spaces' | 'scheme' | 'host';
-
-export type LinkPatternCheck = { ok: true; pattern: string } | { ok: false; problem: LinkPatternProblem };
-
-interface CompiledPattern {
-  /** undefined: http and https both match. */
-  scheme: 'http:' | 'https:' | undefined;
-  /** Lower-case host name, without a leading "*.". */
-  host: string;
-  /** "*.example.social": the host itself and any subdomain. */
-  anySubdomain: boolean;
-  path: RegExp;
-  /** The pattern names a query (`?`), so the URL's query takes part in the match. */
-  withQuery: boolean;
-}
-
-const SCHEME = /^([a-z*][a-z0-9+.-]*):\/\//i;
-const HOST_LABELS = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function compilePattern(raw: string): CompiledPattern | LinkPatternProblem {
-  const text = raw.trim();
-  if (text === '') return 'empty';
-  if (text.length > LINK_PATTERN_MAX_LENGTH) return 'too-long';
-  if (/\s/.test(text)) return 'spaces';
-
-  let rest = text;
-  let scheme: CompiledPattern['scheme'];
-  const schemeMatch = SCHEME.exec(text);
-  if (schemeMatch) {
-    const name = (schemeMatch[1] ?? '').toLowerCase();
-    if (name === 'http' || name === 'https') scheme = `${name}:`;
-    else if (name !== '*') return 'scheme';
-    rest = text.slice(schemeMatch[0].length);
-  }
-
-  const slash = rest.search(/[/?#]/);
-  const hostText = (slash === -1 ? rest : rest.slice(0, slash)).toLowerCase();
-  const pathText = slash === -1 ? '' : rest.slice(slash);
-  const anySubdomain = hostText.startsWith('*.');
-  const bareHost = anySubdomain ? hostText.slice(2) : hostText;
-  // A wildcard anywhere else in the host, or a host without a dot, would guard far more than one person.
-  if (bareHost.includes('*') || bareHost.includes('@') || bareHost.includes(':')) return 'host';
-  let host: string;
-  try {
-    // The URL parser turns an international host name into the form `URL.hostname` has.
-    host = new URL(`http://${bareHost}/`).hostname;
-  } catch {
-    return 'host';
-  }
-  if (!HOST_LABELS.test(host)) return 'host';
-
-  const pathOnly = pathText.split('#')[0] ?? '';
-  const withQuery = pathOnly.includes('?');
-  let path: RegExp;
-  if (pathOnly === '' || pathOnly === '/') {
-    path = /^/;
-  } else {
-    const open = /[*/]$/.test(pathOnly);
-    const body = pathOnly.split('*').map(escapeRegExp).join('.*');
-    // "example.social/@someone" also matches ".../@someone/": people rarely type the slash.
-    path = new RegExp(`^${body}${open ? '' : '/?'}$`, 'i');
-  }
-  return { scheme, host, anySubdomain, path, withQuery };
-}
-
-/** Checks a pattern the person typed; the trimmed pattern is what gets saved. */
-export function checkLinkPattern(raw: string): LinkPatternCheck {
-  const compiled = compilePattern(raw);
-  return typeof compiled === 'string' ? { ok: false, problem: compiled } : { ok: true, pattern: raw.trim() };
-}
-
-function parseWebUrl(raw: string): URL | undefined {
-  const text = raw.trim();
-  if (text === '') return undefined;
-  for (const candidate of SCHEME.test(text) ? [text] : [text, `https://${text}`]) {
-    try {
-      const url = new URL(candidate);
-      if (url.protocol === 'http:' || url.protocol === 'https:') return url;
-    } catch {
-      // Try the next form.
-    }
-  }
-  return undefined;
-}
+// The person's own link patterns: the rules live with the sites (the background turns them into
+// redirect rules), the options page uses the same check and match for its live preview.
+export {
+  checkLinkPattern,
+  linkPatternMatches,
+  LINK_PATTERN_MAX_LENGTH,
+  type LinkPatternCheck,
+  type LinkPatternProblem,
+} from '../sites/custom-patterns';
 
 /**
- * Whether `url` matches the person's pattern. `*` stands for any characters (slashes included);
- * the scheme is optional; the host is exact unless the pattern starts with "*." (then any
- * subdomain too); the match ignores case, the fragment, and the query unless the pattern has one.
+ * Site access for the person's own link patterns: a pattern pauses only where the browser lets the
+ * extension act (its redirect needs host permission). The options page's wiring asks the browser.
  */
-export function linkPatternMatches(pattern: string, url: string): boolean {
-  const compiled = compilePattern(pattern);
-  const target = parseWebUrl(url);
-  if (typeof compiled === 'string' || target === undefined) return false;
-  if (compiled.scheme !== undefined && compiled.scheme !== target.protocol) return false;
-  const host = target.hostname.replace(/\.$/, '');
-  const hostMatches = host === compiled.host || (compiled.anySubdomain && host.endsWith(`.${compiled.host}`));
-  if (!hostMatches) return false;
-  return compiled.path.test(target.pathname + (compiled.withQuery ? target.search : ''));
+export interface PatternAccess {
+  /** Whether the extension may act on the pattern's site; undefined while unknown. */
+  granted(pattern: string): boolean | undefined;
+  /** Asks the browser. Call it inside the click, before any await. Resolves to whether access is given. */
+  request(pattern: string): Promise<boolean>;
 }
 
 // ---------------------------------------------------------------------------------------------

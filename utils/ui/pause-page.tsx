@@ -7,9 +7,10 @@ import { browser } from 'wxt/browser';
 import { Interstitial } from '../../components/interstitial/Interstitial';
 import { TextForm } from '../../components/pause/TextForm';
 import { PAUSE_SECONDS } from '../data/friction';
-import { CoreSchema, STORAGE_KEYS } from '../data/schema';
+import { CoreSchema, STORAGE_KEYS, type Core } from '../data/schema';
 import { daysWithoutContact } from '../days/day-count';
 import { t } from '../copy';
+import { linkPatternMatches } from '../sites/custom-patterns';
 import { adapterById } from '../sites/registry';
 import type { PageKind, SiteAdapter } from '../sites/site-adapter';
 import { isSiteId } from '../sites/site-ids';
@@ -54,11 +55,17 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
   }
 
   // mode=page: the original URL rides in the fragment (see utils/background/registration.ts).
+  // source=pattern: one of the person's own link patterns stopped it (utils/sites/custom-patterns.ts).
   document.title = t('pause.title');
+  const fromPattern = url.searchParams.get('source') === 'pattern';
   const adapter = site ? adapterById(site) : undefined;
-  const target = adapter ? parseTarget(url.hash.slice(1), adapter) : undefined;
   const stored = await browser.storage.local.get(STORAGE_KEYS.core);
   const core = CoreSchema.safeParse(stored[STORAGE_KEYS.core]);
+  const target = fromPattern
+    ? patternTarget(url.hash.slice(1), core.success ? core.data : undefined)
+    : adapter
+      ? parseTarget(url.hash.slice(1), adapter)
+      : undefined;
   const friction = core.success ? core.data.settings.friction : 'gentle';
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let pageKind: PageKind = 'profile';
@@ -67,21 +74,22 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
   } catch {
     // An adapter that throws keeps the default wording (adapters should not throw).
   }
+  const promptKind = fromPattern ? 'pattern' : pageKind;
   const contactSignal = adapter?.visibleToThem?.[pageKind];
   const dialog = document.createElement('dialog');
   dialog.setAttribute('aria-labelledby', 'ncg-title');
   dialog.setAttribute('aria-describedby', 'ncg-body ncg-not-sent');
   root.append(dialog);
   const goBack = () => {
-    void send({ type: 'urge-resisted', site, what: pageKind });
+    void send({ type: 'urge-resisted', site, what: promptKind });
     if (history.length > 1) history.back();
-    else if (target) location.replace(`${target.origin}/`);
+    else if (target) location.replace(safeHome(target, core.success ? core.data : undefined));
   };
   dialog.addEventListener('close', goBack);
   render(
     <>
       <Interstitial
-        prompt={{ subject: 'page', pageKind, contactSignal, asksToCount: true }}
+        prompt={{ subject: 'page', pageKind: promptKind, contactSignal, asksToCount: !fromPattern }}
         days={core.success ? daysWithoutContact(core.data.streak, new Date(), timeZone) : 0}
         goalDays={core.success ? core.data.streak.goalDays : 30}
         reason={core.success ? core.data.reasons[0]?.text : undefined}
@@ -94,7 +102,7 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
         onDone={async (countAsContact) => {
           if (!target) return;
           dialog.removeEventListener('close', goBack);
-          await send({ type: 'went-through', site, what: pageKind, countAsContact });
+          await send({ type: 'went-through', site, what: promptKind, countAsContact });
           // A one-time allow rule for this tab, then the real load: it reaches the site once.
           const reply = await send({ type: 'page-continue-requested', url: target.href });
           if (reply.ok) location.replace(target.href);
@@ -124,4 +132,27 @@ function parseTarget(raw: string, adapter: SiteAdapter): URL | undefined {
   if (target.protocol !== 'https:' && target.protocol !== 'http:') return undefined;
   const host = target.hostname.toLowerCase();
   return adapter.hosts.some((h) => host === h || host.endsWith(`.${h}`)) ? target : undefined;
+}
+
+/** A stopped address one of the person's own patterns (of someone still guarded) matches; else none. */
+function patternTarget(raw: string, core: Core | undefined): URL | undefined {
+  let target: URL;
+  try {
+    target = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if ((target.protocol !== 'https:' && target.protocol !== 'http:') || !core) return undefined;
+  return matchesOwnPattern(target.href, core) ? target : undefined;
+}
+
+function matchesOwnPattern(href: string, core: Core): boolean {
+  const people = new Set(core.people.map((p) => p.id));
+  return core.customPatterns.some((p) => people.has(p.personId) && linkPatternMatches(p.pattern, href));
+}
+
+/** Where "go back" leads with no history: the site's home, unless a pattern pauses that too. */
+function safeHome(target: URL, core: Core | undefined): string {
+  const home = `${target.origin}/`;
+  return core && matchesOwnPattern(home, core) ? 'about:blank' : home;
 }

@@ -105,7 +105,12 @@ export async function launchFirefox(extensionDir: string): Promise<E2eSession> {
     headless: true,
     // WebDriver may open moz-extension:// pages only with this flag.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+      // permissions.request() (inside a real click) is granted without Firefox's doorhanger, which
+      // automation cannot answer: the test stands for the person pressing "Allow".
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
   });
   await browser.installExtension(extensionDir);
   const server = new FixtureServer();

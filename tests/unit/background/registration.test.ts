@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { allowOnceRule, contactRedirectRules, contentScriptsFor, guardedSites } from '../../../utils/background/registration';
+import {
+  allowOnceRule,
+  contactRedirectRules,
+  contentScriptsFor,
+  guardedSites,
+  patternRedirectRules,
+} from '../../../utils/background/registration';
 import { emptyDocument, type Account, type Core } from '../../../utils/data/schema';
 
 const PAUSE = 'chrome-extension://abc/pause.html';
@@ -111,5 +117,36 @@ describe('contentScriptsFor: the guard goes only where someone is guarded, with 
   test('the feed script runs the flag first, then the same guard', () => {
     const [guard, feed] = contentScriptsFor(coreWith([x]));
     expect(feed?.js).toEqual(['content-scripts/feed-hiding-flag.js', guard?.js[0]]);
+  });
+});
+
+describe('patternRedirectRules: the person\'s own link patterns pause full loads too', () => {
+  const withPatterns = (patterns: [personId: string, pattern: string][], settings: Partial<Core['settings']> = {}) => ({
+    ...coreWith([[{ site: 'x', handle: 'samrivers' }], []], settings),
+    customPatterns: patterns.map(([personId, pattern], i) => ({ id: `c${i}`, personId, pattern })),
+  });
+  const redirected = (core: Core, url: string) =>
+    patternRedirectRules(core, PAUSE).some((r) => new RegExp((r.condition as { regexFilter: string }).regexFilter, 'i').test(url));
+
+  test.each([
+    ['a pattern of a guarded person', withPatterns([['p0', 'example.social/@someone*']]), 'https://example.social/@someone/posts', true],
+    ['someone else on that site', withPatterns([['p0', 'example.social/@someone*']]), 'https://example.social/@other', false],
+    ['a person with patterns only', withPatterns([['p1', '*.theirblog.example']]), 'https://www.theirblog.example/2026/', true],
+    ['the guard paused', withPatterns([['p0', 'example.social/@someone*']], { paused: true }), 'https://example.social/@someone', false],
+    ['site switches do not apply to patterns', withPatterns([['p0', 'example.social/@someone*']], { sitesOff: ['x'] }), 'https://example.social/@someone', true],
+    ['a pattern left by a removed person', withPatterns([['gone', 'example.social/@someone*']]), 'https://example.social/@someone', false],
+  ])('%s', (_name, core, url, expected) => {
+    expect(redirected(core, url)).toBe(expected);
+  });
+
+  test('ids follow on from the contact rules; the same pattern twice gives one rule; the original URL rides along', () => {
+    const core = withPatterns([['p0', 'example.social/@someone*'], ['p1', 'example.social/@someone*'], ['p1', 'theirblog.example']]);
+    const rules = patternRedirectRules(core, PAUSE, 7);
+    expect(rules.map((r) => r.id)).toEqual([7, 8]);
+    expect(rules[0]).toMatchObject({
+      priority: 1,
+      action: { type: 'redirect', redirect: { regexSubstitution: `${PAUSE}?mode=page&source=pattern#\\0` } },
+      condition: { isUrlFilterCaseSensitive: false, resourceTypes: ['main_frame'] },
+    });
   });
 });

@@ -249,4 +249,43 @@ describe('link patterns', () => {
     expect(send).not.toHaveBeenCalled();
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('*.example.social');
   });
+
+  test('adding asks for the site\'s access first (inside the click); a refusal keeps the pattern and says why it waits', async () => {
+    const order: string[] = [];
+    const send = vi.fn(async (message: Message): Promise<Reply> => {
+      order.push(message.type);
+      return { ok: true };
+    });
+    const access = {
+      granted: () => undefined,
+      request: vi.fn((pattern: string) => {
+        order.push(`request ${pattern}`);
+        return Promise.resolve(false);
+      }),
+    };
+    await mount(<LinkPatterns personId="p1" idPrefix="p" patterns={[]} access={access} send={send} />);
+    await type('pattern-input', 'example.social/@someone*');
+    await click('pattern-add');
+    await act(async () => undefined);
+    expect(order).toEqual(['request example.social/@someone*', 'custom-pattern-added']);
+    expect($('pattern-access-note').textContent).toMatch(/saved.*allow access/i);
+  });
+
+  test('a pattern whose site is not open to us says so, with a way to allow it; an open one does not', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    const patterns = [
+      { id: 'c1', personId: 'p1', pattern: 'example.social/@someone*' },
+      { id: 'c2', personId: 'p1', pattern: 'theirblog.example' },
+    ];
+    const access = {
+      granted: (pattern: string) => pattern === 'theirblog.example',
+      request: vi.fn(async (_pattern: string) => true),
+    };
+    await mount(<LinkPatterns personId="p1" idPrefix="p" patterns={patterns} access={access} send={send} />);
+    const rows = [...root.querySelectorAll('[data-testid="pattern-row"]')];
+    expect(rows.map((row) => !!row.querySelector('[data-testid="pattern-needs-access"]'))).toEqual([true, false]);
+    await click('pattern-allow');
+    expect(access.request).toHaveBeenCalledWith('example.social/@someone*');
+    expect(send).not.toHaveBeenCalled();
+  });
 });

@@ -3,7 +3,7 @@
  * "saved" or an error the screen reader announces at once. `useAction` sends one message and
  * keeps that outcome, so each section reports its own result.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Message, Reply } from '../../utils/data/messages';
 import type { SendMessage } from '../../utils/ui/options-model';
 import { t } from '../../utils/copy';
@@ -33,16 +33,13 @@ export function useAction(send: SendMessage) {
 /**
  * A form value that starts from the saved one and follows it when the saved value changes (in
  * another tab, or when a waiting change lands), without undoing what the person is choosing now.
+ * An edit belongs to the saved value it was made over: once that changes, the new saved value
+ * shows in the same render (an effect would leave one frame showing the old choice).
  */
 export function useSavedValue<T>(saved: T): [T, (value: T) => void] {
-  const [value, setValue] = useState(saved);
-  const last = useRef(saved);
-  useEffect(() => {
-    if (last.current === saved) return;
-    last.current = saved;
-    setValue(saved);
-  }, [saved]);
-  return [value, setValue];
+  const [edit, setEdit] = useState<{ value: T; over: T }>({ value: saved, over: saved });
+  const value = Object.is(edit.over, saved) ? edit.value : saved;
+  return [value, (next: T) => setEdit({ value: next, over: saved })];
 }
 
 export interface StatusLineProps {

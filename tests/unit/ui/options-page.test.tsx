@@ -11,6 +11,7 @@ import { PendingList } from '../../../components/options/PendingList';
 import { DataSection } from '../../../components/options/DataSection';
 import { FrictionSection } from '../../../components/options/FrictionSection';
 import { LinkPatterns } from '../../../components/options/LinkPatterns';
+import { useSavedValue } from '../../../components/options/StatusLine';
 
 const SITES: SiteChoice[] = [
   { id: 'x', label: 'X', example: 'https://x.com/someone' },
@@ -287,5 +288,32 @@ describe('link patterns', () => {
     await click('pattern-allow');
     expect(access.request).toHaveBeenCalledWith('example.social/@someone*');
     expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('useSavedValue', () => {
+  function Choice({ saved }: { saved: string }) {
+    const [value, setValue] = useSavedValue(saved);
+    return (
+      <button type="button" data-testid="choice" onClick={() => setValue(`${saved}-edited`)}>
+        {value}
+      </button>
+    );
+  }
+
+  test('a new saved value shows in the same render, replacing an edit made over the old one', async () => {
+    await mount(<Choice saved="firm" />);
+    await click('choice');
+    expect($('choice').textContent).toBe('firm-edited');
+    // Rendered synchronously, read before any effect could run: no frame shows the old choice.
+    render(<Choice saved="gentle" />, root);
+    expect($('choice').textContent).toBe('gentle');
+  });
+
+  test('an edit stays while the saved value stays', async () => {
+    await mount(<Choice saved="firm" />);
+    await click('choice');
+    render(<Choice saved="firm" />, root);
+    expect($('choice').textContent).toBe('firm-edited');
   });
 });

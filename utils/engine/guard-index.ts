@@ -4,7 +4,7 @@
  */
 import type { FeedHiding } from '../data/schema';
 import type { GuardCore } from '../data/guard-core';
-import type { PageRef, SiteId } from '../sites/site-adapter';
+import type { ContactAccount, Handle, PageRef, SiteId } from '../sites/site-adapter';
 
 export interface GuardMatch {
   personId: string;
@@ -16,21 +16,27 @@ export interface GuardIndex {
   readonly active: boolean;
   /** True when someone on this site has feed hiding on. */
   readonly hidesFeed: boolean;
+  /** The accounts of everyone whose posts are hidden from feeds (feed hiding not 'off'). */
+  readonly feedHidingAccounts: readonly ContactAccount[];
   match(ref: Pick<PageRef, 'handle' | 'stableId'> | undefined): GuardMatch | undefined;
 }
 
-export const EMPTY_GUARD_INDEX: GuardIndex = { active: false, hidesFeed: false, match: () => undefined };
+export const EMPTY_GUARD_INDEX: GuardIndex = { active: false, hidesFeed: false, feedHidingAccounts: [], match: () => undefined };
 
 export function buildGuardIndex(core: GuardCore, site: SiteId): GuardIndex {
   if (core.settings.paused || core.settings.sitesOff.includes(site)) return EMPTY_GUARD_INDEX;
   const byHandle = new Map<string, GuardMatch>();
   const byStableId = new Map<string, GuardMatch>();
+  const feedHidingAccounts: ContactAccount[] = [];
   for (const person of core.people) {
     const match: GuardMatch = { personId: person.id, feedHiding: person.feedHiding };
     for (const account of person.accounts) {
       if (account.site !== site) continue;
       byHandle.set(account.handle, match);
       if (account.stableId) byStableId.set(account.stableId, match);
+      if (person.feedHiding !== 'off') {
+        feedHidingAccounts.push({ handle: account.handle as Handle, ...(account.stableId && { stableId: account.stableId }) });
+      }
     }
   }
   if (byHandle.size === 0 && byStableId.size === 0) return EMPTY_GUARD_INDEX;
@@ -38,6 +44,7 @@ export function buildGuardIndex(core: GuardCore, site: SiteId): GuardIndex {
   return {
     active: true,
     hidesFeed,
+    feedHidingAccounts,
     match(ref) {
       if (!ref) return undefined;
       return (ref.handle && byHandle.get(ref.handle)) || (ref.stableId && byStableId.get(ref.stableId)) || undefined;

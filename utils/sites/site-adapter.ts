@@ -55,6 +55,14 @@ export interface FeedItemRule {
   selector: string;
   /** The people an item is by: its author first, then anyone it reposts or quotes on purpose. */
   authors(item: Element): PageRef[];
+  /**
+   * A CSS selector for the elements of an item (the item itself included) that could name this
+   * account. The engine runs `authors()` only on items where something matches, so a busy feed
+   * costs one native query per item instead of the adapter's parsing. It must be conservative:
+   * every element `authors()` could read this account from matches; extra matches only cost the
+   * full check. Without it, every item gets the full check.
+   */
+  mentionSelector?(account: ContactAccount): string;
 }
 
 export interface SiteAdapter {

@@ -2,7 +2,8 @@
  * X (x.com, formerly twitter.com). Facts and confidence levels: /work/shared/sites/x.md, mostly from
  * insin/control-panel-for-twitter (CPFT) v4.24.0 `script.js` @0962235a (2026-08-17).
  */
-import type { ControlRule, Handle, PageRef, ShortcutRule, SiteAdapter } from './site-adapter';
+import type { ContactAccount, ControlRule, Handle, PageRef, ShortcutRule, SiteAdapter } from './site-adapter';
+import { cssString } from './css-string';
 import { SITE_MATCHES } from './site-ids';
 
 // X, seen 2026-08: handles are 1–15 of [A-Za-z0-9_]; CPFT accepts 1–20 to be safe, and so do we.
@@ -119,13 +120,19 @@ const FEED_ITEM_SELECTORS = [
   '[data-testid="HoverCard"]',
 ];
 
+function insideItem(item: Element, element: Element | null | undefined): Element | undefined {
+  return element && item.contains(element) ? element : undefined;
+}
+
 function authorsOf(item: Element): PageRef[] {
   const refs: PageRef[] = [];
   if (item.matches('article')) {
     // X, seen 2026-08: the author is the permalink around the post's <time> (first in the article; a
     // quoted post's time comes later), then the first `User-Name` link, then the avatar container
     // whose testid ends with the handle. Source: /work/shared/sites/x.md (CPFT; Safari_Automations, M)
-    const permalink = item.querySelector('time')?.closest('a[href]');
+    // Only links inside the item: a link around the whole item is not part of the post, and
+    // `mentionSelector` looks inside the item only.
+    const permalink = insideItem(item, item.querySelector('time')?.closest('a[href]'));
     const fromPermalink = refFromHref(permalink?.getAttribute('href') ?? null);
     addRef(refs, fromPermalink?.handle ? { kind: 'profile', handle: fromPermalink.handle } : undefined);
     const userNames = [...item.querySelectorAll('[data-testid="User-Name"]')];
@@ -136,7 +143,7 @@ function authorsOf(item: Element): PageRef[] {
     // X, seen 2026-08: "<name> reposted" sits in `socialContext` with a link to the reposter; a quoted
     // post has its own, second `User-Name`. Source: /work/shared/sites/x.md (CPFT getTweetType)
     const socialContext = item.querySelector('[data-testid="socialContext"]');
-    const reposterLink = socialContext?.closest('a[href]') ?? socialContext?.querySelector('a[href]');
+    const reposterLink = insideItem(item, socialContext?.closest('a[href]')) ?? socialContext?.querySelector('a[href]');
     addRef(refs, refFromHref(reposterLink?.getAttribute('href') ?? null));
     for (const userName of userNames.slice(1)) addRef(refs, refFromHref(userName.querySelector('a[href]')?.getAttribute('href') ?? null));
     return refs;
@@ -152,6 +159,28 @@ function authorsOf(item: Element): PageRef[] {
   }
   addRef(refs, stableId ? { kind: 'profile', stableId } : undefined);
   return refs;
+}
+
+/**
+ * Everything in an item that `authorsOf` could read this account from: a link containing the
+ * handle or the id anywhere (profile, permalink, intent; any case), a percent-encoded link (intent
+ * parameters are decoded before parsing), the avatar container named after the handle, and the
+ * follow buttons carrying the id.
+ */
+function mentionSelector({ handle, stableId }: ContactAccount): string {
+  const selectors = [
+    `a[href*=${cssString(handle)} i]`,
+    'a[href*="%"]',
+    `[data-testid^="UserAvatar-Container-"][data-testid*=${cssString(handle)} i]`,
+  ];
+  if (stableId) {
+    selectors.push(
+      `a[href*=${cssString(stableId)}]`,
+      `[data-testid=${cssString(`${stableId}-follow`)}]`,
+      `[data-testid=${cssString(`${stableId}-unfollow`)}]`,
+    );
+  }
+  return selectors.join(', ');
 }
 
 function pageOwner(doc: Document): PageRef | undefined {
@@ -221,7 +250,7 @@ export const xAdapter: SiteAdapter = {
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://x.com/${handle}`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf },
+  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector },
   controls: CONTROLS,
   shortcuts: SHORTCUTS,
   // X, seen 2026-08: opening a thread with unread messages can show them "Seen" when read receipts

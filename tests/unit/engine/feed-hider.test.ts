@@ -163,3 +163,71 @@ describe('createFeedHider on a growing feed', () => {
     expect(hidden).toBe((batches * size) / 10);
   });
 });
+
+describe('createFeedHider with an adapter mention selector', () => {
+  /** Items name their people in links inside them, as real feeds do; the mention selector finds those links. */
+  function mentioning(options: { selectorThrows?: boolean } = {}) {
+    const calls: string[] = [];
+    const mentioningAdapter = {
+      id: 'x',
+      feedItem: {
+        selector: 'article',
+        authors: (item: Element) => {
+          calls.push(item.id);
+          return [...item.querySelectorAll('a[data-person]')].map((a) => ({ kind: 'profile' as const, handle: a.getAttribute('data-person') as Handle }));
+        },
+        mentionSelector: ({ handle }: { handle: string }) => {
+          if (options.selectorThrows) throw new Error('broken');
+          return `a[data-person="${handle}"]`;
+        },
+      },
+    } as unknown as SiteAdapter;
+    return { calls, mentioningAdapter };
+  }
+
+  const by = (id: string, ...people: string[]) => `<article id="${id}">${people.map((p) => `<a data-person="${p}"></a>`).join('')}</article>`;
+
+  test.each([
+    ['a working selector: only items naming them get the full check', {}, ['b']],
+    ['a selector that throws: every item gets the full check', { selectorThrows: true }, ['a', 'b', 'c']],
+  ])('%s', (_why, options, expectedCalls) => {
+    feed(by('a', 'alex') + by('b', 'alex', 'sam') + by('c'));
+    const { calls, mentioningAdapter } = mentioning(options);
+    const swallow = <T,>(_where: string, fn: () => T): T | undefined => {
+      try {
+        return fn();
+      } catch {
+        return undefined;
+      }
+    };
+    createFeedHider({ adapter: mentioningAdapter, doc: document, index: indexGuarding('sam', 'hide'), safe: swallow, largeBatch: 50 }).scan();
+    expect(calls).toEqual(expectedCalls);
+    expect([display('#a'), display('#b'), display('#c')]).toEqual(['', 'none', '']);
+  });
+
+  test('added subtrees that name nobody hidden are passed over; the rest are hidden; a recycled item is shown again', async () => {
+    const main = feed('');
+    const { calls, mentioningAdapter } = mentioning();
+    const hider = createFeedHider({ adapter: mentioningAdapter, doc: document, index: indexGuarding('sam', 'hide'), safe, largeBatch: 50 });
+    const observer = new MutationObserver((records) => hider.onMutations(records));
+    observer.observe(document, { childList: true, subtree: true });
+    main.insertAdjacentHTML('beforeend', `<div>${by('a', 'alex')}</div><div>${by('b', 'sam')}</div>${by('c', 'alex')}`);
+    await Promise.resolve();
+    expect(calls).toEqual(['b']);
+    expect([display('#a'), display('#b'), display('#c')]).toEqual(['', 'none', '']);
+    // Recycled: the hidden item now shows someone else.
+    document.querySelector('#b')!.innerHTML = '<a data-person="alex"></a>';
+    await Promise.resolve();
+    expect(display('#b')).toBe('');
+    // Moved while hidden: re-checked although it names nobody hidden any more.
+    document.querySelector('#a')!.innerHTML = '<a data-person="sam"></a>';
+    await Promise.resolve();
+    expect(display('#a')).toBe('none');
+    const moved = document.querySelector('#a')!;
+    moved.innerHTML = '<a data-person="alex"></a>';
+    main.append(moved);
+    await Promise.resolve();
+    observer.disconnect();
+    expect(display('#a')).toBe('');
+  });
+});

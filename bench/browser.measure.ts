@@ -12,7 +12,7 @@ import type { SiteScenario } from '../tests/fixtures/sites/scenario-types';
 import { CONTROL_ORIGIN, fillPlaceholders, type FixtureVars } from '../tests/e2e/harness/fixture-server';
 import type { FrameProbe } from '../tests/e2e/harness/fixture-runtime';
 import { handled, settle } from '../tests/e2e/harness/page-checks';
-import { browserName, launch } from '../tests/e2e/harness/session';
+import { browserName, launch, withPage } from '../tests/e2e/harness/session';
 import type { E2ePage, E2eSession } from '../tests/e2e/harness/types';
 import { median, repetitions, timing, writeFigures, type Figure } from './figures';
 import { withProbe, type BenchProbe } from './probe';
@@ -88,15 +88,6 @@ function serveProbed(session: E2eSession, url: string, site: string, fixture: st
   const body = session.server.respond(served)?.body;
   if (!body) throw new Error(`not served: ${served}`);
   return session.server.serveHtml(served, withProbe(body));
-}
-
-async function withPage<R>(session: E2eSession, run: (page: E2ePage) => Promise<R>): Promise<R> {
-  const page = await session.newPage();
-  try {
-    return await run(page);
-  } finally {
-    await page.close();
-  }
 }
 
 function hostPresent(page: E2ePage): Promise<boolean> {

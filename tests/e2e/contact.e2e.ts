@@ -16,7 +16,7 @@ import {
 import { runAxe } from './harness/axe';
 import type { FixtureVars } from './harness/fixture-server';
 import { handled, settle, waitForDialog } from './harness/page-checks';
-import { launch } from './harness/session';
+import { launch, withPage as withSessionPage } from './harness/session';
 import type { E2ePage, E2eSession } from './harness/types';
 import { PopupPage } from './pages/popup';
 
@@ -81,14 +81,7 @@ const CASES: ContactCase[] = [
 let session: E2eSession;
 let popup: PopupPage;
 
-const withPage = async (run: (page: E2ePage) => Promise<void>) => {
-  const page = await session.newPage();
-  try {
-    await run(page);
-  } finally {
-    await page.close();
-  }
-};
+const withPage = <R>(run: (page: E2ePage) => Promise<R>) => withSessionPage(session, run);
 
 beforeAll(async () => {
   session = await launch();

@@ -15,7 +15,7 @@ import { adapterById } from '../../utils/sites/registry';
 import { clickAt, inClosedRootOf } from './harness/dialog-driver';
 import { FIXTURES_DIR, fillPlaceholders, withRuntime, type FixtureVars } from './harness/fixture-server';
 import { markupWithoutHost, settle } from './harness/page-checks';
-import { launch } from './harness/session';
+import { launch, withPage as withSessionPage } from './harness/session';
 import type { E2ePage, E2eSession } from './harness/types';
 import { PopupPage } from './pages/popup';
 
@@ -87,14 +87,7 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('feed hiding on %s', (
   let plan: ItemPlan[];
   let personId: string;
 
-  const withPage = async (run: (page: E2ePage) => Promise<void>) => {
-    const page = await session.newPage();
-    try {
-      await run(page);
-    } finally {
-      await page.close();
-    }
-  };
+  const withPage = <R>(run: (page: E2ePage) => Promise<R>) => withSessionPage(session, run);
 
   const setFeedHiding = async (feedHiding: 'hide' | 'collapse' | 'off') => {
     expect(await session.send({ type: 'feed-hiding-changed', personId, feedHiding })).toMatchObject({ ok: true });

@@ -15,7 +15,7 @@ import { actionsInRoot, focusedInRoot, isOurDialogOnTop, pageKeystrokes, partTex
 import { axDialogs, emulateMedia, pressShiftTab, resetMedia, typeKeys, waitForFrameBoxFocus } from './harness/dialog-driver';
 import { fillPlaceholders, type FixtureVars } from './harness/fixture-server';
 import { dialogFacts, settle, waitForDialog } from './harness/page-checks';
-import { launch } from './harness/session';
+import { launch, withPage as withSessionPage } from './harness/session';
 import type { E2ePage, E2eSession } from './harness/types';
 import { PopupPage } from './pages/popup';
 
@@ -31,14 +31,7 @@ describe('the interstitial (X fixtures)', () => {
   let profileUrl: string;
   let feedUrl: string;
 
-  const withPage = async (run: (page: E2ePage) => Promise<void>) => {
-    const page = await session.newPage();
-    try {
-      await run(page);
-    } finally {
-      await page.close();
-    }
-  };
+  const withPage = <R>(run: (page: E2ePage) => Promise<R>) => withSessionPage(session, run);
 
   const state = async (): Promise<StateSnapshot> => popup.state();
   const eventCount = async (type: string) => (await state()).doc.events.recent.filter((e) => e.type === type).length;

@@ -15,7 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isPausePage, startLoad, waitForAddress, waitForPauseDialog } from './harness/contact-pause';
-import { launch } from './harness/session';
+import { launch, withPage as withSessionPage } from './harness/session';
 import type { E2ePage, E2eSession } from './harness/types';
 import { PopupPage } from './pages/popup';
 
@@ -34,14 +34,7 @@ let session: E2eSession;
 let popup: PopupPage;
 let personId: string;
 
-const withPage = async (run: (page: E2ePage) => Promise<void>) => {
-  const page = await session.newPage();
-  try {
-    await run(page);
-  } finally {
-    await page.close();
-  }
-};
+const withPage = <R>(run: (page: E2ePage) => Promise<R>) => withSessionPage(session, run);
 
 async function addPattern(pattern: string): Promise<string> {
   const reply = await session.send({ type: 'custom-pattern-added', personId, pattern });

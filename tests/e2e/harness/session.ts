@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { BrowserName, E2eSession } from './types';
+import type { BrowserName, E2ePage, E2eSession } from './types';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -24,4 +24,14 @@ export function extensionDir(name: BrowserName): string {
 export async function launch(): Promise<E2eSession> {
   const name = browserName();
   return name === 'chromium' ? launchChromium(extensionDir(name)) : launchFirefox(extensionDir(name));
+}
+
+/** Runs `run` in a new tab of the session, and closes the tab however `run` ends. */
+export async function withPage<R>(session: E2eSession, run: (page: E2ePage) => Promise<R>): Promise<R> {
+  const page = await session.newPage();
+  try {
+    return await run(page);
+  } finally {
+    await page.close();
+  }
 }

@@ -9,10 +9,19 @@ import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import type { ContactAccount, Handle } from '../../utils/sites/site-adapter';
+import { blueskyAdapter } from '../../utils/sites/bluesky';
 import { xAdapter } from '../../utils/sites/x';
+import type { SiteScenario } from '../fixtures/sites/scenario-types';
 import { loadFixture } from './site-table-runner';
 
 const mentions = (item: Element, selector: string) => item.matches(selector) || item.querySelector(selector) !== null;
+
+const scenarios = import.meta.glob<{ scenario: SiteScenario }>('../fixtures/sites/*/scenario.ts', { eager: true });
+/** Each site's fixtures filled with its own guarded and other handles, as the e2e fixture server does. */
+function peopleOf(site: string) {
+  const scenario = Object.values(scenarios).find((m) => m.scenario.site === site)!.scenario;
+  return { handle: scenario.guarded.handle, other: scenario.other };
+}
 
 const rows = SITE_ADAPTERS.filter((adapter) => adapter.feedItem?.mentionSelector).flatMap((adapter) =>
   readdirSync(resolve(process.cwd(), 'tests/fixtures/sites', adapter.id))
@@ -24,7 +33,7 @@ describe('mentionSelector never misses an author', () => {
   test('some adapter declares one', () => expect(rows.length).toBeGreaterThan(0));
 
   test.each(rows)('%s %s', (_site, file, adapter) => {
-    const doc = loadFixture(adapter.id, file, `https://${adapter.hosts[0]}/`);
+    const doc = loadFixture(adapter.id, file, `https://${adapter.hosts[0]}/`, peopleOf(adapter.id));
     const rule = adapter.feedItem!;
     let checked = 0;
     for (const item of doc.querySelectorAll(rule.selector)) {
@@ -67,5 +76,22 @@ describe('x: mentionSelector passes over items that name nobody guarded', () => 
     window.document.body.innerHTML = html;
     const item = window.document.body.firstElementChild as unknown as Element;
     expect(mentions(item, xAdapter.feedItem!.mentionSelector!(guarded))).toBe(expected);
+  });
+});
+
+describe('bluesky: mentionSelector', () => {
+  const guarded: ContactAccount = { handle: 'sam.bsky.social' as Handle, stableId: 'did:plc:abcdefghijklmnopqrstuvwx' };
+
+  test.each([
+    ['their post', '<div data-testid="feedItem-by-sam.bsky.social"></div>', true],
+    ['their post, handle in another case', '<div data-testid="feedItem-by-Sam.Bsky.Social"></div>', true],
+    ['a repost of theirs by someone else', '<div data-testid="feedItem-by-alex.bsky.social"><a href="/profile/sam.bsky.social/post/3k">x</a></div>', true],
+    ['by DID, percent-encoded', '<div data-testid="feedItem-by-alex.bsky.social"><a href="/profile/did%3Aplc%3Aabcdefghijklmnopqrstuvwx/post/3k">x</a></div>', true],
+    ['someone else', '<div data-testid="feedItem-by-alex.bsky.social"><a href="/profile/alex.bsky.social">x</a></div>', false],
+  ])('%s → %s', (_why, html, expected) => {
+    const window = new Window({ url: 'https://bsky.app/' });
+    window.document.body.innerHTML = html;
+    const item = window.document.body.firstElementChild as unknown as Element;
+    expect(mentions(item, blueskyAdapter.feedItem!.mentionSelector!(guarded))).toBe(expected);
   });
 });

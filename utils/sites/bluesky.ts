@@ -2,7 +2,8 @@
  * Bluesky (bsky.app). Facts and confidence levels: /work/shared/sites/bluesky.md, read in the web
  * client's own source (bluesky-social/social-app): its `testID` props render as `data-testid`.
  */
-import type { ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import type { ContactAccount, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import { cssString } from './css-string';
 import { SITE_MATCHES } from './site-ids';
 
 // Bluesky, seen 2026-08: a handle is a domain name (dot-separated labels of letters, digits and
@@ -113,6 +114,19 @@ function authorsOf(item: Element): PageRef[] {
   return refs;
 }
 
+/**
+ * Everything in an item that `authorsOf` could read this account from: a test id or a link
+ * containing the handle or the DID (any case), or a percent-encoded one (names are decoded before
+ * parsing).
+ */
+function mentionSelector({ handle, stableId }: ContactAccount): string {
+  return [handle, stableId]
+    .filter((name): name is string => Boolean(name))
+    .flatMap((name) => [`[data-testid*=${cssString(name)} i]`, `[href*=${cssString(name)} i]`])
+    .concat('[data-testid*="%"]', '[href*="%"]')
+    .join(', ');
+}
+
 function pageOwner(doc: Document): PageRef | undefined {
   const path = doc.location?.pathname ?? '';
   if (!path.startsWith('/messages/')) return undefined;
@@ -161,6 +175,7 @@ export const blueskyAdapter: SiteAdapter = {
   feedItem: {
     selector: FEED_ITEM_PREFIXES.map((prefix) => `[data-testid^="${prefix}"]`).join(', '),
     authors: authorsOf,
+    mentionSelector,
   },
   controls: CONTROLS,
 };

@@ -65,7 +65,7 @@ export function createFeedHider({ adapter, doc, index, safe, largeBatch, hideAll
    * (the adapter's `mentionSelector`): most items name nobody guarded, and one native query tells
    * so for a fraction of what `authors()` costs, in Firefox above all, where every DOM call from
    * a content script crosses a wrapper (npm run bench, busy feed, 2026-11, page-world ratio:
-   * Firefox 1.87–2.07 → 1.14–1.21; Chromium 1.40–1.63 → 1.11–1.27). Undefined: every item gets
+   * Firefox 1.87–2.09 → 1.14–1.38; Chromium 1.36–1.65 → 1.08–1.27). Undefined: every item gets
    * the full check.
    */
   const mentionSelector = hideAll ? undefined : mentionSelectorOf(adapter, index, doc, safe);

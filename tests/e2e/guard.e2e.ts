@@ -366,6 +366,61 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
     });
   });
 
+  // ---- controls on the profile page ----------------------------------------------------------
+
+  const profileControls = scenario.profileControls ?? [];
+
+  /** In-app to `to` from the page about nobody guarded: every site reaches the page itself this way. */
+  async function openInApp(page: E2ePage, to: string): Promise<void> {
+    await page.goto(urls.spaFrom);
+    await settle(page);
+    await page.evaluate(
+      ([url, body]) =>
+        (window as unknown as { __site: { spaNavigate(u: string, b: string): Promise<FrameProbe> } }).__site.spaNavigate(url, body),
+      [to, session.server.bodyOf(to)] as const,
+    );
+  }
+
+  const uncovered = (page: E2ePage) =>
+    page.waitFor(() => [...document.documentElement.children].every((el) => el === document.head || el === document.body));
+
+  describe.runIf(profileControls.length > 0)('controls on the profile page', () => {
+    test('on their profile, after choosing to continue to it, each control still pauses and never reaches the site', async () => {
+      await withPage(async (page) => {
+        const profile = urls.pages.profile!;
+        await openInApp(page, profile);
+        await waitForDialog(page);
+        await clickInRootWhenThere(page, '[data-action="continue"]');
+        // Where a profile visit tells them (LinkedIn), the dialog asks whether to count it first.
+        if (adapterById(scenario.site).visibleToThem?.profile) await clickInRootWhenThere(page, '[data-action="count-no"]');
+        await uncovered(page);
+        for (const control of profileControls) {
+          const before = await popup.urgesResisted();
+          await page.click(control.selector);
+          await waitForDialog(page);
+          expect(await handled(page), control.selector).toEqual([]);
+          await page.clickInRoot('[data-action="back"]');
+          expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+          await uncovered(page);
+        }
+        await settle(page);
+        expect(await handled(page)).toEqual([]);
+        expect(await address(page)).toBe(profile);
+      });
+    });
+
+    test("on someone else's profile, reached the same way, each control reaches the site's own handler", async () => {
+      await withPage(async (page) => {
+        await openInApp(page, urls.otherProfile);
+        await settle(page);
+        for (const control of profileControls) await page.click(control.selector);
+        await settle(page);
+        expect(await handled(page)).toEqual(profileControls.map((c) => c.action));
+        expect(await hasHost(page)).toBe(false);
+      });
+    });
+  });
+
   // ---- keyboard shortcuts --------------------------------------------------------------------
 
   describe.each((scenario.shortcuts ?? []).map((s) => [s.key, s] as const))('the shortcut "%s"', (_key, shortcut) => {

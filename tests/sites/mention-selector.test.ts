@@ -10,6 +10,8 @@ import { describe, expect, test } from 'vitest';
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import type { ContactAccount, Handle } from '../../utils/sites/site-adapter';
 import { blueskyAdapter } from '../../utils/sites/bluesky';
+import { instagramAdapter } from '../../utils/sites/instagram';
+import { linkedinAdapter } from '../../utils/sites/linkedin';
 import { xAdapter } from '../../utils/sites/x';
 import type { SiteScenario } from '../fixtures/sites/scenario-types';
 import { loadFixture } from './site-table-runner';
@@ -93,5 +95,73 @@ describe('bluesky: mentionSelector', () => {
     window.document.body.innerHTML = html;
     const item = window.document.body.firstElementChild as unknown as Element;
     expect(mentions(item, blueskyAdapter.feedItem!.mentionSelector!(guarded))).toBe(expected);
+  });
+});
+
+describe('instagram: mentionSelector', () => {
+  const guarded: ContactAccount = { handle: 'sam_rivers_x' as Handle };
+
+  test.each([
+    ['their post', '<article><header><a href="/sam_rivers_x/">x</a></header></article>', true],
+    ['their handle in another case', '<article><header><a href="/Sam_Rivers_X/">x</a></header></article>', true],
+    ['an absolute deep link', '<article><a href="https://instagram.com/_u/sam_rivers_x">x</a></article>', true],
+    ['their post link only', '<article><a href="/sam_rivers_x/p/Cguarded001/">x</a></article>', true],
+    ['a percent-encoded link', '<article><header><a href="/%73am_rivers_x/">x</a></header></article>', true],
+    ['a line break inside the name', '<article><header><a href="/sam_ri\nvers_x/">x</a></header></article>', true],
+    ['their story ring', '<div role="button" aria-label="Story by sam_rivers_x, not seen"></div>', true],
+    ['their story ring, another case', '<div role="button" aria-label="Story by Sam_Rivers_X, not seen"></div>', true],
+    ['someone else', '<article><header><a href="/alex_other/">x</a></header><a href="/alex_other/p/Cother0001/">x</a></article>', false],
+    ['someone else\'s story ring', '<div role="button" aria-label="Story by alex_other, not seen"></div>', false],
+  ])('%s → %s', (_why, html, expected) => {
+    const window = new Window({ url: 'https://www.instagram.com/' });
+    window.document.body.innerHTML = html;
+    const item = window.document.body.firstElementChild as unknown as Element;
+    expect(mentions(item, instagramAdapter.feedItem!.mentionSelector!(guarded))).toBe(expected);
+  });
+});
+
+describe('linkedin: mentionSelector', () => {
+  const memberId = 'ACoAABcdEfGhIjKlMnOp';
+  const guarded: ContactAccount = { handle: 'sam-rivers-k' as Handle, stableId: memberId };
+  const post = (href: string) => `<div role="listitem"><a data-view-name="feed-actor-image" href="${href}">x</a></div>`;
+
+  test.each([
+    ['their post', post('/in/sam-rivers-k/'), true],
+    ['their vanity in another case', post('https://www.linkedin.com/in/Sam-Rivers-K/'), true],
+    ['their vanity percent-encoded', post('/in/%73am-rivers-k/'), true],
+    ['their member id in the path', post(`/in/${memberId}/`), true],
+    ['their member id in the query, percent-encoded', post(`/in/someone-new/?profileUrn=urn%3Ali%3Afsd_profile%3A${memberId}`), true],
+    ['their member id in the query', post(`/in/someone-new/?profileUrn=urn:li:fsd_profile:${memberId}`), true],
+    ['a tab inside the vanity', post('/in/sam-riv\ters-k/'), true],
+    ['a Kelvin sign for their k', post('/in/sam-rivers-\u212a/'), true],
+    ['their comment', `<article class="comments-comment-entity"><a href="/in/sam-rivers-k/">x</a></article>`, true],
+    ['liked by them', `<div role="listitem">${post('/in/alex-other/')}<a data-view-name="feed-header-actor-image" href="/in/SAM-RIVERS-K">x</a></div>`, true],
+    ['someone else', post('/in/alex-other/?profileUrn=urn:li:fsd_profile:ACoAAXyzXyzXyzXyz'), false],
+    ['their member id in another case (another member)', post(`/in/${memberId.toLowerCase()}/`), false],
+  ])('%s → %s', (_why, html, expected) => {
+    const window = new Window({ url: 'https://www.linkedin.com/feed/' });
+    window.document.body.innerHTML = html;
+    const item = window.document.body.firstElementChild as unknown as Element;
+    expect(mentions(item, linkedinAdapter.feedItem!.mentionSelector!(guarded))).toBe(expected);
+  });
+
+  test('every row it should match, authors() reads them from', () => {
+    // The tricky spellings above are real: the adapter reads the guarded account from each.
+    for (const href of ['/in/%73am-rivers-k/', '/in/sam-riv\ters-k/', '/in/sam-rivers-\u212a/', `/in/x-y-z/?profileUrn=urn%3Ali%3Afsd_profile%3A${memberId}`]) {
+      const window = new Window({ url: 'https://www.linkedin.com/feed/' });
+      window.document.body.innerHTML = post(href);
+      const item = window.document.body.firstElementChild as unknown as Element;
+      const refs = linkedinAdapter.feedItem!.authors(item);
+      expect(refs.some((ref) => ref.handle === guarded.handle || ref.stableId === memberId), href).toBe(true);
+    }
+  });
+
+  test('a vanity beyond ASCII matches every link (CSS cannot fold its case)', () => {
+    const window = new Window({ url: 'https://www.linkedin.com/feed/' });
+    window.document.body.innerHTML = post('/in/\u00d1and\u00da-x/');
+    const item = window.document.body.firstElementChild as unknown as Element;
+    const account = { handle: linkedinAdapter.normalizeHandle('\u00f1and\u00fa-x')! };
+    expect(linkedinAdapter.feedItem!.authors(item).map((ref) => ref.handle)).toContain(account.handle);
+    expect(mentions(item, linkedinAdapter.feedItem!.mentionSelector!(account))).toBe(true);
   });
 });

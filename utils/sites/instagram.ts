@@ -15,6 +15,7 @@
  *   ring of a guarded person (it is a feed item below), which removes the tap altogether.
  */
 import type { Action, ContactAccount, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import { cssString } from './css-string';
 import { SITE_MATCHES } from './site-ids';
 
 // Instagram, seen 2025-03: usernames are 1–30 of letters, digits, '.' and '_'; a dot cannot lead,
@@ -162,6 +163,23 @@ function authorsOf(item: Element): PageRef[] {
   return refs;
 }
 
+/**
+ * Everything in an item that `authorsOf` could read this account from: the item's own label
+ * ("Story by <username>", any case) and any link containing the username (profile, `/_u/`,
+ * `/<username>/p/<code>/`; any case). Defensive extras, each matching any link that has one: a
+ * percent escape (links are not decoded today, so none can name anyone; kept in case they are), and
+ * a tab or line break, which the URL parser drops from inside a name. The numeric user id is never
+ * read, so `stableId` plays no part.
+ */
+function mentionSelector({ handle }: ContactAccount): string {
+  return [
+    `a[href*=${cssString(handle)} i]`,
+    `[aria-label*=${cssString(handle)} i]`,
+    'a[href*="%"]',
+    ...['\t', '\n', '\r'].map((char) => `a[href*=${cssString(char)}]`),
+  ].join(', ');
+}
+
 /** The shortcode of a post URL (`/p/<code>/`, `/<username>/reel/<code>/`, `/reels/<code>/`). */
 function shortcodeOf(path: string): string | undefined {
   return /\/(?:p|reel|reels|tv)\/([A-Za-z0-9_-]{5,64})(?:\/|$)/.exec(path)?.[1];
@@ -275,7 +293,7 @@ export const instagramAdapter: SiteAdapter = {
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://www.instagram.com/${handle}/`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf },
+  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector },
   controls: CONTROLS,
   classifyControl,
   // Instagram, seen 2026-01: the owner sees who viewed their story; opening a thread with their

@@ -8,6 +8,7 @@
  * Source: /work/shared/sites/linkedin.md (knamnguyen/trusthuman.io `dom/detect.ts` @0047d06a, H)
  */
 import type { Action, ContactAccount, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import { cssString } from './css-string';
 import { SITE_MATCHES } from './site-ids';
 
 // LinkedIn, seen 2026-02: a vanity ("public profile URL") is 3–100 characters without spaces or
@@ -167,6 +168,27 @@ function authorsOf(item: Element): PageRef[] {
   return refs;
 }
 
+/**
+ * Everything in an item that `authorsOf` could read this account from (it reads links only, all
+ * inside the item): a link containing the vanity (any case) or the member id (`/in/ACoAA…`,
+ * `profileUrn=…ACoAA…`; the id is case-sensitive), or a percent-encoded one (vanities and query
+ * parameters are decoded before parsing), or one with a tab or line break, which the URL parser drops
+ * from inside a name. Vanities are lower-cased with full Unicode rules, which CSS's `i` does not
+ * follow: the Kelvin sign (U+212A) lower-cases to `k`, so a link holding one matches when the vanity
+ * has a `k`; a vanity beyond ASCII matches every link (no shortcut for that person).
+ */
+function mentionSelector({ handle, stableId }: ContactAccount): string {
+  const selectors = [
+    `a[href*=${cssString(handle)} i]`,
+    'a[href*="%"]',
+    ...['\t', '\n', '\r'].map((char) => `a[href*=${cssString(char)}]`),
+  ];
+  if (!/^[\x00-\x7f]*$/.test(handle)) selectors.push('a[href]');
+  else if (/k/i.test(handle)) selectors.push(`a[href*=${cssString('\u212a')}]`);
+  if (stableId) selectors.push(`a[href*=${cssString(stableId)}]`);
+  return selectors.join(', ');
+}
+
 function pageOwner(doc: Document): PageRef | undefined {
   const ref = refFromHref(doc.location?.href);
   if (!ref || ref.handle || ref.stableId) return undefined;
@@ -278,7 +300,7 @@ export const linkedinAdapter: SiteAdapter = {
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://www.linkedin.com/in/${encodeURIComponent(handle)}/`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf },
+  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector },
   controls: CONTROLS,
   classifyControl,
   // LinkedIn, seen 2026-02: profile views are shown to the person (by the viewer's own setting);

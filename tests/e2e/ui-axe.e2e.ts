@@ -104,6 +104,24 @@ describe(`axe on the popup and the options page (${process.env.E2E_BROWSER ?? 'c
     }
   });
 
+  test('options page with a link pattern waiting for site access and a live preview: no violation, light and dark', async () => {
+    const reply = await session.send({ type: 'state-requested' });
+    const personId = (reply as { data: { doc: { people: { id: string }[] } } }).data.doc.people[0]!.id;
+    expect(await session.send({ type: 'custom-pattern-added', personId, pattern: 'example.social/@someone*' })).toMatchObject({ ok: true });
+    const page = await session.openExtensionPage('options.html');
+    try {
+      await waitForTestId(page, 'pattern-needs-access');
+      await click(page, 'pattern-input');
+      await typeText(page, 'example.social/@someone*');
+      await click(page, 'pattern-examples');
+      await typeText(page, 'https://example.social/@someone/posts');
+      await waitForTestId(page, 'pattern-preview');
+      expect(await auditBothSchemes(page)).toEqual({ light: [], dark: [] });
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the audit can fail: a planted unlabelled field and unreadable text are reported, light and dark', async () => {
     const page = await session.openExtensionPage('options.html');
     try {

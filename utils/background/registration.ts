@@ -12,6 +12,7 @@
 import { browser } from 'wxt/browser';
 import type { Core } from '../data/schema';
 import { patternRegexFilter } from '../sites/custom-patterns';
+import { parseHttpUrl } from '../sites/web-address';
 import { SITE_ADAPTERS, adapterById } from '../sites/registry';
 import type { Handle, SiteId } from '../sites/site-adapter';
 
@@ -187,13 +188,8 @@ const URL_FILTER_SPECIAL = /[*^|]/;
  * Undefined when the URL cannot be written as a plain filter (then nothing is let through).
  */
 export function allowOnceRule(id: number, tabId: number, url: string): RedirectRule | undefined {
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') return undefined;
+  const target = parseHttpUrl(url);
+  if (!target) return undefined;
   const address = `${target.origin}${target.pathname}${target.search}`;
   if (URL_FILTER_SPECIAL.test(address)) return undefined;
   return {

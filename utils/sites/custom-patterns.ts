@@ -7,6 +7,8 @@
  * request leaves. Pure: no `browser`, table-tested in tests/unit/sites/custom-patterns.test.ts.
  */
 
+import { parseWebAddress } from './web-address';
+
 /** Same limit as `custom-pattern-added` in utils/data/messages.ts. */
 export const LINK_PATTERN_MAX_LENGTH = 500;
 
@@ -89,20 +91,6 @@ export function checkLinkPattern(raw: string): LinkPatternCheck {
   return typeof compiled === 'string' ? { ok: false, problem: compiled } : { ok: true, pattern: raw.trim() };
 }
 
-function parseWebUrl(raw: string): URL | undefined {
-  const text = raw.trim();
-  if (text === '') return undefined;
-  for (const candidate of SCHEME.test(text) ? [text] : [text, `https://${text}`]) {
-    try {
-      const url = new URL(candidate);
-      if (url.protocol === 'http:' || url.protocol === 'https:') return url;
-    } catch {
-      // Try the next form.
-    }
-  }
-  return undefined;
-}
-
 /**
  * Whether `url` matches the person's pattern. `*` stands for any characters (slashes included);
  * the scheme is optional; the host is exact unless the pattern starts with "*." (then any
@@ -110,7 +98,7 @@ function parseWebUrl(raw: string): URL | undefined {
  */
 export function linkPatternMatches(pattern: string, url: string): boolean {
   const compiled = compilePattern(pattern);
-  const target = parseWebUrl(url);
+  const target = parseWebAddress(url);
   if (typeof compiled === 'string' || target === undefined) return false;
   if (compiled.scheme !== undefined && compiled.scheme !== target.protocol) return false;
   const host = target.hostname.replace(/\.$/, '');

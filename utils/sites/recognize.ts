@@ -5,6 +5,7 @@
  */
 import { adapterById, adapterForHost } from './registry';
 import type { Handle, SiteId } from './site-adapter';
+import { parseWebAddress } from './web-address';
 
 export type RecognizedProfileLink =
   | { ok: true; site: SiteId; handle: Handle; stableId?: string; profileUrl: string }
@@ -14,23 +15,6 @@ export type RecognizedProfileLink =
    * that names no one by handle (home, search, a post by id alone, a profile by numeric id or DID only).
    */
   | { ok: false; reason: 'not-a-link' | 'unsupported-site' | 'no-person' };
-
-const WEB_SCHEME = /^https?:\/\//i;
-/** A scheme that is not the web's ("mailto:", "javascript:", "did:"): a host would have a dot before the colon. */
-const OTHER_SCHEME = /^[a-z][a-z0-9+-]*:/i;
-
-function parseWebAddress(input: string): URL | undefined {
-  const text = input.trim();
-  if (!text || /\s/.test(text) || text.startsWith('@')) return undefined;
-  if (!WEB_SCHEME.test(text) && (text.includes('://') || OTHER_SCHEME.test(text))) return undefined;
-  try {
-    // "x.com/someone", as people often copy it, has no scheme.
-    const url = new URL(WEB_SCHEME.test(text) ? text : `https://${text.replace(/^\/+/, '')}`);
-    return url.hostname.includes('.') ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function recognizeProfileLink(input: string): RecognizedProfileLink {
   const url = parseWebAddress(input);

@@ -11,6 +11,7 @@ import { CoreSchema, STORAGE_KEYS, type Core } from '../data/schema';
 import { daysWithoutContact } from '../days/day-count';
 import { t } from '../copy';
 import { linkPatternMatches } from '../sites/custom-patterns';
+import { parseHttpUrl } from '../sites/web-address';
 import { adapterById } from '../sites/registry';
 import type { PageKind, SiteAdapter } from '../sites/site-adapter';
 import { isSiteId } from '../sites/site-ids';
@@ -123,27 +124,15 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
  * Anything else (a hand-made pause.html link) gets no "continue".
  */
 function parseTarget(raw: string, adapter: SiteAdapter): URL | undefined {
-  let target: URL;
-  try {
-    target = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') return undefined;
-  const host = target.hostname.toLowerCase();
-  return adapter.hosts.some((h) => host === h || host.endsWith(`.${h}`)) ? target : undefined;
+  const target = parseHttpUrl(raw);
+  const host = target?.hostname.toLowerCase() ?? '';
+  return target && adapter.hosts.some((h) => host === h || host.endsWith(`.${h}`)) ? target : undefined;
 }
 
 /** A stopped address one of the person's own patterns (of someone still guarded) matches; else none. */
 function patternTarget(raw: string, core: Core | undefined): URL | undefined {
-  let target: URL;
-  try {
-    target = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if ((target.protocol !== 'https:' && target.protocol !== 'http:') || !core) return undefined;
-  return matchesOwnPattern(target.href, core) ? target : undefined;
+  const target = parseHttpUrl(raw);
+  return target && core && matchesOwnPattern(target.href, core) ? target : undefined;
 }
 
 function matchesOwnPattern(href: string, core: Core): boolean {

@@ -6,14 +6,12 @@
  * Which items are the guarded person's is computed from the fixture with the adapter itself
  * (happy-dom in Node), so the expectation does not depend on the engine under test.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SiteScenario } from '../fixtures/sites/scenario-types';
 import { adapterById } from '../../utils/sites/registry';
 import { clickAt, inClosedRootOf } from './harness/dialog-driver';
-import { FIXTURES_DIR, fillPlaceholders, withRuntime, type FixtureVars } from './harness/fixture-server';
+import { fillPlaceholders, readFixture, withRuntime, type FixtureVars } from './harness/fixture-server';
 import { markupWithoutHost, settle } from './harness/page-checks';
 import { launch, withPage as withSessionPage } from './harness/session';
 import type { E2ePage, E2eSession } from './harness/types';
@@ -108,7 +106,7 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('feed hiding on %s', (
   beforeAll(async () => {
     session = await launch();
     popup = new PopupPage(session);
-    const fixture = fillPlaceholders(readFileSync(join(FIXTURES_DIR, scenario.site, scenario.pages.feed.fixture), 'utf8'), vars);
+    const fixture = readFixture(scenario.site, scenario.pages.feed.fixture, vars);
     const url = fillPlaceholders(scenario.pages.feed.url, vars);
     feedUrl = session.server.serveHtml(url, withProbe(withRuntime(fixture), selector));
     plan = planItems(scenario, feedUrl, session.server.bodyOf(feedUrl));

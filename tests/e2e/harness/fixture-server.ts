@@ -29,6 +29,18 @@ export function fillPlaceholders(text: string, vars: FixtureVars): string {
   return text.replaceAll('{{handle}}', vars.handle).replaceAll('{{other}}', vars.other);
 }
 
+/** The fixture's own handlers: one file per site, inlined where the fixture asks for it. */
+const SITE_HANDLERS_TAG = '<script data-site-handlers></script>';
+
+/** A site fixture as the browser receives it: its site's handler script inlined, placeholders filled. */
+export function readFixture(site: string, fixture: string, vars: FixtureVars): string {
+  const html = readFileSync(join(FIXTURES_DIR, site, fixture), 'utf8');
+  const handlers = html.includes(SITE_HANDLERS_TAG) ? readFileSync(join(FIXTURES_DIR, site, 'site-handlers.js'), 'utf8') : '';
+  // Inlined as is: a closing script tag in it would end the element early in the page.
+  if (/<\/script/i.test(handlers)) throw new Error(`${site}/site-handlers.js must not contain a closing script tag`);
+  return fillPlaceholders(html.replace(SITE_HANDLERS_TAG, () => `<script>\n${handlers}</script>`), vars);
+}
+
 /** Puts the runtime first in <head>, so it runs before any of the fixture's own scripts. */
 export function withRuntime(html: string): string {
   const head = /<head(\s[^>]*)?>/i.exec(html);
@@ -47,7 +59,7 @@ export class FixtureServer {
 
   /** Serves a fixture file (placeholders filled, runtime inserted) at `url`. */
   serveFixture(url: string, site: string, fixture: string, vars: FixtureVars): string {
-    const html = withRuntime(fillPlaceholders(readFileSync(join(FIXTURES_DIR, site, fixture), 'utf8'), vars));
+    const html = withRuntime(readFixture(site, fixture, vars));
     const filled = normalise(fillPlaceholders(url, vars));
     this.routes.set(filled, { status: 200, contentType: 'text/html; charset=utf-8', body: html });
     return filled;

@@ -3,19 +3,11 @@
  * kind, plain, and specific about what and where. Sentences come from locales (`errors.*`).
  */
 import type { z } from 'zod';
+import type { ReduceError } from '../data/reducers';
 import { t } from './index';
 
 /** Why a change was not made: the reducers' codes (utils/data/reducers.ts) and the store's own. */
-export type ChangeErrorCode =
-  | 'person-not-found'
-  | 'account-not-found'
-  | 'account-already-guarded'
-  | 'item-not-found'
-  | 'change-not-found'
-  | 'phrase-needed'
-  | 'limit-reached'
-  | 'newer-version'
-  | 'invalid-result';
+export type ChangeErrorCode = ReduceError | 'newer-version' | 'invalid-result';
 
 const CHANGE_ERROR_TEXT: Record<ChangeErrorCode, () => string> = {
   'person-not-found': () => t('errors.reduce.personNotFound'),

@@ -243,6 +243,18 @@ export async function allowOnceInTab(tabId: number, url: string): Promise<boolea
   return true;
 }
 
+/** What the browser was last brought in step with (this worker's lifetime; a new worker syncs afresh). */
+let lastSynced: string | undefined;
+
+/**
+ * Brings registration and redirect rules in step with the core. Most changes (an urge logged, a
+ * journal entry, a reason) leave both as they were: then nothing is rewritten.
+ */
 export async function syncBrowser(core: Core): Promise<void> {
+  const pauseUrl = browser.runtime.getURL('/pause.html');
+  const wanted = JSON.stringify([contentScriptsFor(core), contactRedirectRules(core, pauseUrl), patternRedirectRules(core, pauseUrl)]);
+  if (wanted === lastSynced) return;
+  lastSynced = undefined;
   await Promise.all([syncContentScripts(core), syncRedirectRules(core)]);
+  lastSynced = wanted;
 }

@@ -23,6 +23,11 @@ export interface InterstitialProps {
   pauseSeconds: number;
   /** An extension page to type into (journal, strict phrase): typing never happens in the site's document. */
   frameUrl(mode: 'journal' | 'phrase'): string;
+  /**
+   * A typing frame has loaded. The in-page mount hands it the keys typed meanwhile, then focuses
+   * it; without this prop the frame is focused at once.
+   */
+  onTypingFrameLoad?(frame: HTMLIFrameElement): void;
   /** True once the strict phrase was typed correctly in the frame. */
   phraseConfirmed: boolean;
   onBack(): void;
@@ -45,7 +50,12 @@ export function Interstitial(props: InterstitialProps) {
   const paused = secondsLeft > 0;
   // Focus follows the person into the typing frame; the frame puts it in its text box.
   const frameRef = useRef<HTMLIFrameElement>(null);
-  const focusFrame = () => frameRef.current?.focus();
+  const focusFrame = () => {
+    const frame = frameRef.current;
+    if (!frame) return;
+    if (props.onTypingFrameLoad) props.onTypingFrameLoad(frame);
+    else frame.focus();
+  };
   const needsPhrase = friction === 'strict' && !props.phraseConfirmed;
   const finish = () => (prompt.asksToCount ? setStep('count') : props.onDone(false));
   const onContinue = () => (friction === 'firm' ? setStep('confirm') : finish());

@@ -1,51 +1,154 @@
 /**
  * One labelled text box with a submit button and a status line: the journal ("write it down
  * instead") and the strict-friction phrase. Presentational: the caller decides what submit does.
+ * The status says "saved" only when the caller says the write was acknowledged; a failed write
+ * keeps the text in the box and may offer a way out (free space, export).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+export interface TextFormResult {
+  status: string;
+  /** True when the text was taken (saved, or the phrase matched): the box is cleared. */
+  ok: boolean;
+  /** Shown beside a failure: for example "Free space or export". */
+  recovery?: { label: string; onClick(): void };
+}
 
 export interface TextFormProps {
   label: string;
   submitLabel: string;
   multiline: boolean;
-  /** Resolves to the status sentence to show; the box is cleared when `clear` is true. */
-  onSubmit(text: string): Promise<{ status: string; clear: boolean }>;
+  /** A short line above the box (the journal's rotating prompt). */
+  prompt?: string;
+  /** A quiet line below the box ("you can stop here"). */
+  hint?: string;
+  onSubmit(text: string): Promise<TextFormResult>;
+  /** Asks for what was typed before this page had focus (held by the guard, utils/engine/typed-ahead.ts). */
+  typedAhead?(): Promise<string>;
 }
 
-export function TextForm({ label, submitLabel, multiline, onSubmit }: TextFormProps) {
+export function TextForm({ label, submitLabel, multiline, prompt, hint, onSubmit, typedAhead }: TextFormProps) {
   const [text, setText] = useState('');
-  const [status, setStatus] = useState('');
+  const [result, setResult] = useState<TextFormResult | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
   const boxRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     // Inside the interstitial this page is a cross-origin frame, where browsers ignore autofocus;
     // the dialog focuses the frame instead, and the frame hands focus to its box.
     const focusBox = () => boxRef.current?.focus();
     if (document.hasFocus()) focusBox();
     window.addEventListener('focus', focusBox);
-    return () => window.removeEventListener('focus', focusBox);
+    // A key that arrives before the box has focus (this frame has only just been given focus)
+    // is typed into the box rather than lost.
+    const onKeydown = (event: KeyboardEvent) => {
+      const box = boxRef.current;
+      const typing = [...event.key].length === 1 && !event.ctrlKey && !event.metaKey && !event.isComposing;
+      if (!box || !typing || document.activeElement === box || document.activeElement instanceof HTMLButtonElement) return;
+      event.preventDefault();
+      box.focus();
+      box.setRangeText(event.key, box.selectionStart ?? box.value.length, box.selectionEnd ?? box.value.length, 'end');
+      setText(box.value);
+    };
+    window.addEventListener('keydown', onKeydown, true);
+    return () => {
+      window.removeEventListener('focus', focusBox);
+      window.removeEventListener('keydown', onKeydown, true);
+    };
   }, []);
+  useLayoutEffect(() => {
+    if (!typedAhead) return;
+    // Asked for at once, and once more when focus arrives (a key may have been held in between).
+    // What was typed before lands where the box stood at the time of asking, ahead of anything
+    // typed here since, so the words stay in order.
+    let live = true;
+    const ask = () => {
+      const box = boxRef.current;
+      if (!box) return;
+      const at = box.value.length;
+      void typedAhead().then((piece) => {
+        if (!live || !piece || !boxRef.current) return;
+        const target = boxRef.current;
+        target.setRangeText(piece, Math.min(at, target.value.length), Math.min(at, target.value.length), 'preserve');
+        target.setSelectionRange(target.value.length, target.value.length);
+        setText(target.value);
+      });
+    };
+    ask();
+    window.addEventListener('focus', ask, { once: true });
+    return () => {
+      live = false;
+      window.removeEventListener('focus', ask);
+    };
+  }, [typedAhead]);
+  useEffect(() => {
+    // After a save the confirmation takes focus, so a screen reader reads it and it is in view.
+    if (result) statusRef.current?.focus({ preventScroll: false });
+  }, [result]);
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!text.trim()) return;
-    const result = await onSubmit(text);
-    setStatus(result.status);
-    if (result.clear) setText('');
+    if (!text.trim() || busy) return;
+    setBusy(true);
+    try {
+      const outcome = await onSubmit(text);
+      setResult(outcome);
+      if (outcome.ok) setText('');
+    } finally {
+      setBusy(false);
+    }
   };
-  const onInput = (event: Event) => setText((event.currentTarget as HTMLInputElement).value);
+  const onInput = (event: Event) => {
+    setText((event.currentTarget as HTMLInputElement).value);
+    if (result) setResult(undefined);
+  };
+  const describedBy = [prompt && 'text-prompt', hint && 'text-hint'].filter(Boolean).join(' ') || undefined;
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} class={multiline ? 'text-form multiline' : 'text-form'}>
       <label for="text">{label}</label>
-      {multiline ? (
-        <textarea ref={boxRef} id="text" value={text} onInput={onInput} autoFocus />
-      ) : (
-        <input ref={boxRef} id="text" type="text" value={text} onInput={onInput} autoComplete="off" autoFocus />
+      {prompt && (
+        <p id="text-prompt" class="prompt" data-part="prompt">
+          {prompt}
+        </p>
       )}
-      <button type="submit" data-action="submit">
-        {submitLabel}
-      </button>
-      <p role="status" data-part="status">
-        {status}
-      </p>
+      {multiline ? (
+        <textarea ref={boxRef} id="text" value={text} onInput={onInput} aria-describedby={describedBy} autoFocus />
+      ) : (
+        <input
+          ref={boxRef}
+          id="text"
+          type="text"
+          value={text}
+          onInput={onInput}
+          aria-describedby={describedBy}
+          autoComplete="off"
+          autoFocus
+        />
+      )}
+      <div class="row">
+        <button type="submit" class="primary" data-action="submit" aria-disabled={busy ? 'true' : undefined}>
+          {submitLabel}
+        </button>
+        <p
+          ref={statusRef}
+          role="status"
+          tabIndex={-1}
+          class={result && !result.ok ? 'status problem' : 'status'}
+          data-part="status"
+          data-ok={result ? String(result.ok) : undefined}
+        >
+          {result?.status}
+        </p>
+        {result && !result.ok && result.recovery && (
+          <button type="button" class="quiet" data-action="recovery" onClick={result.recovery.onClick}>
+            {result.recovery.label}
+          </button>
+        )}
+      </div>
+      {hint && (
+        <p id="text-hint" class="hint" data-part="hint">
+          {hint}
+        </p>
+      )}
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { CoreSchema, STORAGE_KEYS, type Core } from '../data/schema';
 import { createStore, type Store } from '../data/store';
 import { handleMessage } from '../data/router';
 import { now, setClockOffset } from '../data/clock';
+import { TypedAheadWantedSchema } from '../engine/typed-ahead';
 import { allowOnceInTab, clearAllowOnceRules, syncBrowser } from './registration';
 
 const PENDING_ALARM = 'pending-changes';
@@ -118,9 +119,21 @@ export function startBackground(): void {
     return reply;
   }
 
+  /**
+   * The typing frame inside the interstitial asks the guard in its tab's top frame for the keys
+   * held from the site (utils/engine/typed-ahead.ts). Only from an extension page in a tab.
+   */
+  async function askGuardForTypedAhead(raw: unknown, sender: Parameters<typeof handleMessage>[1]): Promise<unknown> {
+    const parsed = TypedAheadWantedSchema.safeParse(raw);
+    const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
+    if (!parsed.success || !fromExtensionPage || sender.tab?.id === undefined) return { text: '' };
+    return browser.tabs.sendMessage(sender.tab.id, parsed.data, { frameId: 0 }).catch(() => ({ text: '' }));
+  }
+
   // Only messages that are ours get a Promise back; anything else is left for other listeners.
   browser.runtime.onMessage.addListener((raw, sender) => {
     if (typeof raw !== 'object' || raw === null || !('type' in raw)) return undefined;
+    if ((raw as { type: unknown }).type === 'typed-ahead-wanted') return askGuardForTypedAhead(raw, sender as Parameters<typeof handleMessage>[1]);
     return onMessage(raw, sender as Parameters<typeof handleMessage>[1]);
   });
 

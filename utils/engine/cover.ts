@@ -9,6 +9,12 @@ import { Interstitial } from '../../components/interstitial/Interstitial';
 import type { Friction } from '../data/schema';
 import type { GuardPrompt, GuardUi, PromptOutcome } from './engine';
 import css from '../../components/interstitial/interstitial.css?inline';
+import { applyTypedKey, HELD_KEY_EVENTS, typedKey, type TypingMode } from './typed-ahead';
+
+/** How long keys typed just before a typing frame appears still count as typed for it. */
+const EARLY_KEYS_MS = 600;
+/** How long a loaded typing frame may take to ask for the held keys before it gets focus anyway. */
+const FRAME_ASK_MS = 700;
 
 /** What the dialog shows besides the prompt: read from the stored core when it opens. */
 const FOCUSABLE = 'button:not([disabled]), iframe, a[href], input:not([disabled]), textarea, select, [tabindex]:not([tabindex="-1"])';
@@ -26,14 +32,21 @@ export interface GuardUiOptions {
   doc: Document;
   context(): InterstitialContext;
   frameUrl(mode: 'journal' | 'phrase'): string;
+  /** Ends the key hold (the content script's lifetime). */
+  signal?: AbortSignal;
 }
 
 export interface MountedGuardUi extends GuardUi {
+  /**
+   * What was typed for the open typing frame before it had focus (utils/engine/typed-ahead.ts);
+   * the frame gets focus with it.
+   */
+  takeTypedAhead(mode: TypingMode): string;
   /** The strict phrase was typed correctly in the extension frame. */
   confirmPhrase(): void;
 }
 
-export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): MountedGuardUi {
+export function createGuardUi({ doc, context, frameUrl, signal }: GuardUiOptions): MountedGuardUi {
   let host: HTMLElement | undefined;
   let shadow: ShadowRoot | undefined;
   let dialog: HTMLDialogElement | undefined;
@@ -43,6 +56,94 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
   let suppressClose = false;
   let focusBefore: Element | null = null;
   let topLayerWatch: MutationObserver | undefined;
+  /** Keys typed for a typing frame that has no focus yet, until they are handed over. */
+  let held: { frame: HTMLIFrameElement; text: string; focused: boolean } | undefined;
+  /** Keys typed while no typing frame exists yet, with the time of the last one. */
+  let early: { text: string; at: number } | undefined;
+
+  // Registered as the mount is created, at document_start: before any page script, so these run
+  // first among the capture listeners on `window`. While our dialog is open no key event goes on
+  // to the site (seen 2026-11 before this: the first 1 to 5 characters typed right after "Write it
+  // down instead" reached the page's own key listeners in Chromium, the first one in Firefox,
+  // while the frame was still loading. Source: tests/e2e/interstitial.e2e.ts).
+  const win = doc.defaultView;
+  for (const type of HELD_KEY_EVENTS) win?.addEventListener(type, holdKey, { capture: true, signal });
+
+  function holdKey(event: Event): void {
+    if (!dialog?.open || !host?.isConnected) return;
+    event.stopImmediatePropagation();
+    if (event.type !== 'keydown') return;
+    const key = event as KeyboardEvent;
+    // Our own keydown listeners are behind the stop above, so the Tab wrap runs from here.
+    if (key.key === 'Tab') return trapTab(key);
+    const frame = typingFrame();
+    if (!frame) return holdEarly(key);
+    const typed = typedKey(key, modeOf(frame));
+    if (!typed) return;
+    // Typed for the box, not for our buttons (a space must not press "I am done writing").
+    key.preventDefault();
+    if (held?.frame !== frame) startHolding(frame);
+    held!.text = applyTypedKey(held!.text, typed);
+    // A key can still arrive here just after the frame was given focus (the browser moves key
+    // routing to the frame a moment later): it stays held until the frame asks again.
+  }
+
+  /**
+   * Keys typed in the moment between pressing "Write it down instead" and the frame existing
+   * (Firefox 153, seen 2026-12: the first two or three characters typed right after the press
+   * arrived before the new step rendered. Source: tests/e2e/interstitial.e2e.ts). Kept only
+   * briefly, so keys pressed earlier in the pause never end up in the journal; a Space or Enter
+   * still presses the focused button as usual.
+   */
+  function holdEarly(key: KeyboardEvent): void {
+    const typed = typedKey(key, 'journal');
+    if (!typed) return;
+    const now = key.timeStamp;
+    if (!early || now - early.at > EARLY_KEYS_MS) early = { text: '', at: now };
+    early.text = applyTypedKey(early.text, typed);
+    early.at = now;
+  }
+
+  function startHolding(frame: HTMLIFrameElement): void {
+    const recent = early && performance.now() - early.at <= EARLY_KEYS_MS ? early.text.trimStart() : '';
+    early = undefined;
+    held = { frame, text: modeOf(frame) === 'phrase' ? recent.replace(/\n/g, '') : recent, focused: false };
+  }
+
+  function typingFrame(): HTMLIFrameElement | undefined {
+    return dialog?.querySelector<HTMLIFrameElement>('iframe[data-part$="-frame"]') ?? undefined;
+  }
+
+  const modeOf = (frame: HTMLIFrameElement): TypingMode => (frame.dataset.part === 'journal-frame' ? 'journal' : 'phrase');
+
+  /**
+   * The frame has loaded. It asks for the held keys itself as it starts (`takeTypedAhead`), and
+   * gets focus with the answer; should it never ask, it still gets focus, a moment later. Firefox
+   * 153 also fires a load event for the frame's first, empty document (seen 2026-12. Source:
+   * tests/e2e/interstitial.e2e.ts): focus given then would send the next keys nowhere.
+   */
+  function onTypingFrameLoad(frame: HTMLIFrameElement): void {
+    win?.setTimeout(() => {
+      if (frame !== typingFrame() || held?.frame === frame && held.focused) return;
+      if (held?.frame !== frame) startHolding(frame);
+      held!.focused = true;
+      frame.focus();
+    }, FRAME_ASK_MS);
+  }
+
+  /** The typing frame's page asks for what was typed for it; it gets focus as it gets the text. */
+  function takeTypedAhead(mode: TypingMode): string {
+    const frame = typingFrame();
+    if (!frame || modeOf(frame) !== mode) return '';
+    if (held?.frame !== frame) startHolding(frame);
+    const text = held!.text;
+    held!.text = '';
+    if (!held!.focused) {
+      held!.focused = true;
+      frame.focus();
+    }
+    return text;
+  }
 
   function ensureHost(): void {
     if (host?.isConnected) return;
@@ -62,7 +163,6 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
         // while the dialog is open again, and means nothing.
         if (!suppressClose && !dialog?.open) finish({ choice: 'back' });
       });
-      dialog.addEventListener('keydown', trapTab);
       shadow.append(style, dialog);
     }
     // <html> exists at document_start; <body> may not yet.
@@ -134,6 +234,7 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
         prompt: current.prompt,
         ...current.context,
         frameUrl,
+        onTypingFrameLoad,
         phraseConfirmed,
         onBack: () => finish({ choice: 'back' }),
         onDone: (countAsContact: boolean) => finish({ choice: 'continue', countAsContact }),
@@ -147,6 +248,8 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
     const subject = current?.prompt.subject;
     settle = undefined;
     current = undefined;
+    held = undefined;
+    early = undefined;
     unwatchTopLayer();
     if (dialog?.open) {
       suppressClose = true;
@@ -185,6 +288,7 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
     isPrompting: () => settle !== undefined,
     // Only the topmost modal dialog is interactive: if the site opened one, come back on top.
     raiseIfCovered: raise,
+    takeTypedAhead,
     confirmPhrase() {
       phraseConfirmed = true;
       draw();

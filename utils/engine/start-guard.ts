@@ -15,6 +15,7 @@ import { daysWithoutContact } from '../days/day-count';
 import { adapterForHost } from '../sites/registry';
 import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
 import { createGuardUi, type InterstitialContext } from './cover';
+import { TypedAheadWantedSchema } from './typed-ahead';
 import { startEngine } from './engine';
 
 const parseCore = parseGuardCore;
@@ -73,10 +74,13 @@ export function startGuard(ctx: ContentScriptContext): void {
     };
   };
 
+  // Names this guard's typing frames (utils/engine/typed-ahead.ts); random, and new on every page load.
+  const frameKey = crypto.randomUUID().replaceAll('-', '');
   const ui = createGuardUi({
     doc: document,
     context,
-    frameUrl: (mode) => `${browser.runtime.getURL('/pause.html')}?mode=${mode}&site=${adapter.id}`,
+    frameUrl: (mode) => `${browser.runtime.getURL('/pause.html')}?mode=${mode}&site=${adapter.id}&key=${frameKey}`,
+    signal: ctx.signal,
   });
 
   const send = (message: Message) => {
@@ -124,8 +128,13 @@ export function startGuard(ctx: ContentScriptContext): void {
   });
 
   // The strict phrase is typed in the extension frame; the background relays "confirmed" here.
+  // The typing frame asks (through the background) for the keys held for it: only a frame whose
+  // address carries this guard's key gets them.
   const onMessage = (message: unknown) => {
     if ((message as { type?: string } | null)?.type === 'phrase-confirmed') ui.confirmPhrase();
+    const wanted = TypedAheadWantedSchema.safeParse(message);
+    if (wanted.success && wanted.data.key === frameKey) return Promise.resolve({ text: ui.takeTypedAhead(wanted.data.mode) });
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

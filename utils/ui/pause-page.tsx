@@ -16,6 +16,7 @@ import { adapterById } from '../sites/registry';
 import type { PageKind, SiteAdapter } from '../sites/site-adapter';
 import { isSiteId } from '../sites/site-ids';
 import { send } from './client';
+import { TypedAheadReplySchema, type TypedAheadWanted, type TypingMode } from '../engine/typed-ahead';
 
 export async function mountPausePage(root: HTMLElement, url: URL): Promise<void> {
   const mode = url.searchParams.get('mode');
@@ -23,35 +24,8 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
   const site = isSiteId(siteParam) ? siteParam : undefined;
   document.body.classList.add(mode === 'page' ? 'page' : 'frame');
 
-  if (mode === 'journal') {
-    render(
-      <TextForm
-        label={t('pause.journalLabel')}
-        submitLabel={t('pause.journalSave')}
-        multiline
-        onSubmit={async (text) => {
-          const reply = await send({ type: 'journal-entry-added', text });
-          return reply.ok ? { status: t('pause.journalSaved'), clear: true } : { status: reply.error, clear: false };
-        }}
-      />,
-      root,
-    );
-    return;
-  }
-
-  if (mode === 'phrase') {
-    render(
-      <TextForm
-        label={t('pause.phraseLabel')}
-        submitLabel={t('interstitial.confirm')}
-        multiline={false}
-        onSubmit={async (phrase) => {
-          const reply = await send({ type: 'strict-phrase-entered', phrase });
-          return reply.ok ? { status: t('pause.phraseOk'), clear: true } : { status: t('pause.phraseWrong'), clear: false };
-        }}
-      />,
-      root,
-    );
+  if (mode === 'journal' || mode === 'phrase') {
+    mountTypingFrame(root, mode);
     return;
   }
 
@@ -117,6 +91,63 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
     dialog,
   );
   dialog.showModal();
+}
+
+/** A different prompt each time the box opens: about the person and their future, never about the other one. */
+const JOURNAL_PROMPTS = ['pause.journalPrompt1', 'pause.journalPrompt2', 'pause.journalPrompt3', 'pause.journalPrompt4', 'pause.journalPrompt5'] as const;
+
+/**
+ * The typing frames inside the interstitial. Keys typed before this frame had focus were held by
+ * the guard and arrive here as a `typed-ahead` message from the content script of this same tab's
+ * top frame (utils/engine/typed-ahead.ts); anything else is ignored.
+ */
+function mountTypingFrame(root: HTMLElement, mode: TypingMode): void {
+  // The guard that made this frame put a random key in its address; it answers only to that key
+  // (through the background: utils/engine/typed-ahead.ts).
+  const key = new URL(location.href).searchParams.get('key') ?? '';
+  const typedAhead = async (): Promise<string> => {
+    if (key.length < 16) return '';
+    const wanted: TypedAheadWanted = { type: 'typed-ahead-wanted', mode, key };
+    const reply = TypedAheadReplySchema.safeParse(await browser.runtime.sendMessage(wanted).catch(() => undefined));
+    return reply.success ? reply.data.text : '';
+  };
+  if (mode === 'journal') {
+    const prompt = JOURNAL_PROMPTS[Math.floor(Math.random() * JOURNAL_PROMPTS.length)]!;
+    render(
+      <TextForm
+        label={t('pause.journalLabel')}
+        prompt={t(prompt)}
+        hint={t('pause.journalStopHere')}
+        submitLabel={t('pause.journalSave')}
+        multiline
+        typedAhead={typedAhead}
+        onSubmit={async (text) => {
+          const reply = await send({ type: 'journal-entry-added', text });
+          if (reply.ok) return { status: t('pause.journalSaved'), ok: true };
+          return {
+            status: t('pause.journalNotSaved', [reply.error]),
+            ok: false,
+            recovery: { label: t('pause.journalFreeSpace'), onClick: () => void browser.runtime.openOptionsPage() },
+          };
+        }}
+      />,
+      root,
+    );
+    return;
+  }
+  render(
+    <TextForm
+      label={t('pause.phraseLabel')}
+      submitLabel={t('interstitial.confirm')}
+      multiline={false}
+      typedAhead={typedAhead}
+      onSubmit={async (phrase) => {
+        const reply = await send({ type: 'strict-phrase-entered', phrase });
+        return reply.ok ? { status: t('pause.phraseOk'), ok: true } : { status: t('pause.phraseWrong'), ok: false };
+      }}
+    />,
+    root,
+  );
 }
 
 /**

@@ -94,9 +94,9 @@ export async function resetMedia(browser: BrowserName, page: E2ePage): Promise<v
 }
 
 /** Types `text` as real key presses into whatever has focus (a frame inside our dialog included). */
-export async function typeKeys(browser: BrowserName, page: E2ePage, text: string): Promise<void> {
-  if (browser === 'chromium') await (driverPage(page) as PlaywrightPage).keyboard.type(text);
-  else await (driverPage(page) as PuppeteerPage).keyboard.type(text);
+export async function typeKeys(browser: BrowserName, page: E2ePage, text: string, delayMs = 0): Promise<void> {
+  if (browser === 'chromium') await (driverPage(page) as PlaywrightPage).keyboard.type(text, { delay: delayMs });
+  else await (driverPage(page) as PuppeteerPage).keyboard.type(text, { delay: delayMs });
 }
 
 /** Shift+Tab (the shared `press` takes one key). */

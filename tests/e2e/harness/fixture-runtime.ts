@@ -4,7 +4,7 @@
  * - `firstFrame`: whether the centre of the viewport was already our host when the first
  *   animation frame ran (rAF callbacks run before that frame paints: design.md "first-frame probe");
  * - `spaFrame`: the same probe for the frame after an in-app navigation (`spaNavigate`);
- * - `keys` / `inputs`: what a page listener in the capture phase on `window` can see;
+ * - `keys` / `inputs`: what a page listener in the capture phase on `window` or `document` can see;
  * - `handled`: what the fixture's own handlers received (the fixtures push into it).
  *
  * Our host is recognised the only way a page can: a direct child of <html> that is neither
@@ -66,8 +66,15 @@ function fixtureRuntime(): void {
     const added = records.flatMap((record) => [...record.addedNodes]);
     if (added.some((node) => node.nodeType === Node.ELEMENT_NODE && node.nodeName !== 'HEAD' && node.nodeName !== 'BODY')) site.hostSeen = true;
   }).observe(document.documentElement, { childList: true });
-  window.addEventListener('keydown', (event) => site.keys!.push(event.key), true);
-  window.addEventListener('input', (event) => site.inputs!.push((event as InputEvent).data ?? ''), true);
+  // Every key event a page can listen to, on `window` and on `document`, in the capture phase.
+  for (const target of [window, document]) {
+    for (const type of ['keydown', 'keypress', 'keyup']) {
+      target.addEventListener(type, (event) => site.keys!.push(`${type}:${(event as KeyboardEvent).key}`), true);
+    }
+    for (const type of ['beforeinput', 'input']) {
+      target.addEventListener(type, (event) => site.inputs!.push((event as InputEvent).data ?? ''), true);
+    }
+  }
 
   // Like a SPA router: the URL changes, then the new view replaces the old one, in one task.
   site.spaNavigate = (url, bodyHtml) => {

@@ -22,12 +22,17 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  lifetime.abort();
+  lifetime = new AbortController();
   vi.restoreAllMocks();
   for (const el of [...document.documentElement.children]) if (el !== document.head && el !== document.body) el.remove();
 });
 
+/** Each mount's key hold ends with its test, as it ends with the content script. */
+let lifetime = new AbortController();
+
 function mount() {
-  return createGuardUi({ doc: document, context, frameUrl: (mode) => `chrome-extension://id/pause.html?mode=${mode}` });
+  return createGuardUi({ doc: document, context, frameUrl: (mode) => `chrome-extension://id/pause.html?mode=${mode}`, signal: lifetime.signal });
 }
 
 const dialogOf = () => roots[0]!.querySelector('dialog')!;
@@ -83,10 +88,67 @@ describe('createGuardUi', () => {
     // happy-dom lays nothing out: give every button a box so it counts as focusable.
     for (const el of root.querySelectorAll('button')) vi.spyOn(el, 'getClientRects').mockReturnValue([{}] as unknown as DOMRectList);
     root.querySelector<HTMLButtonElement>(`[data-action="${from}"]`)!.focus();
-    const event = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
+    const event = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true, composed: true });
     root.activeElement!.dispatchEvent(event);
     expect(event.defaultPrevented).toBe(true);
     expect(root.activeElement?.getAttribute('data-action')).toBe(to);
+  });
+
+  describe('keys while the dialog is open', () => {
+    const press = (target: EventTarget, key: string) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true });
+      target.dispatchEvent(event);
+      return event;
+    };
+
+    test('no key event reaches a page listener on window or document; after the dialog closes they do again', async () => {
+      const ui = mount();
+      const seen: string[] = [];
+      // Registered after the mount, like a page script after our document_start listeners.
+      window.addEventListener('keydown', (e) => seen.push(`window:${e.key}`), true);
+      document.addEventListener('keyup', (e) => seen.push(`document:${e.key}`), true);
+      const outcome = ui.prompt(controlPrompt);
+      press(document.body, 'l');
+      document.body.dispatchEvent(new KeyboardEvent('keyup', { key: 'l', bubbles: true, composed: true }));
+      press(roots[0]!.querySelector('[data-action="back"]')!, 'x');
+      expect(seen).toEqual([]);
+      roots[0]!.querySelector<HTMLButtonElement>('[data-action="back"]')!.click();
+      await outcome;
+      press(document.body, 'l');
+      expect(seen).toEqual(['window:l']);
+    });
+
+    test('keys typed before the typing frame has focus are held for it, in order, and it gets focus as it takes them', async () => {
+      const ui = mount();
+      void ui.prompt(controlPrompt);
+      const root = roots[0]!;
+      root.querySelector<HTMLButtonElement>('[data-action="write"]')!.click();
+      // Right after the press, before the new step renders: kept briefly for the frame.
+      press(document.body, 'I');
+      await new Promise((r) => setTimeout(r, 0));
+      const frame = root.querySelector<HTMLIFrameElement>('iframe[data-part="journal-frame"]')!;
+      expect(frame).not.toBeNull();
+      const typed = [' ', 'm', 'x', 'Backspace', 'i', 's', 's', 'Enter'].map((key) => press(document.body, key));
+      expect(typed.every((e) => e.defaultPrevented)).toBe(true);
+      expect(press(document.body, 'Escape').defaultPrevented).toBe(false);
+      expect(ui.takeTypedAhead('phrase')).toBe('');
+      expect(ui.takeTypedAhead('journal')).toBe('I miss\n');
+      expect(root.activeElement).toBe(frame);
+      expect(ui.takeTypedAhead('journal')).toBe('');
+    });
+
+    test('keys typed during the pause, long before any typing frame, never end up in it', async () => {
+      const ui = mount();
+      void ui.prompt(controlPrompt);
+      const root = roots[0]!;
+      const now = performance.now();
+      const old = new KeyboardEvent('keydown', { key: 'q', bubbles: true, cancelable: true, composed: true });
+      Object.defineProperty(old, 'timeStamp', { value: now - 5_000 });
+      document.body.dispatchEvent(old);
+      root.querySelector<HTMLButtonElement>('[data-action="write"]')!.click();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(ui.takeTypedAhead('journal')).toBe('');
+    });
   });
 
   test('a page cover carries no words, and stays after "go back" until the navigation away', async () => {

@@ -1,0 +1,102 @@
+/**
+ * The options page is a page a person can find their way in (issue 15), at a desktop width
+ * (1280 px) and a phone width (390 px), in the browser named by E2E_BROWSER: every section is one
+ * click away from the section list, the list stays in view beside the settings on a desktop and
+ * sits above them on a phone, nothing scrolls sideways, and no hint is larger than its label.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch } from './harness/session';
+import type { E2ePage, E2eSession } from './harness/types';
+import { setViewport } from './harness/ui-driver';
+import { OptionsScreen } from './pages/options';
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Boxes of the section list and the settings, and the page's scroll width. */
+const layout = (page: E2ePage) =>
+  page.evaluate(() => {
+    const box = (selector: string): Box => {
+      const r = document.querySelector(selector)!.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    };
+    return { nav: box('.section-nav'), main: box('.options > main'), scrollWidth: document.documentElement.scrollWidth };
+  });
+
+/** Each section link's target id, and whether that section exists. */
+const sectionLinks = (page: E2ePage) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>('.section-nav a')].map((a) => {
+      const id = a.getAttribute('href')!.slice(1);
+      return { id, exists: document.getElementById(id)?.tagName === 'SECTION' };
+    }),
+  );
+
+describe(`options page layout (${process.env.E2E_BROWSER ?? 'chromium'})`, () => {
+  let session: E2eSession;
+  let options: OptionsScreen;
+
+  beforeAll(async () => {
+    session = await launch();
+    expect(
+      await session.send({ type: 'person-added', label: 'Sam', accounts: [{ site: 'x', handle: 'sam_rivers_x' }], feedHiding: 'off' }),
+    ).toMatchObject({ ok: true });
+    expect(await session.send({ type: 'setup-finished' })).toMatchObject({ ok: true });
+    options = await OptionsScreen.open(session);
+    await options.page.waitFor(() => document.querySelector('.section-nav') !== null);
+  });
+
+  afterAll(async () => {
+    await options?.close();
+    await session?.close();
+  });
+
+  test('every entry of the section list leads to a section of the page', async () => {
+    const links = await sectionLinks(options.page);
+    expect(links.length).toBeGreaterThanOrEqual(10);
+    expect(links.filter((link) => !link.exists)).toEqual([]);
+  });
+
+  test('1280 px: the list is beside the settings and stays in view; its last entry brings that section into view', async () => {
+    await setViewport(options.page, 1280, 800);
+    const { nav, main, scrollWidth } = await layout(options.page);
+    expect(nav.right).toBeLessThanOrEqual(main.left);
+    expect(scrollWidth).toBeLessThanOrEqual(1280);
+
+    const last = (await sectionLinks(options.page)).at(-1)!.id;
+    await options.page.click(`.section-nav a[href="#${last}"]`);
+    await options.page.waitFor((id) => {
+      const top = document.getElementById(id)!.getBoundingClientRect().top;
+      return top >= 0 && top < innerHeight / 2;
+    }, last);
+    const after = await layout(options.page);
+    expect(after.nav.top).toBeGreaterThanOrEqual(0);
+    expect(after.nav.top).toBeLessThan(800);
+  });
+
+  test('390 px: the list sits above the settings and nothing scrolls sideways', async () => {
+    await setViewport(options.page, 390, 800);
+    await options.page.evaluate(() => scrollTo(0, 0));
+    const { nav, main, scrollWidth } = await layout(options.page);
+    expect(nav.bottom).toBeLessThanOrEqual(main.top);
+    expect(scrollWidth).toBeLessThanOrEqual(390);
+  });
+
+  test.each([1280, 390])('%i px: no hint is larger than the label it explains', async (width) => {
+    await setViewport(options.page, width, 800);
+    const pairs = await options.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.hint[id]')].flatMap((hint) => {
+        const control = document.querySelector<HTMLElement>(`[aria-describedby~="${hint.id}"]`);
+        const label = control?.id ? document.querySelector<HTMLElement>(`label[for="${control.id}"]`) : null;
+        if (!label) return [];
+        return [{ hint: hint.id, hintPx: parseFloat(getComputedStyle(hint).fontSize), labelPx: parseFloat(getComputedStyle(label).fontSize) }];
+      }),
+    );
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.filter((pair) => pair.hintPx > pair.labelPx)).toEqual([]);
+  });
+});

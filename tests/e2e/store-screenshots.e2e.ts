@@ -118,31 +118,27 @@ describe.skipIf(process.env.SCREENSHOTS !== '1' || browserName() !== 'chromium')
     expect(await session.send({ type: 'import-requested', json: JSON.stringify(file) })).toMatchObject({ ok: true });
   });
 
-  test('the pause on a guarded profile, light and dark', async () => {
+  /** Opens `url` in a 1280×800 tab, does `reach` (nothing, or press a control), and shoots our dialog. */
+  async function dialogShots(name: string, url: () => string, reach: (page: E2ePage) => Promise<void>): Promise<void> {
     const page = await session.newPage();
     try {
       await setViewport(page, WIDTH, HEIGHT);
-      await page.goto(profileUrl);
+      await page.goto(url());
+      await reach(page);
       await waitForDialog(page);
-      await pageShots(page, 'interstitial-profile');
+      await pageShots(page, name);
       await page.clickInRoot('[data-action="back"]');
     } finally {
       await page.close();
     }
+  }
+
+  test('the pause on a guarded profile, light and dark', async () => {
+    await dialogShots('interstitial-profile', () => profileUrl, async () => undefined);
   });
 
   test('the pause before a like, light and dark', async () => {
-    const page = await session.newPage();
-    try {
-      await setViewport(page, WIDTH, HEIGHT);
-      await page.goto(feedUrl);
-      await page.click(guardedLike);
-      await waitForDialog(page);
-      await pageShots(page, 'interstitial-like');
-      await page.clickInRoot('[data-action="back"]');
-    } finally {
-      await page.close();
-    }
+    await dialogShots('interstitial-like', () => feedUrl, (page) => page.click(guardedLike));
   });
 
   test('the popup, light and dark', async () => {

@@ -4,27 +4,18 @@
  * pinned dependencies exactly once, remove what addons-linter flags, and rest on facts that stay
  * true: no component uses dangerouslySetInnerHTML, and zod is jitless before any schema runs.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { REWRITES, rewriteForLint } from '../../../utils/build/lint-clean';
-
-const ROOT = join(import.meta.dirname, '..', '..', '..');
+import { ROOT, sourceFiles } from './repo-files';
 const require = createRequire(import.meta.url);
 
 const modules = [
   [REWRITES[0]!.name, join(ROOT, 'node_modules/zod/v4/core/util.js'), /= Function;/],
   [REWRITES[1]!.name, require.resolve('preact'), /\.innerHTML\s*=/],
 ] as const;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
 
 describe('lint-clean rewrites', () => {
   test.each(modules)('%s: matches the pinned module once and removes the flagged code', (_name, path, flagged) => {

@@ -7,12 +7,11 @@
  * extension reference (links per row); the e2e suites run Chromium 156 and Firefox ESR 153, so a
  * browser at the minimum itself is not run here: this table is the reasoning (README "Browser versions").
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FIREFOX_MIN_VERSION, MINIMUM_CHROME_VERSION } from '../../../utils/build/store';
-
-const ROOT = join(import.meta.dirname, '..', '..', '..');
+import { ROOT, sourceFiles } from './repo-files';
 
 interface Feature {
   feature: string;
@@ -100,15 +99,7 @@ const FEATURES: Feature[] = [
   },
 ];
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return files(path);
-    return /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
-
-const sources = [...['utils', 'entrypoints', 'components'].flatMap((dir) => files(join(ROOT, dir))), join(ROOT, 'wxt.config.ts')]
+const sources = [...['utils', 'entrypoints', 'components'].flatMap((dir) => sourceFiles(join(ROOT, dir))), join(ROOT, 'wxt.config.ts')]
   .filter((file) => !file.includes(join('utils', 'build')))
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n');

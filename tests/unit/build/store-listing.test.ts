@@ -15,7 +15,7 @@ const config = readFileSync(join(ROOT, 'wxt.config.ts'), 'utf8');
 const permissions = JSON.parse(/permissions: (\[[^\]]*\])/.exec(config)![1]!.replace(/'/g, '"')) as string[];
 
 /** The first cell of each table row (`| \`x\` | … |`). */
-const tableKeys = (text: string) => [...text.matchAll(/^\| (?:optional |opcional )?`([^`]+)` \|/gm)].map((m) => m[1]);
+const tableKeys = (text: string) => [...text.matchAll(/^\| (?:optional |opcional )?`([^`]+)` \|/gm)].map((m) => m[1]!);
 
 describe.each(listings)('store listing (%s)', (_lang, text) => {
   test('justifies every permission of the manifest, and no other', () => {

@@ -2,7 +2,8 @@
  * The privacy policy inside the extension: PRIVACY.md → public/privacy.html and PRIVACY.es.md →
  * public/privacy.es.html, static pages with no script (the options page links to them; an
  * extension page cannot open a file of the repository). The Markdown is the source; this renders
- * the small subset the policy uses (headings, paragraphs, lists, **bold**, `code`).
+ * the small subset the policy uses (headings, paragraphs, lists, **bold**, `code`); both pages
+ * share public/privacy.css.
  *
  *   node scripts/privacy-page.mjs           writes the pages
  *   node scripts/privacy-page.mjs --check   exits 1 when a committed page is out of date
@@ -67,16 +68,7 @@ export function renderPrivacyPage(markdown, lang) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${inline(title)}</title>
-<style>
-:root { color-scheme: light dark; --bg: #f6f4ef; --fg: #24262b; --muted: #555a63; --line: #d9d4c7; font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-@media (prefers-color-scheme: dark) { :root { --bg: #1c1d21; --fg: #eceae4; --muted: #b9bcc4; --line: #3b3e46; } }
-body { margin: 0; background: var(--bg); color: var(--fg); }
-main { max-width: 42rem; margin: 0 auto; padding: 2rem 1rem 4rem; }
-h1 { font-size: 1.75rem; line-height: 1.25; }
-h2 { font-size: 1.25rem; margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); }
-code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.92em; overflow-wrap: anywhere; }
-li { margin: 0.35rem 0; }
-</style>
+<link rel="stylesheet" href="privacy.css">
 </head>
 <body>
 <main>

@@ -96,6 +96,19 @@ describe(`options page layout (${process.env.E2E_BROWSER ?? 'chromium'})`, () =>
     await lastSectionFromTheList();
   });
 
+  test('the privacy link at the foot of the page opens the policy packaged in the extension', async () => {
+    const href = await options.page.evaluate(() => document.querySelector('[data-testid="privacy-link"]')?.getAttribute('href'));
+    expect(href).toBe('privacy.html');
+    const policy = await session.openExtensionPage(href!);
+    try {
+      await policy.waitFor(() => document.querySelector('h1') !== null);
+      expect(await policy.evaluate(() => document.querySelector('h1')!.textContent)).toBe('No-Contact Guard privacy policy');
+      expect(await runAxe(policy)).toEqual([]);
+    } finally {
+      await policy.close();
+    }
+  });
+
   test('390 px: axe finds nothing in the folded layout (ui-axe.e2e.ts audits the desktop one)', async () => {
     await setViewport(options.page, 390, 800);
     expect(await runAxe(options.page)).toEqual([]);

@@ -81,14 +81,13 @@ const FEATURES: Feature[] = [
     source: 'https://vite.dev/config/build-options#build-target',
   },
   {
-    // Chrome accepted the key earlier but served the resource under the static id too until the
-    // dynamic-id enforcement landed; 130 is the version we rely on for "no site can probe for the
-    // pause page" (UNVERIFIED on a Chrome below 156: e2e extension.e2e.ts checks it on 156).
+    // Chrome accepted the key earlier but ignored it until 130, so the pause page was reachable
+    // under the static id (and a site could probe for it) on anything older.
     feature: 'web_accessible_resources use_dynamic_url (pause.html not probeable)',
     in: 'wxt.config.ts',
     uses: /use_dynamic_url: true/,
     chrome: 130,
-    source: 'https://developer.chrome.com/docs/extensions/reference/manifest/web-accessible-resources',
+    source: 'https://github.com/mdn/browser-compat-data/pull/24824 ("the property was ignored until Chrome 130")',
   },
   {
     feature: 'browser_specific_settings.gecko.data_collection_permissions (required by AMO since 2025-11-03)',

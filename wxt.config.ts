@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import { SITE_HOST_PATTERNS } from './utils/sites/site-ids';
+import { lintClean } from './utils/build/lint-clean';
+import { FIREFOX_ID, FIREFOX_MIN_VERSION, ICONS, MINIMUM_CHROME_VERSION, TOOLBAR_ICONS } from './utils/build/store';
 
 // Extension pages may not open any network connection: nothing leaves the browser.
 const EXTENSION_PAGES_CSP =
@@ -10,6 +12,8 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
+  // Removes the two dead dependency paths web-ext lint warns about (utils/build/lint-clean.ts).
+  vite: () => ({ plugins: [lintClean()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -18,7 +22,9 @@ export default defineConfig({
     host_permissions: SITE_HOST_PATTERNS,
     optional_host_permissions: ['*://*/*'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    action: { default_title: '__MSG_extName__' },
+    // Generated from assets/icon/*.svg by scripts/icons.mjs (tests/unit/build/icons.test.ts).
+    icons: ICONS,
+    action: { default_title: '__MSG_extName__', default_icon: TOOLBAR_ICONS },
     // The pause page: the target of the "they can see you looked" redirects, and the frames the
     // person types into inside the interstitial. Chrome checks a redirect to it against the
     // *initiating* page (a link on any website), so it must be reachable from every origin. So that
@@ -31,13 +37,16 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'no-contact-guard@example.org',
-              strict_min_version: '140.0',
+              // The add-on's id on addons.mozilla.org: a GUID that belongs to no domain. It can
+              // never change after the first upload (README "Store ids").
+              id: FIREFOX_ID,
+              // The lowest version that works: tests/unit/build/min-versions.test.ts says why.
+              strict_min_version: FIREFOX_MIN_VERSION,
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '142.0' },
+            // No gecko_android: nothing proves Firefox for Android works (README "Firefox for Android").
           },
         }
-      : {}),
+      : { minimum_chrome_version: MINIMUM_CHROME_VERSION }),
   }),
 });

@@ -2,7 +2,7 @@
  * `npm test`: every layer in order, stopping at the first one that fails, always ending with a
  * summary: one line per layer (and per browser), then exactly `N passed, N failed`.
  *
- *   browsers → typecheck → unit → build → lint (Firefox) → e2e Chromium → e2e Firefox
+ *   browsers → typecheck → unit → build → lint (Firefox) → verify-sources → e2e Chromium → e2e Firefox
  *
  * Test layers count tests (from vitest's JSON report); the other layers count as one check each.
  * `--only <layer>[,<layer>]` runs a subset; `--only e2e` runs browsers, build and both e2e layers.
@@ -82,6 +82,8 @@ const layers = [
   { name: 'unit', run: () => vitestLayer('unit', []) },
   { name: 'build', group: 'e2e', run: () => check(run(process.execPath, [join(root, 'scripts/build.mjs')]).ok) },
   { name: 'lint', run: lintLayer },
+  // The sources zip (what AMO reviewers build) rebuilds to the Firefox zip, byte for byte (about 5 s).
+  { name: 'verify-sources', run: () => check(run(process.execPath, [join(root, 'scripts/verify-sources.mjs')]).ok) },
   {
     name: 'e2e chromium',
     group: 'e2e',

@@ -52,6 +52,9 @@ const SECTIONS = [
   ['data', 'options.data.title'],
 ] as const;
 
+/** The packaged privacy policy in the page's language (Spanish or English). */
+export const privacyPage = (locale: string) => (locale.toLowerCase().startsWith('es') ? 'privacy.es.html' : 'privacy.html');
+
 export function OptionsPage(props: OptionsPageProps) {
   const { doc, send } = props;
   return (
@@ -63,16 +66,17 @@ export function OptionsPage(props: OptionsPageProps) {
             <p>{t(`options.problem.${keyPart(props.problem)}`)}</p>
           </div>
         )}
-        <nav aria-label={t('options.navLabel')}>
-          <ul>
-            {SECTIONS.map(([id, key]) => (
-              <li key={id}>
-                <a href={`#${id}`}>{t(key)}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
       </header>
+      {/* Beside the sections at desktop widths, above them on a phone (options.css). */}
+      <nav class="section-nav" aria-label={t('options.navLabel')}>
+        <ul>
+          {SECTIONS.map(([id, key]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(key)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <main>
         <PeopleSection
           doc={doc}
@@ -107,6 +111,12 @@ export function OptionsPage(props: OptionsPageProps) {
         <PrivateWindows allowed={props.privateAllowed} browserName={props.browserName} />
         <DataSection send={send} onDownload={props.onDownload} />
       </main>
+      <footer class="page-footer">
+        {/* The policy ships inside the extension (public/privacy*.html, made from PRIVACY*.md). */}
+        <a href={privacyPage(props.locale)} target="_blank" data-testid="privacy-link">
+          {t('options.privacyLink')}
+        </a>
+      </footer>
     </div>
   );
 }

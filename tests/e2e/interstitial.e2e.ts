@@ -12,7 +12,7 @@ import { scenario } from '../fixtures/sites/x/scenario';
 import type { StateSnapshot } from '../../utils/data/messages';
 import { auditOurDialog } from './harness/axe';
 import { actionsInRoot, focusedInRoot, isOurDialogOnTop, pageKeystrokes, partText, rootText, waitInRoot } from './harness/dialog-checks';
-import { axDialogs, emulateMedia, pressShiftTab, resetMedia, typeKeys, waitForFrameBoxFocus } from './harness/dialog-driver';
+import { axDialogs, emulateMedia, pressShiftTab, resetMedia, typeKeys, typingFrameFacts, waitForFrameBoxFocus } from './harness/dialog-driver';
 import { fillPlaceholders, type FixtureVars } from './harness/fixture-server';
 import { dialogFacts, settle, waitForDialog } from './harness/page-checks';
 import { launch, withPage as withSessionPage } from './harness/session';
@@ -184,6 +184,43 @@ describe('the interstitial (X fixtures)', () => {
       });
     },
   );
+
+  // Chrome's storage.local holds 10 MB; Firefox's has no quota, so there is nothing to fill there.
+  test.skipIf(process.env.E2E_BROWSER === 'firefox')('storage full: the frame says it was not saved, keeps the words, and offers a way to free space', async () => {
+    const text = 'Words that must not be lost.';
+    // Another key fills the quota to within a few bytes of what is stored now (only for this test):
+    // any entry then takes more than is left.
+    await session.inExtension(async (api) => {
+      const local = api.storage.local;
+      const used = (await local.getBytesInUse!(null)) ?? 0;
+      await local.set({ testFiller: 'x'.repeat(local.QUOTA_BYTES! - used - 'testFiller'.length - 2 - 8) });
+    });
+    try {
+      const journalBefore = (await state()).doc.journal.length;
+      await withPage(async (page) => {
+        await openProfile(page);
+        await page.clickInRoot('[data-action="write"]');
+        await waitInRoot(page, (root) => root.activeElement?.getAttribute('data-part') === 'journal-frame');
+        await waitForFrameBoxFocus(session.name, page, 'journal');
+        await typeKeys(session.name, page, text);
+        const frame = (await typingFrameFacts(page, 'journal'))!;
+        expect(frame.box).toBe(text);
+        await page.press('Tab');
+        await page.press('Enter');
+        const until = Date.now() + 10_000;
+        let facts = await typingFrameFacts(page, 'journal');
+        while (facts?.ok === undefined && Date.now() < until) {
+          await new Promise((r) => setTimeout(r, 100));
+          facts = await typingFrameFacts(page, 'journal');
+        }
+        expect(facts).toMatchObject({ ok: 'false', box: text, recovery: true });
+        expect(facts!.status).toContain('not saved');
+      });
+      expect((await state()).doc.journal.length).toBe(journalBefore);
+    } finally {
+      await session.inExtension((api) => api.storage.local.remove('testFiller'));
+    }
+  });
 
   test('reduced motion: no moving circle, a calm text countdown', async () => {
     await withPage(async (page) => {

@@ -64,7 +64,15 @@ export function startBackground(): void {
   let storePromise: Promise<Store> | undefined;
   const store = () =>
     (storePromise ??= (async () => {
-      const created = createStore({ storage: browser.storage.local, now, timeZone, newId });
+      // Chrome's storage.local holds 10 MB (QUOTA_BYTES); Firefox's has no such quota.
+      const quotaBytes = (browser.storage.local as { QUOTA_BYTES?: unknown }).QUOTA_BYTES;
+      const created = createStore({
+        storage: browser.storage.local,
+        now,
+        timeZone,
+        newId,
+        ...(typeof quotaBytes === 'number' ? { quotaBytes } : {}),
+      });
       await created.load();
       return created;
     })());

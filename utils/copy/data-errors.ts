@@ -7,7 +7,7 @@ import type { ReduceError } from '../data/reducers';
 import { t } from './index';
 
 /** Why a change was not made: the reducers' codes (utils/data/reducers.ts) and the store's own. */
-export type ChangeErrorCode = ReduceError | 'newer-version' | 'invalid-result';
+export type ChangeErrorCode = ReduceError | 'newer-version' | 'invalid-result' | 'storage-full';
 
 const CHANGE_ERROR_TEXT: Record<ChangeErrorCode, () => string> = {
   'person-not-found': () => t('errors.reduce.personNotFound'),
@@ -19,6 +19,7 @@ const CHANGE_ERROR_TEXT: Record<ChangeErrorCode, () => string> = {
   'limit-reached': () => t('errors.reduce.limitReached'),
   'newer-version': () => t('errors.store.newerVersion'),
   'invalid-result': () => t('errors.store.invalidResult'),
+  'storage-full': () => t('errors.store.storageFull'),
 };
 
 function isChangeErrorCode(code: string): code is ChangeErrorCode {
@@ -34,6 +35,7 @@ export const requestErrorText = {
   notAllowed: () => t('errors.notAllowed'),
   badMessage: () => t('errors.badMessage'),
   unexpected: () => t('errors.unexpected'),
+  unreachable: () => t('errors.unreachable'),
 };
 
 export const importErrorText = {
@@ -44,6 +46,7 @@ export const importErrorText = {
   versionMismatch: () => t('errors.import.versionMismatch'),
   newerVersion: () => t('errors.import.newerVersion'),
   invalid: () => t('errors.import.invalid'),
+  tooLarge: () => t('errors.import.tooLarge'),
 };
 
 /**

@@ -5,7 +5,9 @@
  * (`page-continue-requested` and `strict-phrase-entered` change no data: start-background.ts
  * answers them before they get here.)
  */
-import { changeErrorText, requestErrorText } from '../copy/data-errors';
+import './zod-config';
+import { z } from 'zod';
+import { changeErrorText, importErrorText, requestErrorText } from '../copy/data-errors';
 import { isAllowedFrom, MessageSchema, type Message, type Reply, type SenderKind } from './messages';
 import { reduce, type Mutation } from './reducers';
 import type { Store } from './store';
@@ -56,7 +58,10 @@ function isMutation(message: Message): message is Mutation {
   ].includes(message.type);
 }
 
-async function answer(message: Message, store: Store): Promise<Reply> {
+/** The sender's id for a change (utils/data/reliable-send.ts): read beside the message, never inside the data. */
+const ChangeIdSchema = z.object({ changeId: z.string().regex(/^[\w-]{8,64}$/) });
+
+async function answer(message: Message, store: Store, changeId: string | undefined): Promise<Reply> {
   switch (message.type) {
     case 'state-requested':
       return { ok: true, data: await store.snapshot() };
@@ -73,15 +78,15 @@ async function answer(message: Message, store: Store): Promise<Reply> {
     case 'import-requested': {
       const parsed = parseImport(message.json);
       if (!parsed.ok) return parsed;
-      await store.replace(parsed.doc);
-      return { ok: true };
+      const replaced = await store.replace(parsed.doc);
+      return replaced.ok ? { ok: true } : { ok: false, error: importErrorText.tooLarge() };
     }
     case 'erase-requested':
       await store.erase();
       return { ok: true };
     default: {
       if (!isMutation(message)) return { ok: false, error: requestErrorText.badMessage() };
-      const outcome = await store.update((doc, ctx) => reduce(doc, message, ctx));
+      const outcome = await store.update((doc, ctx) => reduce(doc, message, ctx), changeId);
       if (!outcome.ok) return { ok: false, error: changeErrorText(outcome.error) };
       return outcome.data === undefined ? { ok: true } : { ok: true, data: outcome.data };
     }
@@ -95,7 +100,8 @@ export async function handleMessage(raw: unknown, sender: MessageSender, deps: R
   if (!parsed.success || NOT_DATA_MESSAGES.has(parsed.data.type)) return { ok: false, error: requestErrorText.badMessage() };
   if (!isAllowedFrom(parsed.data.type, kind)) return { ok: false, error: requestErrorText.notAllowed() };
   try {
-    return await answer(parsed.data, deps.store);
+    const changeId = ChangeIdSchema.safeParse(raw);
+    return await answer(parsed.data, deps.store, changeId.success ? changeId.data.changeId : undefined);
   } catch {
     // A failed write or an unexpected bug: the queue has already moved on and nothing was half-written.
     return { ok: false, error: requestErrorText.unexpected() };

@@ -3,4 +3,4 @@
  * the full zod schema. The content script reads only `core`; the log and the journal grow, the
  * core does not.
  */
-export const STORAGE_KEYS = { core: 'core', log: 'log', quarantine: 'quarantine' } as const;
+export const STORAGE_KEYS = { core: 'core', log: 'log', quarantine: 'quarantine', applied: 'applied' } as const;

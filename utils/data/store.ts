@@ -13,6 +13,35 @@ import type { StateSnapshot } from './messages';
 import { migrateToCurrent, parseVersion } from './migrations';
 import { V1_STORAGE_KEY } from './migrations/v1';
 import { applyDuePending } from './reducers';
+import { z } from 'zod';
+
+/**
+ * The ids of the last changes applied, written in the same `set` as the change itself: a sender
+ * that retries after a closed channel or a restarted worker gets the first answer again instead of
+ * a second application (utils/data/reliable-send.ts).
+ */
+const APPLIED_LIMIT = 500;
+const AppliedSchema = z.object({
+  version: z.literal(1),
+  changes: z.array(z.object({ id: z.string().min(8).max(64), data: z.unknown().optional() })).max(APPLIED_LIMIT),
+});
+type Applied = z.infer<typeof AppliedSchema>;
+
+/** Room kept free below the browser's quota, so a change never fails halfway (Chrome: 10 MB). */
+const QUOTA_HEADROOM_BYTES = 64 * 1024;
+
+/** Bytes a `set` of these items takes against Chrome's quota: each key and its JSON. */
+export function storedBytes(items: Record<string, unknown>): number {
+  const encoder = new TextEncoder();
+  return Object.entries(items).reduce((sum, [key, value]) => sum + encoder.encode(key).length + encoder.encode(JSON.stringify(value) ?? '').length, 0);
+}
+
+function isQuotaError(error: unknown): boolean {
+  return /quota/i.test(error instanceof Error ? error.message : String(error));
+}
+
+/** The browser refused the write because its storage for the extension is full. */
+class StorageFullError extends Error {}
 
 /** The part of `browser.storage.local` the store uses. */
 export interface StorageArea {
@@ -33,9 +62,11 @@ export interface StoreDeps {
   now: () => Date;
   timeZone: () => string;
   newId: () => string;
+  /** The storage area's quota in bytes, where it has one (Chrome's `storage.local.QUOTA_BYTES`). */
+  quotaBytes?: number;
 }
 
-export type StoreError = 'newer-version' | 'invalid-result';
+export type StoreError = 'newer-version' | 'invalid-result' | 'storage-full';
 
 /** What a change function returns: the reducers' Outcome has this shape. */
 export type ChangeOutcome = { ok: true; doc: StoredDocument; data?: unknown } | { ok: false; error: string };
@@ -45,9 +76,10 @@ export interface Store {
   /** Reads, migrates or sets aside what is stored, and writes the result back once. */
   load(): Promise<void>;
   snapshot(): Promise<StateSnapshot>;
-  update<O extends ChangeOutcome>(change: (doc: StoredDocument, ctx: ChangeContext) => O): Promise<UpdateResult<O>>;
+  /** `changeId`: the sender's id for this change; a change already applied is answered again, not applied twice. */
+  update<O extends ChangeOutcome>(change: (doc: StoredDocument, ctx: ChangeContext) => O, changeId?: string): Promise<UpdateResult<O>>;
   /** Replaces everything (import). The document must already be valid; nothing is merged. */
-  replace(doc: StoredDocument): Promise<void>;
+  replace(doc: StoredDocument): Promise<{ ok: true } | { ok: false; error: 'storage-full' }>;
   /** Erase everything, the set-aside copy included, and start fresh. */
   erase(): Promise<void>;
   /** Lets pending changes whose cool-down has passed take effect. */
@@ -67,6 +99,7 @@ export interface Quarantined {
 type Current = { kind: 'ready'; doc: StoredDocument; problem?: 'quarantined' } | { kind: 'newer-version' };
 
 const READ_KEYS = [STORAGE_KEYS.core, STORAGE_KEYS.log, V1_STORAGE_KEY, STORAGE_KEYS.quarantine];
+const NO_APPLIED: Applied = { version: 1, changes: [] };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -97,9 +130,31 @@ export function createStore(deps: StoreDeps): Store {
     return result;
   }
 
-  async function write(doc: StoredDocument): Promise<void> {
+  async function write(doc: StoredDocument, applied?: Applied): Promise<void> {
     const { core, log } = splitDocument(doc);
-    await storage.set({ [STORAGE_KEYS.core]: core, [STORAGE_KEYS.log]: log });
+    const items: Record<string, unknown> = { [STORAGE_KEYS.core]: core, [STORAGE_KEYS.log]: log };
+    if (applied) items[STORAGE_KEYS.applied] = applied;
+    try {
+      await storage.set(items);
+    } catch (error) {
+      // Chrome refuses the whole `set` at its quota ("QUOTA_BYTES quota exceeded"): nothing was written.
+      if (isQuotaError(error)) throw new StorageFullError();
+      throw error;
+    }
+  }
+
+  async function readApplied(): Promise<Applied> {
+    const parsed = AppliedSchema.safeParse((await storage.get(STORAGE_KEYS.applied))[STORAGE_KEYS.applied]);
+    return parsed.success ? parsed.data : NO_APPLIED;
+  }
+
+  /** Whether these items would leave less than the headroom below the quota (where there is one). */
+  async function wouldOverflow(items: Record<string, unknown>): Promise<boolean> {
+    if (!deps.quotaBytes) return false;
+    const keys = Object.keys(items);
+    const stored = await storage.get(null);
+    const others = Object.fromEntries(Object.entries(stored).filter(([key]) => !keys.includes(key)));
+    return storedBytes(others) + storedBytes(items) > deps.quotaBytes - QUOTA_HEADROOM_BYTES;
   }
 
   /** Read → migrate → validate. Writes only to finish a migration, a fresh start or a set-aside. */
@@ -159,14 +214,27 @@ export function createStore(deps: StoreDeps): Store {
 
   async function applyChange<O extends ChangeOutcome>(
     change: (doc: StoredDocument, ctx: ChangeContext) => O,
+    changeId?: string,
   ): Promise<UpdateResult<O>> {
     const current = await readCurrent();
     if (current.kind === 'newer-version') return { ok: false, error: 'newer-version' };
+    const applied = changeId ? await readApplied() : undefined;
+    const earlier = applied?.changes.find((c) => c.id === changeId);
+    if (earlier) return { ok: true, doc: current.doc, ...(earlier.data !== undefined ? { data: earlier.data } : {}) } as O;
     const outcome = change(current.doc, context());
     if (!outcome.ok) return outcome;
     const checked = DocumentSchema.safeParse(outcome.doc);
     if (!checked.success) return { ok: false, error: 'invalid-result' };
-    await write(checked.data);
+    const nextApplied: Applied | undefined =
+      applied && changeId
+        ? { version: 1, changes: [...applied.changes, { id: changeId, ...(outcome.data !== undefined ? { data: outcome.data } : {}) }].slice(-APPLIED_LIMIT) }
+        : undefined;
+    try {
+      await write(checked.data, nextApplied);
+    } catch (error) {
+      if (error instanceof StorageFullError) return { ok: false, error: 'storage-full' };
+      throw error;
+    }
     // The parsed copy is what gets written, so it is what the caller sees.
     return { ...outcome, doc: checked.data } as O;
   }
@@ -184,18 +252,27 @@ export function createStore(deps: StoreDeps): Store {
         return current.problem ? { doc: current.doc, problem: current.problem } : { doc: current.doc };
       }),
 
-    update: (change) => queued(() => applyChange(change)),
+    update: (change, changeId) => queued(() => applyChange(change, changeId)),
 
     replace: (doc) =>
       queued(async () => {
         const checked = DocumentSchema.parse(doc);
-        await write(checked);
+        const { core, log } = splitDocument(checked);
+        // Refused up front: at the quota the browser would refuse it anyway, after a long wait.
+        if (await wouldOverflow({ [STORAGE_KEYS.core]: core, [STORAGE_KEYS.log]: log })) return { ok: false, error: 'storage-full' } as const;
+        try {
+          await write(checked);
+        } catch (error) {
+          if (error instanceof StorageFullError) return { ok: false, error: 'storage-full' } as const;
+          throw error;
+        }
         await storage.remove(V1_STORAGE_KEY);
+        return { ok: true } as const;
       }),
 
     erase: () =>
       queued(async () => {
-        await storage.remove([STORAGE_KEYS.quarantine, V1_STORAGE_KEY]);
+        await storage.remove([STORAGE_KEYS.quarantine, V1_STORAGE_KEY, STORAGE_KEYS.applied]);
         await write(emptyDocument(deps.now(), deps.timeZone()));
       }),
 

@@ -9,6 +9,7 @@ import { STORAGE_KEYS } from '../data/storage-keys';
 import { parseGuardCore, type GuardCore } from '../data/guard-core';
 import { PAUSE_SECONDS } from '../data/friction';
 import type { Message, Reply } from '../data/messages';
+import { sendReliably } from '../data/reliable-send';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { feedHidingFlagged } from './feed-hiding-flag';
 import { daysWithoutContact } from '../days/day-count';
@@ -83,9 +84,14 @@ export function startGuard(ctx: ContentScriptContext): void {
     signal: ctx.signal,
   });
 
+  // Retried until the background answers, with one id per report so a retry is never counted twice.
+  // After an update ("Extension context invalidated") every try fails quietly: nothing to report to.
   const send = (message: Message) => {
-    browser.runtime.sendMessage(message).catch(() => {
-      // "Extension context invalidated" after an update: nothing to report to anymore.
+    void sendReliably(message, {
+      post: (m) => browser.runtime.sendMessage(m),
+      newId: () => crypto.randomUUID(),
+      wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      unreachable: () => '',
     });
   };
 

@@ -5,9 +5,17 @@
 import { signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { Message, Reply, StateSnapshot } from '../data/messages';
+import { sendReliably } from '../data/reliable-send';
+import { requestErrorText } from '../copy/data-errors';
 
+/** Resolves with the background's own answer: retried until it comes (utils/data/reliable-send.ts). */
 export function send(message: Message): Promise<Reply> {
-  return browser.runtime.sendMessage(message) as Promise<Reply>;
+  return sendReliably(message, {
+    post: (m) => browser.runtime.sendMessage(m),
+    newId: () => crypto.randomUUID(),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    unreachable: requestErrorText.unreachable,
+  });
 }
 
 export interface LiveState {

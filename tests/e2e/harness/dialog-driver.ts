@@ -224,3 +224,20 @@ export async function waitForFrameBoxFocus(browser: BrowserName, page: E2ePage, 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Chromium only: reads the typing frame's own page (its status line and box), which the site's
+ * page cannot see into. Undefined until the frame is there.
+ */
+export async function typingFrameFacts(page: E2ePage, mode: 'journal' | 'phrase'): Promise<{ status: string; ok?: string; box: string; recovery: boolean } | undefined> {
+  const frame = (driverPage(page) as PlaywrightPage).frames().find((f) => f.url().includes('/pause.html?mode=' + mode));
+  return frame?.evaluate(() => {
+    const status = document.querySelector('[data-part="status"]');
+    return {
+      status: status?.textContent ?? '',
+      ok: status?.getAttribute('data-ok') ?? undefined,
+      box: (document.getElementById('text') as HTMLTextAreaElement | null)?.value ?? '',
+      recovery: document.querySelector('[data-action="recovery"]') !== null,
+    };
+  });
+}

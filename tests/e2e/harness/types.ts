@@ -8,7 +8,15 @@ import type { FixtureServer } from './fixture-server';
 /** The part of the extension API the tests use (typed here: tests do not load @types/chrome). */
 export interface ExtensionApi {
   runtime: { id: string; sendMessage(message: unknown): Promise<unknown> };
-  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+  storage: {
+    local: {
+      get(keys: null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(keys: string | string[]): Promise<void>;
+      getBytesInUse?(keys: null): Promise<number>;
+      QUOTA_BYTES?: number;
+    };
+  };
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
 }

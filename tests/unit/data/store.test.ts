@@ -237,6 +237,57 @@ describe('changes', () => {
   });
 });
 
+describe('a change sent again (a retry) is applied once', () => {
+  test('the same change id twice: one reason stored, both senders told ok, with the first answer', async () => {
+    const store = newStore();
+    await store.load();
+    const withData = (doc: StoredDocument, ctx: { newId(): string }) => ({ ...addReason('Calm mornings')(doc, ctx), data: { id: 'first' } });
+    const first = await store.update(withData, 'change-aaaa');
+    const again = await store.update(withData, 'change-aaaa');
+    expect(first).toMatchObject({ ok: true, data: { id: 'first' } });
+    expect(again).toMatchObject({ ok: true, data: { id: 'first' } });
+    expect((await store.snapshot()).doc.reasons.map((r) => r.text)).toEqual(['Calm mornings']);
+  });
+
+  test('the record survives a restarted worker (a new store on the same storage)', async () => {
+    await newStore().update(addReason('One'), 'change-bbbb');
+    await newStore().update(addReason('One'), 'change-bbbb');
+    expect((await newStore().snapshot()).doc.reasons).toHaveLength(1);
+  });
+
+  test('different ids are different changes; the record keeps the last 500', async () => {
+    const store = newStore();
+    for (let i = 0; i < 510; i++) await store.update((doc) => ({ ok: true as const, doc }), `change-${String(i).padStart(4, '0')}`);
+    const applied = (await storage.get('applied')).applied as { changes: { id: string }[] };
+    expect(applied.changes).toHaveLength(500);
+    expect(applied.changes[0]!.id).toBe('change-0010');
+  });
+});
+
+describe('at the storage quota', () => {
+  test('a change the browser refuses for quota is reported as storage-full and nothing changes', async () => {
+    const store = newStore();
+    await store.update(addReason('Kept'));
+    const before = await storage.get(null);
+    vi.spyOn(storage, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(store.update(addReason('Too much'))).resolves.toEqual({ ok: false, error: 'storage-full' });
+    expect(await storage.get(null)).toEqual(before);
+    // The queue goes on.
+    await expect(store.update(addReason('Later'))).resolves.toMatchObject({ ok: true });
+  });
+
+  test('an import larger than the quota is refused up front and changes nothing', async () => {
+    const store = createStore({ storage, now: () => clock, timeZone: () => 'Europe/Berlin', newId: () => `id-${++ids}`, quotaBytes: 200_000 });
+    await store.update(addReason('Kept'));
+    const before = await storage.get(null);
+    const big = emptyDocument(NOW, 'Europe/Berlin');
+    big.journal = Array.from({ length: 20 }, (_, i) => ({ id: `j${i}`, at: NOW.toISOString(), text: 'x'.repeat(15_000) }));
+    await expect(store.replace(DocumentSchema.parse(big))).resolves.toEqual({ ok: false, error: 'storage-full' });
+    expect(await storage.get(null)).toEqual(before);
+    await expect(store.replace(emptyDocument(NOW, 'Europe/Berlin'))).resolves.toEqual({ ok: true });
+  });
+});
+
 describe('the background clock', () => {
   test('each move adds to the earlier ones', () => {
     vi.useFakeTimers({ now: NOW });

@@ -39,8 +39,10 @@ beforeEach(() => {
   fakeBrowser.reset();
   sent = [];
   reply = { ok: true };
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Message) => {
-    sent.push(message);
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Message & { changeId?: string }) => {
+    // Every change carries the sender's id for retries (utils/data/reliable-send.ts); the rows compare the rest.
+    const { changeId: _changeId, ...rest } = message;
+    sent.push(rest as Message);
     return reply;
   }) as never);
   root = document.createElement('div');

@@ -57,9 +57,13 @@ const byTestId = (id: string) => {
 };
 const query = (id: string) => root.querySelector(`[data-testid="${id}"]`);
 
+/** One macrotask: a reply travels through a few promise steps (utils/data/reliable-send.ts). */
+const replies = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function click(id: string) {
   await act(async () => {
     byTestId(id).click();
+    await replies();
   });
 }
 async function type(id: string, value: string) {
@@ -72,6 +76,7 @@ async function type(id: string, value: string) {
 async function submit(id: string) {
   await act(async () => {
     (byTestId(id) as HTMLFormElement).requestSubmit();
+    await replies();
   });
 }
 async function mount(element: preact.ComponentChild) {
@@ -84,8 +89,10 @@ beforeEach(() => {
   fakeBrowser.reset();
   sent = [];
   reply = { ok: true };
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Message) => {
-    sent.push(message);
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Message & { changeId?: string }) => {
+    // Every change carries the sender's id for retries (utils/data/reliable-send.ts); the rows compare the rest.
+    const { changeId: _changeId, ...rest } = message;
+    sent.push(rest as Message);
     return reply;
   }) as never);
   root = document.createElement('div');

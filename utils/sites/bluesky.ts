@@ -2,9 +2,10 @@
  * Bluesky (bsky.app). Facts and confidence levels: /work/shared/sites/bluesky.md, read in the web
  * client's own source (bluesky-social/social-app): its `testID` props render as `data-testid`.
  */
-import type { ContactAccount, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import type { ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { SITE_MATCHES } from './site-ids';
+import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // Bluesky, seen 2026-08: a handle is a domain name (dot-separated labels of letters, digits and
 // hyphens; the last label starts with a letter; at most 253 characters), compared without case.
@@ -20,7 +21,7 @@ const DID_PATTERN = /^did:(plc:[a-z2-7]{24}|web:[a-z0-9.%-]+)$/;
 const HOST = 'bsky.app';
 
 function parseHandle(raw: string): Handle | undefined {
-  const handle = raw.trim().replace(/^@/, '').replace(/\/+$/, '').toLowerCase();
+  const handle = cleanHandle(raw).toLowerCase();
   if (handle.length > MAX_HANDLE_LENGTH || !HANDLE_PATTERN.test(handle)) return undefined;
   return handle as Handle;
 }
@@ -45,7 +46,7 @@ function parseName(raw: string): Pick<PageRef, 'handle' | 'stableId'> | undefine
 }
 
 function parseUrl(url: URL): PageRef | undefined {
-  if (url.hostname.toLowerCase().replace(/\.$/, '') !== HOST) return undefined;
+  if (normalizeHost(url.hostname) !== HOST) return undefined;
   const segments = url.pathname.split('/').filter(Boolean);
   const [first, second, third, fourth] = segments;
   // Bluesky, seen 2026-08: every route about a person starts with `/profile/:name`: tabs
@@ -70,20 +71,7 @@ function parseUrl(url: URL): PageRef | undefined {
   return undefined;
 }
 
-function refFromHref(href: string | null): PageRef | undefined {
-  if (!href) return undefined;
-  try {
-    return parseUrl(new URL(href, `https://${HOST}/`));
-  } catch {
-    return undefined;
-  }
-}
-
-function addRef(refs: PageRef[], ref: Pick<PageRef, 'handle' | 'stableId'> | undefined): void {
-  if (!ref || !(ref.handle || ref.stableId)) return;
-  const seen = refs.some((r) => (ref.handle && r.handle === ref.handle) || (ref.stableId && r.stableId === ref.stableId));
-  if (!seen) refs.push({ kind: 'profile', ...(ref.handle && { handle: ref.handle }), ...(ref.stableId && { stableId: ref.stableId }) });
-}
+const refFromHref = linkReader(parseUrl, `https://${HOST}/`);
 
 // Bluesky, seen 2026-08: feed items are `feedItem-by-<handle>` (home, custom feeds, profile feed,
 // search), thread posts `postThreadItem-by-<handle>`; the suffix is the author, also for reposts.
@@ -105,8 +93,7 @@ function authorsOf(item: Element): PageRef[] {
   // item's people. A quote embeds the quoted post with its own `/profile/<h>/post/<rkey>` link.
   // Source: /work/shared/sites/bluesky.md (PostFeedItem.tsx @8889598d; the quote embed's hook is L)
   const links = [...item.querySelectorAll('a[href]')].filter((link) => !link.closest('[data-testid="contentHider-post"]'));
-  const firstProfileLink = links.map((link) => refFromHref(link.getAttribute('href'))).find((ref) => ref?.kind === 'profile');
-  addRef(refs, firstProfileLink);
+  addRef(refs, links.map((link) => refFromHref(link.getAttribute('href'))).find((ref) => ref?.kind === 'profile'));
   for (const link of links) {
     const ref = refFromHref(link.getAttribute('href'));
     if (ref?.kind === 'post') addRef(refs, ref);
@@ -133,9 +120,9 @@ function pageOwner(doc: Document): PageRef | undefined {
   // Bluesky, seen 2026-08: a DM thread's header links to the other person's profile. The header's
   // hook is UNVERIFIED, so the first profile link of the page's main landmark is taken.
   // Source: /work/shared/sites/bluesky.md (DMs, U)
-  const header = doc.querySelector('main a[href^="/profile/"]') ?? doc.querySelector('a[href^="/profile/"][role="link"]');
-  const ref = refFromHref(header?.getAttribute('href') ?? null);
-  return ref?.kind === 'profile' ? { kind: 'messages', ...(ref.handle && { handle: ref.handle }), ...(ref.stableId && { stableId: ref.stableId }) } : undefined;
+  const options = { selector: 'a[href^="/profile/"]', byStableIdToo: true };
+  const ref = firstProfileRef(doc.querySelector('main'), refFromHref, options) ?? firstProfileRef(doc, refFromHref, { ...options, selector: 'a[href^="/profile/"][role="link"]' });
+  return ref ? { ...ref, kind: 'messages' } : undefined;
 }
 
 // Each entry: what it matches, and where it is documented (all `testID`s from social-app, H unless marked).
@@ -163,11 +150,11 @@ const CONTROLS: readonly ControlRule[] = [
   { action: 'message', selector: '[data-testid="dmBtn"]' },
 ];
 
-export const blueskyAdapter: SiteAdapter = {
+export const blueskyAdapter = defineSite({
   id: 'bluesky',
   label: 'Bluesky',
   hosts: [HOST],
-  matches: SITE_MATCHES.bluesky,
+  matches: ['*://bsky.app/*'],
   parseUrl,
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://${HOST}/profile/${handle}`,
@@ -178,4 +165,6 @@ export const blueskyAdapter: SiteAdapter = {
     mentionSelector,
   },
   controls: CONTROLS,
-};
+});
+
+export default blueskyAdapter;

@@ -14,9 +14,10 @@
  *   itself is not a link to stop: the guard acts on the URL change it causes. Feed hiding hides the
  *   ring of a guarded person (it is a feed item below), which removes the tap altogether.
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { SITE_MATCHES } from './site-ids';
+import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // Instagram, seen 2025-03: usernames are 1–30 of letters, digits, '.' and '_'; a dot cannot lead,
 // trail or repeat; case-insensitive (stored lower-case).
@@ -43,13 +44,13 @@ const SHORTCODE_PATTERN = /^[A-Za-z0-9_-]{5,64}$/;
 const NUMERIC_ID_PATTERN = /^\d{1,30}$/;
 
 function parseHandle(raw: string): Handle | undefined {
-  const handle = raw.trim().replace(/^@/, '').replace(/\/+$/, '').toLowerCase();
+  const handle = cleanHandle(raw).toLowerCase();
   if (!HANDLE_PATTERN.test(handle) || RESERVED_FIRST_SEGMENTS.has(handle)) return undefined;
   return handle as Handle;
 }
 
 function isAppHost(url: URL): boolean {
-  return APP_HOSTS.has(url.hostname.toLowerCase().replace(/\.$/, ''));
+  return APP_HOSTS.has(normalizeHost(url.hostname));
 }
 
 function parseStory(segments: readonly string[]): PageRef | undefined {
@@ -99,24 +100,7 @@ function parseUrl(url: URL): PageRef | undefined {
   return { kind: 'profile', handle };
 }
 
-function refFromHref(href: string | null | undefined): PageRef | undefined {
-  if (!href) return undefined;
-  try {
-    return parseUrl(new URL(href, 'https://www.instagram.com/'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** The first link inside `root` that is a person's profile (not a post, story or tag link). */
-function firstProfileLink(root: ParentNode | null | undefined): Handle | undefined {
-  if (!root) return undefined;
-  for (const link of root.querySelectorAll('a[href]')) {
-    const ref = refFromHref(link.getAttribute('href'));
-    if (ref?.kind === 'profile' && ref.handle) return ref.handle;
-  }
-  return undefined;
-}
+const refFromHref = linkReader(parseUrl, 'https://www.instagram.com/');
 
 // Instagram, seen 2026-01: the home tray item is `div[role="button"]` labelled "Story by <username>,
 // not seen" (English; other languages word it differently and are not read here).
@@ -133,15 +117,11 @@ const FEED_ITEM_SELECTORS = [
   'div[role="button"][aria-label^="Story by "]',
 ];
 
-function addHandle(refs: PageRef[], handle: Handle | undefined): void {
-  if (handle && !refs.some((ref) => ref.handle === handle)) refs.push({ kind: 'profile', handle });
-}
-
 function authorsOf(item: Element): PageRef[] {
   const refs: PageRef[] = [];
   const storyBy = STORY_RING_LABEL.exec(item.getAttribute('aria-label') ?? '')?.[1];
   if (storyBy) {
-    addHandle(refs, parseHandle(storyBy));
+    addRef(refs, { handle: parseHandle(storyBy) });
     return refs;
   }
   // Instagram, seen 2026-01: the author is the first profile link in the post's header (avatar and
@@ -151,15 +131,15 @@ function authorsOf(item: Element): PageRef[] {
   if (header) {
     for (const link of header.querySelectorAll('a[href]')) {
       const ref = refFromHref(link.getAttribute('href'));
-      if (ref?.kind === 'profile') addHandle(refs, ref.handle);
+      if (ref?.kind === 'profile') addRef(refs, ref);
     }
   }
   // A post link with the username form (`/<username>/p/<code>/`) names the author too.
   for (const link of item.querySelectorAll('a[href*="/p/"], a[href*="/reel/"]')) {
     const ref = refFromHref(link.getAttribute('href'));
-    if (ref?.kind === 'post') addHandle(refs, ref.handle);
+    if (ref?.kind === 'post') addRef(refs, ref);
   }
-  if (refs.length === 0) addHandle(refs, firstProfileLink(item));
+  if (refs.length === 0) addRef(refs, firstProfileRef(item, refFromHref));
   return refs;
 }
 
@@ -214,7 +194,7 @@ function pageOwner(doc: Document): PageRef | undefined {
   // person's profile (UNVERIFIED: the header hooks are not documented; the first profile link in the
   // main region is read). Source: /work/shared/sites/instagram.md (Stories; DMs, U)
   const main = doc.querySelector('[role="main"]') ?? doc.querySelector('main') ?? doc.querySelector('section');
-  const handle = firstProfileLink(main);
+  const handle = firstProfileRef(main, refFromHref)?.handle;
   return handle ? { kind: ref.kind, handle } : undefined;
 }
 
@@ -284,11 +264,11 @@ function contactRequestRegexes({ handle }: ContactAccount): string[] {
   return [`${host}stories/${name}(?:[/?#].*)?$`, `${host}${name}/live(?:[/?#].*)?$`];
 }
 
-export const instagramAdapter: SiteAdapter = {
+export const instagramAdapter = defineSite({
   id: 'instagram',
   label: 'Instagram',
   hosts: ['instagram.com'],
-  matches: SITE_MATCHES.instagram,
+  matches: ['*://*.instagram.com/*'],
   parseUrl,
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://www.instagram.com/${handle}/`,
@@ -301,4 +281,6 @@ export const instagramAdapter: SiteAdapter = {
   // Source: /work/shared/sites/instagram.md (Contact in itself, M)
   visibleToThem: { story: 'story-viewers', messages: 'read-receipts' },
   contactRequestRegexes,
-};
+});
+
+export default instagramAdapter;

@@ -7,9 +7,10 @@
  * attributes). Every hook below names the generation it belongs to.
  * Source: /work/shared/sites/linkedin.md (knamnguyen/trusthuman.io `dom/detect.ts` @0047d06a, H)
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { SITE_MATCHES } from './site-ids';
+import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // LinkedIn, seen 2026-02: a vanity ("public profile URL") is 3–100 characters without spaces or
 // symbols; in practice letters, digits and hyphens (default form `john-smith-2a1ba6258`).
@@ -42,7 +43,7 @@ function decodeSegment(segment: string): string | undefined {
 }
 
 function parseHandle(raw: string): Handle | undefined {
-  const trimmed = raw.trim().replace(/^@/, '').replace(/\/+$/, '');
+  const trimmed = cleanHandle(raw);
   if (MEMBER_ID_PATTERN.test(trimmed)) return undefined;
   const decoded = decodeSegment(trimmed);
   if (decoded === undefined) return undefined;
@@ -51,7 +52,7 @@ function parseHandle(raw: string): Handle | undefined {
 }
 
 function isAppHost(url: URL): boolean {
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  const host = normalizeHost(url.hostname);
   return APP_HOSTS.has(host) || COUNTRY_HOST.test(host);
 }
 
@@ -99,28 +100,14 @@ function parseUrl(url: URL): PageRef | undefined {
   return undefined;
 }
 
-function refFromHref(href: string | null | undefined): PageRef | undefined {
-  if (!href) return undefined;
-  try {
-    return parseUrl(new URL(href, 'https://www.linkedin.com/'));
-  } catch {
-    return undefined;
-  }
-}
+const refFromHref = linkReader(parseUrl, 'https://www.linkedin.com/');
 
-function addRef(refs: PageRef[], ref: PageRef | undefined): void {
-  if (!ref || ref.kind !== 'profile' || !(ref.handle || ref.stableId)) return;
-  const known = refs.find((r) => (ref.handle && r.handle === ref.handle) || (ref.stableId && r.stableId === ref.stableId));
-  if (known) {
-    if (!known.handle && ref.handle) known.handle = ref.handle;
-    if (!known.stableId && ref.stableId) known.stableId = ref.stableId;
-    return;
-  }
-  refs.push({ kind: 'profile', ...(ref.handle && { handle: ref.handle }), ...(ref.stableId && { stableId: ref.stableId }) });
-}
-
+/** People only: a `/posts/<vanity>_…` link names its author but is not a person's link. */
 function addLinks(refs: PageRef[], links: Iterable<Element>): void {
-  for (const link of links) addRef(refs, refFromHref(link.getAttribute('href')));
+  for (const link of links) {
+    const ref = refFromHref(link.getAttribute('href'));
+    if (ref?.kind === 'profile') addRef(refs, ref);
+  }
 }
 
 // Feed items, each with what it matches and where it is documented. Comments are items too, so a
@@ -206,11 +193,8 @@ function pageOwner(doc: Document): PageRef | undefined {
     // LinkedIn, seen 2026-02: a thread's header links to the other person's profile (UNVERIFIED: no
     // documented hook; the first `/in/` link in the thread pane is read, the conversation list links
     // to threads, not profiles). Source: /work/shared/sites/linkedin.md (Contact in itself, M)
-    const pane = doc.querySelector('main') ?? doc.body;
-    for (const link of pane?.querySelectorAll('a[href*="/in/"]') ?? []) {
-      const person = refFromHref(link.getAttribute('href'));
-      if (person?.kind === 'profile') return { ...person, kind: 'messages' };
-    }
+    const person = firstProfileRef(doc.querySelector('main') ?? doc.body, refFromHref, { selector: 'a[href*="/in/"]', byStableIdToo: true });
+    if (person) return { ...person, kind: 'messages' };
   }
   return undefined;
 }
@@ -291,11 +275,11 @@ function contactRequestRegexes({ handle, stableId }: ContactAccount): string[] {
   return [`^https?://(?:www\\.|[a-z]{2}\\.)?linkedin\\.com/in/${name}(?:[/?#].*)?$`];
 }
 
-export const linkedinAdapter: SiteAdapter = {
+export const linkedinAdapter = defineSite({
   id: 'linkedin',
   label: 'LinkedIn',
   hosts: ['linkedin.com'],
-  matches: SITE_MATCHES.linkedin,
+  matches: ['*://*.linkedin.com/*'],
   parseUrl,
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://www.linkedin.com/in/${encodeURIComponent(handle)}/`,
@@ -308,4 +292,6 @@ export const linkedinAdapter: SiteAdapter = {
   // Source: /work/shared/sites/linkedin.md (Contact in itself, H/M)
   visibleToThem: { profile: 'profile-views', messages: 'read-receipts' },
   contactRequestRegexes,
-};
+});
+
+export default linkedinAdapter;

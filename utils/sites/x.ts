@@ -2,9 +2,10 @@
  * X (x.com, formerly twitter.com). Facts and confidence levels: /work/shared/sites/x.md, mostly from
  * insin/control-panel-for-twitter (CPFT) v4.24.0 `script.js` @0962235a (2026-08-17).
  */
-import type { ContactAccount, ControlRule, Handle, PageRef, ShortcutRule, SiteAdapter } from './site-adapter';
+import type { ContactAccount, ControlRule, Handle, PageRef, ShortcutRule } from './site-adapter';
+import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { SITE_MATCHES } from './site-ids';
+import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // X, seen 2026-08: handles are 1–15 of [A-Za-z0-9_]; CPFT accepts 1–20 to be safe, and so do we.
 // Source: /work/shared/sites/x.md (CPFT script.js @0962235a)
@@ -24,13 +25,13 @@ const RESERVED_FIRST_SEGMENTS = new Set([
 const STATUS_SEGMENTS = new Set(['status', 'statuses']);
 
 function parseHandle(raw: string): Handle | undefined {
-  const handle = raw.trim().replace(/^@/, '').replace(/\/+$/, '').toLowerCase();
+  const handle = cleanHandle(raw).toLowerCase();
   if (!HANDLE_PATTERN.test(handle) || RESERVED_FIRST_SEGMENTS.has(handle)) return undefined;
   return handle as Handle;
 }
 
 function isAppHost(url: URL): boolean {
-  return APP_HOSTS.has(url.hostname.toLowerCase().replace(/\.$/, ''));
+  return APP_HOSTS.has(normalizeHost(url.hostname));
 }
 
 function parseIntent(segments: readonly string[], params: URLSearchParams): PageRef | undefined {
@@ -85,30 +86,12 @@ function parseUrl(url: URL): PageRef | undefined {
   return { kind: 'profile', handle };
 }
 
-function refFromHref(href: string | null): PageRef | undefined {
-  if (!href) return undefined;
-  try {
-    return parseUrl(new URL(href, 'https://x.com/'));
-  } catch {
-    return undefined;
-  }
-}
+const refFromHref = linkReader(parseUrl, 'https://x.com/');
 
 /** The numeric user id on an element such as `[data-testid="1234-follow"]`. */
 function numericIdOf(element: Element | null): string | undefined {
   const match = /^(\d+)-(?:un)?follow$/.exec(element?.getAttribute('data-testid') ?? '');
   return match?.[1];
-}
-
-function addRef(refs: PageRef[], ref: PageRef | undefined): void {
-  if (!ref || !(ref.handle || ref.stableId)) return;
-  const known = refs.find((r) => (ref.handle && r.handle === ref.handle) || (ref.stableId && r.stableId === ref.stableId));
-  if (known) {
-    if (!known.handle && ref.handle) known.handle = ref.handle;
-    if (!known.stableId && ref.stableId) known.stableId = ref.stableId;
-    return;
-  }
-  refs.push({ kind: 'profile', ...(ref.handle && { handle: ref.handle }), ...(ref.stableId && { stableId: ref.stableId }) });
 }
 
 // X, seen 2026-08: a post is `article[data-testid="tweet"]`; people also appear as user cells
@@ -150,14 +133,8 @@ function authorsOf(item: Element): PageRef[] {
   }
   // A user cell or hover card: its first profile link, plus the numeric id on its follow button.
   const stableId = numericIdOf(item.querySelector('[data-testid$="-follow"], [data-testid$="-unfollow"]'));
-  for (const link of item.querySelectorAll('a[href]')) {
-    const ref = refFromHref(link.getAttribute('href'));
-    if (ref?.kind === 'profile' && ref.handle) {
-      addRef(refs, { kind: 'profile', handle: ref.handle, ...(stableId && { stableId }) });
-      return refs;
-    }
-  }
-  addRef(refs, stableId ? { kind: 'profile', stableId } : undefined);
+  const handle = firstProfileRef(item, refFromHref)?.handle;
+  addRef(refs, handle || stableId ? { ...(handle && { handle }), ...(stableId && { stableId }) } : undefined);
   return refs;
 }
 
@@ -199,13 +176,8 @@ function pageOwner(doc: Document): PageRef | undefined {
   // X, seen 2026-08: a DM thread's header is `dm-conversation-header` (legacy) with a link to the
   // other person's profile (the link is UNVERIFIED). Source: /work/shared/sites/x.md (CPFT testids)
   const header = doc.querySelector('[data-testid="dm-conversation-header"]');
-  if (header) {
-    for (const link of header.querySelectorAll('a[href]')) {
-      const ref = refFromHref(link.getAttribute('href'));
-      if (ref?.kind === 'profile' && ref.handle) return { kind: 'messages', handle: ref.handle };
-    }
-  }
-  return undefined;
+  const handle = firstProfileRef(header, refFromHref)?.handle;
+  return handle ? { kind: 'messages', handle } : undefined;
 }
 
 // Each entry: what it matches, and where it is documented. Undo buttons (unlike, unretweet,
@@ -241,11 +213,12 @@ const SHORTCUTS: readonly ShortcutRule[] = [
   { key: 's', action: 'share' },
 ];
 
-export const xAdapter: SiteAdapter = {
+export const xAdapter = defineSite({
   id: 'x',
   label: 'X (Twitter)',
   hosts: ['x.com', 'twitter.com'],
-  matches: SITE_MATCHES.x,
+  // X, seen 2026-08: `*.x.com` covers the bare host too. Source: docs/sites/x.md (Hosts)
+  matches: ['*://*.x.com/*', '*://*.twitter.com/*'],
   parseUrl,
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://x.com/${handle}`,
@@ -256,4 +229,6 @@ export const xAdapter: SiteAdapter = {
   // X, seen 2026-08: opening a thread with unread messages can show them "Seen" when read receipts
   // are on. Source: /work/shared/sites/x.md (X Help, Direct Messages, M)
   visibleToThem: { messages: 'read-receipts' },
-};
+});
+
+export default xAdapter;

@@ -7,7 +7,7 @@
  * `.wxt/site-bundles/` (generated, not in git) and adds it as a content script named `guard-<id>`.
  * A new site therefore needs no entrypoint file of its own: its line in utils/sites/registry.ts
  * is enough. WXT 0.20: the `entrypoints:found` hook runs before the options are imported.
- * Source: node_modules/wxt/dist/core/utils/building/find-entrypoints.mjs (wxt 0.20.27)
+ * Source: wxt-dev/wxt packages/wxt/src/core/utils/building/find-entrypoints.ts (v0.20.27)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';

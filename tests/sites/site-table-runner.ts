@@ -1,8 +1,10 @@
 /**
- * The one runner of site tables. A table is data: URL rows (a real URL shape → what the adapter must
- * say about it) and handle rows (what a person types → the normalised handle). Every
- * `<site>.test.ts` runs its own tables through these; adapters.meta.test.ts also feeds every URL row
- * of every table to every other adapter, which must answer undefined.
+ * The one runner of site tables. A table (`tests/sites/<site>.table.ts`, exporting `table`) is
+ * data: URL rows (a real URL shape → what the adapter must say about it), handle rows (what a
+ * person types → the normalised handle) and, where a site needs them, its own fixture checks.
+ * site-tables.test.ts finds every table and runs it with these, together with the checks every
+ * site's scenario (tests/fixtures/sites/<site>/scenario.ts) implies; adapters.meta.test.ts also
+ * feeds every URL row of every table to every other adapter, which must answer undefined.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,6 +32,13 @@ export interface HandleRow {
   /** undefined: this cannot be a handle on the site. */
   expect: string | undefined;
   why: string;
+}
+
+export interface SiteTable {
+  urls: UrlRow[];
+  handles: HandleRow[];
+  /** Fixture rows and quirks of this site beyond what its scenario states (vitest describe/test calls). */
+  checks?: () => void;
 }
 
 /** True for values shaped like a URL table, so the meta test can find tables by shape. */

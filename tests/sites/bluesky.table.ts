@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { classifyPress, ownerOfPath } from '../../utils/engine/control-guard';
 import { blueskyAdapter } from '../../utils/sites/bluesky';
 import { loadFixture, pathOf } from './site-table-runner';
-import type { HandleRow, SiteTable, UrlRow } from './site-table-runner';
+import type { Handle } from '../../utils/sites/site-adapter';
+import type { HandleRow, MentionRows, SiteTable, UrlRow } from './site-table-runner';
 
 const DID = 'did:plc:abcdefghijklmnopqrstuvwx';
 
@@ -53,6 +54,19 @@ export const blueskyHandleRows: HandleRow[] = [
   { raw: DID, expect: undefined, why: 'a DID is a stable id, not a handle' },
   { raw: '', expect: undefined, why: 'empty' },
 ];
+
+/** Items that do and do not name the guarded account, for its mention selector (mention-selector.test.ts). */
+const mentionRows: MentionRows = {
+  guarded: { handle: 'sam.bsky.social' as Handle, stableId: 'did:plc:abcdefghijklmnopqrstuvwx' },
+  base: 'https://bsky.app/',
+  rows: [
+  ['their post', '<div data-testid="feedItem-by-sam.bsky.social"></div>', true],
+  ['their post, handle in another case', '<div data-testid="feedItem-by-Sam.Bsky.Social"></div>', true],
+  ['a repost of theirs by someone else', '<div data-testid="feedItem-by-alex.bsky.social"><a href="/profile/sam.bsky.social/post/3k">x</a></div>', true],
+  ['by DID, percent-encoded', '<div data-testid="feedItem-by-alex.bsky.social"><a href="/profile/did%3Aplc%3Aabcdefghijklmnopqrstuvwx/post/3k">x</a></div>', true],
+  ['someone else', '<div data-testid="feedItem-by-alex.bsky.social"><a href="/profile/alex.bsky.social">x</a></div>', false],
+  ],
+};
 
 /** The checks this site needs beyond its rows and its scenario (fixture rows, its own quirks). */
 function checks(): void {
@@ -145,4 +159,4 @@ function checks(): void {
   });
 }
 
-export const table: SiteTable = { urls: blueskyUrlRows, handles: blueskyHandleRows, checks };
+export const table: SiteTable = { urls: blueskyUrlRows, handles: blueskyHandleRows, checks, mentions: mentionRows };

@@ -7,7 +7,7 @@ import { classifyPress, ownerOfPath } from '../../utils/engine/control-guard';
 import { instagramAdapter } from '../../utils/sites/instagram';
 import type { Handle } from '../../utils/sites/site-adapter';
 import { loadFixture, pathOf } from './site-table-runner';
-import type { HandleRow, SiteTable, UrlRow } from './site-table-runner';
+import type { HandleRow, MentionRows, SiteTable, UrlRow } from './site-table-runner';
 
 const profile = (handle: string) => ({ kind: 'profile', handle }) as const;
 
@@ -79,6 +79,24 @@ export const instagramHandleRows: HandleRow[] = [
   { raw: 'explore', expect: undefined, why: 'reserved route' },
   { raw: 'instagram.com/sam_rivers_x', expect: undefined, why: 'a link is not a handle (recognize.ts reads links)' },
 ];
+
+/** Items that do and do not name the guarded account, for its mention selector (mention-selector.test.ts). */
+const mentionRows: MentionRows = {
+  guarded: { handle: 'sam_rivers_x' as Handle },
+  base: 'https://www.instagram.com/',
+  rows: [
+  ['their post', '<article><header><a href="/sam_rivers_x/">x</a></header></article>', true],
+  ['their handle in another case', '<article><header><a href="/Sam_Rivers_X/">x</a></header></article>', true],
+  ['an absolute deep link', '<article><a href="https://instagram.com/_u/sam_rivers_x">x</a></article>', true],
+  ['their post link only', '<article><a href="/sam_rivers_x/p/Cguarded001/">x</a></article>', true],
+  ['a percent-encoded link', '<article><header><a href="/%73am_rivers_x/">x</a></header></article>', true],
+  ['a line break inside the name', '<article><header><a href="/sam_ri\nvers_x/">x</a></header></article>', true],
+  ['their story ring', '<div role="button" aria-label="Story by sam_rivers_x, not seen"></div>', true],
+  ['their story ring, another case', '<div role="button" aria-label="Story by Sam_Rivers_X, not seen"></div>', true],
+  ['someone else', '<article><header><a href="/alex_other/">x</a></header><a href="/alex_other/p/Cother0001/">x</a></article>', false],
+  ['someone else\'s story ring', '<div role="button" aria-label="Story by alex_other, not seen"></div>', false],
+  ],
+};
 
 /** The checks this site needs beyond its rows and its scenario (fixture rows, its own quirks). */
 function checks(): void {
@@ -265,4 +283,4 @@ function checks(): void {
   });
 }
 
-export const table: SiteTable = { urls: instagramUrlRows, handles: instagramHandleRows, checks };
+export const table: SiteTable = { urls: instagramUrlRows, handles: instagramHandleRows, checks, mentions: mentionRows };

@@ -6,8 +6,9 @@ import { describe, expect, test } from 'vitest';
 import { classifyPress, ownerOfPath } from '../../utils/engine/control-guard';
 import { linkedinAdapter } from '../../utils/sites/linkedin';
 import type { Handle } from '../../utils/sites/site-adapter';
-import { loadFixture, pathOf } from './site-table-runner';
-import type { HandleRow, SiteTable, UrlRow } from './site-table-runner';
+import { loadFixture, mentions, pathOf } from './site-table-runner';
+import { Window } from 'happy-dom';
+import type { HandleRow, MentionRows, SiteTable, UrlRow } from './site-table-runner';
 
 const MEMBER_ID = 'ACoAAB1cD2eFgHiJkLmNoPqRsTuVwXyZ0123456';
 const profile = (handle: string) => ({ kind: 'profile', handle }) as const;
@@ -83,6 +84,29 @@ export const linkedinHandleRows: HandleRow[] = [
   { raw: MEMBER_ID, expect: undefined, why: 'a member id is not a vanity (it is a stable id)' },
   { raw: 'linkedin.com/in/samrivers', expect: undefined, why: 'a link is not a handle (recognize.ts reads links)' },
 ];
+
+const MENTION_MEMBER_ID = 'ACoAABcdEfGhIjKlMnOp';
+const mentionPost = (href: string) => `<div role="listitem"><a data-view-name="feed-actor-image" href="${href}">x</a></div>`;
+
+/** Items that do and do not name the guarded account, for its mention selector (mention-selector.test.ts). */
+const mentionRows: MentionRows = {
+  guarded: { handle: 'sam-rivers-k' as Handle, stableId: MENTION_MEMBER_ID },
+  base: 'https://www.linkedin.com/feed/',
+  rows: [
+  ['their post', mentionPost('/in/sam-rivers-k/'), true],
+  ['their vanity in another case', mentionPost('https://www.linkedin.com/in/Sam-Rivers-K/'), true],
+  ['their vanity percent-encoded', mentionPost('/in/%73am-rivers-k/'), true],
+  ['their member id in the path', mentionPost(`/in/${MENTION_MEMBER_ID}/`), true],
+  ['their member id in the query, percent-encoded', mentionPost(`/in/someone-new/?profileUrn=urn%3Ali%3Afsd_profile%3A${MENTION_MEMBER_ID}`), true],
+  ['their member id in the query', mentionPost(`/in/someone-new/?profileUrn=urn:li:fsd_profile:${MENTION_MEMBER_ID}`), true],
+  ['a tab inside the vanity', mentionPost('/in/sam-riv\ters-k/'), true],
+  ['a Kelvin sign for their k', mentionPost('/in/sam-rivers-\u212a/'), true],
+  ['their comment', `<article class="comments-comment-entity"><a href="/in/sam-rivers-k/">x</a></article>`, true],
+  ['liked by them', `<div role="listitem">${mentionPost('/in/alex-other/')}<a data-view-name="feed-header-actor-image" href="/in/SAM-RIVERS-K">x</a></div>`, true],
+  ['someone else', mentionPost('/in/alex-other/?profileUrn=urn:li:fsd_profile:ACoAAXyzXyzXyzXyz'), false],
+  ['their member id in another case (another member)', mentionPost(`/in/${MENTION_MEMBER_ID.toLowerCase()}/`), false],
+  ],
+};
 
 /** The checks this site needs beyond its rows and its scenario (fixture rows, its own quirks). */
 function checks(): void {
@@ -269,6 +293,32 @@ function checks(): void {
       }
     });
   });
+
+  describe('linkedin: mentionSelector beyond its rows', () => {
+    const { guarded } = mentionRows;
+    const memberId = MENTION_MEMBER_ID;
+    const post = mentionPost;
+    test('every row it should match, authors() reads them from', () => {
+      // The tricky spellings above are real: the adapter reads the guarded account from each.
+      for (const href of ['/in/%73am-rivers-k/', '/in/sam-riv\ters-k/', '/in/sam-rivers-\u212a/', `/in/x-y-z/?profileUrn=urn%3Ali%3Afsd_profile%3A${memberId}`]) {
+        const window = new Window({ url: 'https://www.linkedin.com/feed/' });
+        window.document.body.innerHTML = post(href);
+        const item = window.document.body.firstElementChild as unknown as Element;
+        const refs = linkedinAdapter.feedItem!.authors(item);
+        expect(refs.some((ref) => ref.handle === guarded.handle || ref.stableId === memberId), href).toBe(true);
+      }
+    });
+
+    test('a vanity beyond ASCII matches every link (CSS cannot fold its case)', () => {
+      const window = new Window({ url: 'https://www.linkedin.com/feed/' });
+      window.document.body.innerHTML = post('/in/\u00d1and\u00da-x/');
+      const item = window.document.body.firstElementChild as unknown as Element;
+      const account = { handle: linkedinAdapter.normalizeHandle('\u00f1and\u00fa-x')! };
+      expect(linkedinAdapter.feedItem!.authors(item).map((ref) => ref.handle)).toContain(account.handle);
+      expect(mentions(item, linkedinAdapter.feedItem!.mentionSelector!(account))).toBe(true);
+    });
+  });
+
 }
 
-export const table: SiteTable = { urls: linkedinUrlRows, handles: linkedinHandleRows, checks };
+export const table: SiteTable = { urls: linkedinUrlRows, handles: linkedinHandleRows, checks, mentions: mentionRows };

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { expect, test } from 'vitest';
-import type { PageKind, SiteAdapter } from '../../utils/sites/site-adapter';
+import type { ContactAccount, PageKind, SiteAdapter } from '../../utils/sites/site-adapter';
 
 /** What a URL says about one person, with plain strings so tables stay readable. */
 export interface ExpectedRef {
@@ -34,9 +34,18 @@ export interface HandleRow {
   why: string;
 }
 
+/** Items (as HTML) that do or do not name `guarded`, checked against the adapter's mention selector. */
+export interface MentionRows {
+  guarded: ContactAccount;
+  /** The page the items are on. */
+  base: string;
+  rows: [why: string, html: string, expected: boolean][];
+}
+
 export interface SiteTable {
   urls: UrlRow[];
   handles: HandleRow[];
+  mentions?: MentionRows;
   /** Fixture rows and quirks of this site beyond what its scenario states (vitest describe/test calls). */
   checks?: () => void;
 }
@@ -79,3 +88,6 @@ export function pathOf(element: Element): Element[] {
   for (let current: Element | null = element; current; current = current.parentElement) path.push(current);
   return path;
 }
+
+/** Whether an item, or something in it, matches a mention selector. */
+export const mentions = (item: Element, selector: string) => item.matches(selector) || item.querySelector(selector) !== null;

@@ -4,8 +4,12 @@
 import { describe, expect, test } from 'vitest';
 import { classifyPress, classifyShortcut, ownerOfPath } from '../../utils/engine/control-guard';
 import { xAdapter } from '../../utils/sites/x';
-import { loadFixture, pathOf } from './site-table-runner';
-import type { HandleRow, SiteTable, UrlRow } from './site-table-runner';
+import { loadFixture, mentions, pathOf } from './site-table-runner';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import type { Handle } from '../../utils/sites/site-adapter';
+import type { HandleRow, MentionRows, SiteTable, UrlRow } from './site-table-runner';
 
 export const xUrlRows: UrlRow[] = [
   { url: 'https://x.com/sam_rivers_x', expect: { kind: 'profile', handle: 'sam_rivers_x' }, why: 'profile' },
@@ -68,6 +72,20 @@ export const xHandleRows: HandleRow[] = [
   { raw: 'home', expect: undefined, why: 'reserved route' },
   { raw: 'x.com/sam_rivers_x', expect: undefined, why: 'a link is not a handle (recognize.ts reads links)' },
 ];
+
+/** Items that do and do not name the guarded account, for its mention selector (mention-selector.test.ts). */
+const mentionRows: MentionRows = {
+  guarded: { handle: 'bench_guarded_x' as Handle, stableId: '987654321' },
+  base: 'https://x.com/home',
+  rows: [
+  ['their handle in another case', '<article data-testid="tweet"><a href="/Bench_Guarded_X">x</a></article>', true],
+  ['an absolute link', '<article data-testid="tweet"><a href="https://twitter.com/bench_guarded_x/status/1">x</a></article>', true],
+  ['an encoded intent link', '<article data-testid="tweet"><a href="/intent/user?screen_name=%62ench_guarded_x">x</a></article>', true],
+  ['their avatar only', '<article data-testid="tweet"><div data-testid="UserAvatar-Container-bench_guarded_x"></div></article>', true],
+  ['their follow button only', '<div data-testid="UserCell"><button data-testid="987654321-follow"></button></div>', true],
+  ['someone else', '<article data-testid="tweet"><a href="/alex_other">x</a><div data-testid="UserAvatar-Container-alex_other"></div></article>', false],
+  ],
+};
 
 /** The checks this site needs beyond its rows and its scenario (fixture rows, its own quirks). */
 function checks(): void {
@@ -179,6 +197,22 @@ function checks(): void {
       expect(xAdapter.pageOwner!(doc)).toEqual(expected);
     });
   });
+
+  describe('x: mentionSelector beyond its rows', () => {
+    const { guarded } = mentionRows;
+    test('every post of the bench busy feed', () => {
+      // The bench fixture builds its posts in a script; this is the same markup for a few of them.
+      const html = readFileSync(join(process.cwd(), 'bench/fixtures/busy-feed.html'), 'utf8');
+      const post = /function post\(n\) \{([\s\S]*?)\n {6}\}/.exec(html)![1]!;
+      const build = new Function('n', post) as (n: number) => string;
+      const window = new Window({ url: 'https://x.com/home' });
+      window.document.body.innerHTML = [0, 1, 96, 4999].map(build).join('');
+      const items = [...window.document.querySelectorAll(xAdapter.feedItem!.selector)] as unknown as Element[];
+      expect(items).toHaveLength(4);
+      for (const item of items) expect(mentions(item, xAdapter.feedItem!.mentionSelector!(guarded))).toBe(false);
+    });
+  });
+
 }
 
-export const table: SiteTable = { urls: xUrlRows, handles: xHandleRows, checks };
+export const table: SiteTable = { urls: xUrlRows, handles: xHandleRows, checks, mentions: mentionRows };

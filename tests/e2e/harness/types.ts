@@ -10,7 +10,7 @@ export interface ExtensionApi {
   runtime: { id: string; sendMessage(message: unknown): Promise<unknown> };
   storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
-  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; js?: string[] }[]> };
 }
 
 export type BrowserName = 'chromium' | 'firefox';

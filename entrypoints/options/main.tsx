@@ -28,6 +28,7 @@ function start(root: HTMLElement) {
     id: adapter.id,
     label: adapter.label,
     example: adapter.profileUrl('someone' as Handle),
+    ...(adapter.sameHandleAs && { sameHandleAs: adapter.sameHandleAs }),
   }));
   const siteLabel = (site: SiteId) => sites.find((choice) => choice.id === site)?.label ?? site;
 

@@ -98,6 +98,12 @@ export interface SiteAdapter<Id extends string = SiteId> {
    */
   classifyControl?(path: readonly Element[]): Action | undefined;
   shortcuts?: readonly ShortcutRule[];
+  /**
+   * A site whose accounts usually carry the same handle as this site's (Threads accounts are made
+   * from Instagram accounts): when a person has an account there, the options page offers, with one
+   * click and never by itself, to guard the same handle here too.
+   */
+  sameHandleAs?: SiteId;
   /** Page kinds whose mere viewing is visible to the other person. */
   visibleToThem?: Partial<Record<PageKind, ContactSignal>>;
   /**

@@ -76,6 +76,11 @@ describe('registry', () => {
     expect(listed).toEqual([]);
   });
 
+  test.each(byId.filter(([, adapter]) => adapter.sameHandleAs !== undefined))('%s: shares handles with a registered site', (id, adapter) => {
+    expect(SITE_IDS).toContain(adapter.sameHandleAs);
+    expect(adapter.sameHandleAs).not.toBe(id);
+  });
+
   test('the host permissions are every site’s match patterns', () => {
     expect(SITE_HOST_PATTERNS).toEqual(SITE_ADAPTERS.flatMap((adapter) => [...adapter.matches]));
   });

@@ -101,9 +101,10 @@ export interface SiteAdapter<Id extends string = SiteId> {
   /**
    * A site whose accounts usually carry the same handle as this site's (Threads accounts are made
    * from Instagram accounts): when a person has an account there, the options page offers, with one
-   * click and never by itself, to guard the same handle here too.
+   * click and never by itself, to guard the same handle here too. A site id; a plain string because
+   * `SiteId` is derived from the adapters themselves (the meta test checks it is registered).
    */
-  sameHandleAs?: SiteId;
+  sameHandleAs?: string;
   /** Page kinds whose mere viewing is visible to the other person. */
   visibleToThem?: Partial<Record<PageKind, ContactSignal>>;
   /**

@@ -17,7 +17,7 @@
 import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import { actionByButtonText, addRef, buttonAroundIcon, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // Instagram, seen 2025-03: usernames are 1–30 of letters, digits, '.' and '_'; a dot cannot lead,
 // trail or repeat; case-insensitive (stored lower-case).
@@ -199,7 +199,7 @@ function pageOwner(doc: Document): PageRef | undefined {
 }
 
 /** A button-like element (Instagram uses both `button` and `div[role="button"]`) around an icon. */
-const aroundIcon = (label: string) => `:is(button, [role="button"]):has(svg[aria-label="${label}"])`;
+const aroundIcon = buttonAroundIcon;
 
 // Each entry: what it matches, and where it is documented. Labels are English only: other languages
 // are not covered (a structural fallback, the Nth icon in the action row, is UNVERIFIED and not used).
@@ -235,17 +235,8 @@ const ACTION_BY_BUTTON_TEXT: ReadonlyMap<string, Action> = new Map([
   ['message', 'message'],
 ]);
 
-function classifyControl(path: readonly Element[]): Action | undefined {
-  for (const element of path) {
-    if (element.localName !== 'button' && element.getAttribute('role') !== 'button') continue;
-    // A story ring or a whole card can be a role=button too: only short labels are buttons' text.
-    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-    if (text.length > 20) return undefined;
-    const action = ACTION_BY_BUTTON_TEXT.get(text);
-    if (action) return action;
-  }
-  return undefined;
-}
+// A story ring or a whole card can be a role=button too: the kit reads short texts only.
+const classifyControl = (path: readonly Element[]) => actionByButtonText(path, ACTION_BY_BUTTON_TEXT);
 
 /** Escapes a handle for an RE2 pattern (usernames hold only letters, digits, '.' and '_'). */
 function escapeForRegex(text: string): string {

@@ -4,7 +4,7 @@
  * normalising a host name. Pure, like the adapters themselves: nothing here touches the DOM at
  * import, and nothing here knows a site.
  */
-import type { PageRef, SiteAdapter } from './site-adapter';
+import type { Action, PageRef, SiteAdapter } from './site-adapter';
 
 /** A host name as adapters compare it: lower-case, without the trailing dot of a fully qualified name. */
 export function normalizeHost(hostname: string): string {
@@ -69,6 +69,31 @@ export function firstProfileRef(
   for (const link of root.querySelectorAll(selector)) {
     const ref = readLink(link.getAttribute('href'));
     if (ref?.kind === 'profile' && (ref.handle || (byStableIdToo && ref.stableId))) return ref;
+  }
+  return undefined;
+}
+
+/** A button-like element (`button`, or `[role="button"]` as Meta's apps write them) around an icon labelled `label`. */
+export function buttonAroundIcon(label: string): string {
+  return `:is(button, [role="button"]):has(svg[aria-label="${label}"])`;
+}
+
+/**
+ * For controls known only by their text ("Follow", "Message"): the action of the innermost
+ * button-like element on the path (a `button`, or an element with one of `roles`) whose whole text
+ * is in `actions` (lower-case). Only short texts count: a whole card can be a role=button too.
+ */
+export function actionByButtonText(
+  path: readonly Element[],
+  actions: ReadonlyMap<string, Action>,
+  roles: readonly string[] = ['button'],
+): Action | undefined {
+  for (const element of path) {
+    if (element.localName !== 'button' && !roles.includes(element.getAttribute('role') ?? '')) continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (text.length > 20) return undefined;
+    const action = actions.get(text);
+    if (action) return action;
   }
   return undefined;
 }

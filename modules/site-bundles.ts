@@ -10,10 +10,14 @@
  * Source: wxt-dev/wxt packages/wxt/src/core/utils/building/find-entrypoints.ts (v0.20.27)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { defineWxtModule } from 'wxt/modules';
 import { SITE_IDS } from '../utils/sites/registry';
-import { guardBundleName } from '../utils/background/guard-bundles';
+import { GUARD_BUNDLE_PREFIX, guardBundleName } from '../utils/background/guard-bundles';
+
+/** WXT's own `wxt/browser`, without the polyfill: `globalThis.browser` where it exists, else `chrome`. */
+const NATIVE_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
 
 export default defineWxtModule({
   name: 'site-bundles',
@@ -36,6 +40,22 @@ export default defineWxtModule({
           ].join('\n'),
         );
         infos.push({ name: guardBundleName(site), inputPath, type: 'content-script' });
+      }
+    });
+    // The guard bundles use the browser's own `browser` (Firefox) or promise-based `chrome`
+    // (Chrome MV3) instead of webextension-polyfill, which the project aliases `wxt/browser` to
+    // everywhere: what the guard calls (runtime.sendMessage and getURL, storage.local.get,
+    // storage.onChanged, runtime.onMessage without replies) returns promises natively in both, and
+    // the polyfill cost every guarded page 2.8 kB gzip at document_start. Extension pages and the
+    // background keep the polyfill. WXT 0.20: `vite:build:extendConfig` runs once per build group,
+    // and every content script is its own group.
+    // Source: wxt-dev/wxt packages/wxt/src/core/builders/vite/index.ts (v0.20.27);
+    // https://developer.chrome.com/docs/extensions/develop/migrate/api-calls#replace-callbacks
+    wxt.hooks.hook('vite:build:extendConfig', (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.name.startsWith(GUARD_BUNDLE_PREFIX))) return;
+      const alias = config.resolve?.alias;
+      if (alias && !Array.isArray(alias) && (alias as Record<string, string>)['wxt/browser']) {
+        (alias as Record<string, string>)['wxt/browser'] = NATIVE_BROWSER;
       }
     });
   },

@@ -8,12 +8,13 @@ import { test } from 'vitest';
 import { appendEvent } from '../utils/data/event-log';
 import { emptyDocument, type EventLog, type EventType, type StoredDocument } from '../utils/data/schema';
 import { exportDocument, parseImport } from '../utils/data/transfer';
+import { SITE_IDS } from '../utils/sites/registry';
 import { repetitions, timing, writeFigures, type Figure } from './figures';
 
 const EVENTS = 50_000;
 const TIME_ZONE = 'Europe/Madrid';
 const TYPES: EventType[] = ['urge-resisted', 'urge-resisted', 'urge-resisted', 'went-through', 'contact-recorded'];
-const SITES = ['instagram', 'x', 'linkedin', 'bluesky'] as const;
+const SITES = SITE_IDS;
 
 function fiftyThousandEvents(start: Date): EventLog {
   let log: EventLog = { recent: [], daily: [] };

@@ -110,12 +110,22 @@ function sizes() {
       continue;
     }
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    // The content script is registered at run time (registration: 'runtime'), so it is not in the manifest.
-    const contentFiles = [
-      ...(manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]),
-      ...(existsSync(join(dir, 'content-scripts')) ? readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`) : []),
-    ];
-    figures.push(sizeFigure('gzip-content-script-kb', browser, dir, [...new Set(contentFiles)], 'content-scripts/*'));
+    // The guard is registered at run time (registration: 'runtime'), one bundle per registered site
+    // (modules/site-bundles.ts), so it is not in the manifest. A site's page evaluates its own bundle,
+    // after the feed-hiding flag where feeds hide someone: that pair is the figure, per site.
+    const manifestFiles = (manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
+    const bundles = existsSync(join(dir, 'content-scripts'))
+      ? readdirSync(join(dir, 'content-scripts')).filter((f) => /^guard-.+\.js$/.test(f))
+      : [];
+    if (bundles.length === 0) failures.push(`sizes: no guard bundles in ${dir}/content-scripts`);
+    for (const bundle of bundles) {
+      const site = bundle.slice('guard-'.length, -'.js'.length);
+      const entries = [...manifestFiles, 'content-scripts/feed-hiding-flag.js', `content-scripts/${bundle}`];
+      figures.push({
+        ...sizeFigure('gzip-content-script-kb', browser, dir, entries, `at document_start on ${site}: feed-hiding flag + content-scripts/${bundle}`),
+        site,
+      });
+    }
     figures.push(sizeFigure('gzip-interstitial-kb', browser, dir, pageEntries(dir, 'pause.html'),
       'pause.html (the interstitial as a page; the in-page interstitial ships inside the content script)'));
     figures.push(sizeFigure('gzip-popup-kb', browser, dir, pageEntries(dir, manifest.action?.default_popup ?? 'popup.html'), 'popup.html'));

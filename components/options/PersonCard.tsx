@@ -4,13 +4,14 @@
  */
 import type { CoolDown, CustomPattern, FeedHiding, PendingChange, Person } from '../../utils/data/schema';
 import type { SiteId } from '../../utils/sites/site-ids';
-import type { PatternAccess, RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
+import { sameHandleOffers, type PatternAccess, type RecognizedLink, type SendMessage, type SiteChoice } from '../../utils/ui/options-model';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { Field } from '../common/Field';
 import { AccountForm } from './AccountForm';
 import { LinkPatterns } from './LinkPatterns';
 import { RemoveButton } from './RemoveButton';
+import { SameHandleOffers } from './SameHandleOffers';
 import { StatusLine, useAction, useSavedValue } from './StatusLine';
 
 const FEED_CHOICES: readonly FeedHiding[] = ['off', 'hide', 'collapse'];
@@ -72,6 +73,13 @@ export function PersonCard(props: PersonCardProps) {
           </li>
         ))}
       </ul>
+
+      <SameHandleOffers
+        offers={sameHandleOffers(person.accounts, props.sites, props.normalizeHandle)}
+        labelOf={labelOf}
+        disabled={action.busy}
+        onAdd={(offer) => void action.run({ type: 'account-added', personId: person.id, account: { site: offer.site, handle: offer.handle } })}
+      />
 
       <details class="more">
         <summary>{t('options.people.addAccountTitle')}</summary>

@@ -15,7 +15,7 @@ import { patternOrigins } from '../../utils/sites/custom-patterns';
 import { parseHandleForSite, recognizeProfileLink } from '../../utils/sites/recognize';
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import type { Handle } from '../../utils/sites/site-adapter';
-import { SITE_MATCHES, type SiteId } from '../../utils/sites/site-ids';
+import { SITE_MATCHES, isSiteId, type SiteId } from '../../utils/sites/site-ids';
 import { liveState, send } from '../../utils/ui/client';
 import { safeFileName, showsSetup, showsSetupNow, type PatternAccess, type SiteChoice } from '../../utils/ui/options-model';
 import { parseSetupHash, resumeSetupStep, setupHash } from '../../utils/ui/popup-model';
@@ -28,6 +28,7 @@ function start(root: HTMLElement) {
     id: adapter.id,
     label: adapter.label,
     example: adapter.profileUrl('someone' as Handle),
+    ...(adapter.sameHandleAs && isSiteId(adapter.sameHandleAs) && { sameHandleAs: adapter.sameHandleAs }),
   }));
   const siteLabel = (site: SiteId) => sites.find((choice) => choice.id === site)?.label ?? site;
 

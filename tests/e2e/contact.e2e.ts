@@ -54,7 +54,7 @@ const CASES: ContactCase[] = [
     home: { url: 'https://www.instagram.com/', fixture: 'feed.html' },
     // Instagram, seen 2026-01: a shared story arrives as a plain link to /stories/<user>/<id>/ (in a
     // DM or a post caption); the home tray's rings are buttons, not links. The feed fixture has no
-    // such link, so the test adds one. Source: /work/shared/sites/instagram.md (URL shapes)
+    // such link, so the test adds one. Source: docs/sites/instagram.md (URL shapes)
     inApp: {
       url: 'https://www.instagram.com/',
       fixture: 'feed.html',

@@ -2,6 +2,8 @@
  * The built extension in a real browser (E2E_BROWSER=chromium|firefox): it loads, the background
  * answers, and the guard script reaches a site only once someone there is guarded.
  */
+import { guardBundleFile, guardBundleName } from '../../utils/background/guard-bundles';
+import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StateSnapshot } from '../../utils/data/messages';
 import { launch } from './harness/session';
@@ -31,9 +33,10 @@ describe(`the built extension (${process.env.E2E_BROWSER ?? 'chromium'})`, () =>
     expect(doc.people).toEqual([]);
   });
 
-  test('the extension holds host permission for the guarded sites', async () => {
-    expect(await session.hasHostPermission('https://x.com/*')).toBe(true);
-    expect(await session.hasHostPermission('https://bsky.app/*')).toBe(true);
+  test('the extension holds host permission for every registered site', async () => {
+    for (const host of SITE_ADAPTERS.flatMap((adapter) => adapter.hosts)) {
+      expect(await session.hasHostPermission(`https://${host}/*`), host).toBe(true);
+    }
   });
 
   test('with nobody guarded, x.com gets no script and its page is untouched', async () => {
@@ -101,7 +104,8 @@ describe(`the built extension (${process.env.E2E_BROWSER ?? 'chromium'})`, () =>
     expect(reply).toMatchObject({ ok: true });
 
     const scripts = await session.inExtension((api) => api.scripting.getRegisteredContentScripts());
-    expect(scripts.map((s) => s.id)).toEqual(['guard']);
+    expect(scripts.map((s) => s.id)).toEqual([guardBundleName('x')]);
+    expect(scripts[0]?.js).toEqual([guardBundleFile('x')]);
     expect(scripts[0]?.matches).toEqual(expect.arrayContaining(['*://*.x.com/*']));
     expect(scripts[0]?.matches).not.toEqual(expect.arrayContaining(['*://bsky.app/*']));
 

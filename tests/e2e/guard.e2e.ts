@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PageKind } from '../../utils/sites/site-adapter';
 import { adapterById } from '../../utils/sites/registry';
+import { guardBundleFile } from '../../utils/background/guard-bundles';
 import type { SiteScenario } from '../fixtures/sites/scenario-types';
 import { fillPlaceholders, type FixtureVars } from './harness/fixture-server';
 import type { FrameProbe } from './harness/fixture-runtime';
@@ -155,6 +156,8 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
   test('the content script is registered on this site only; another supported site never gets a host', async () => {
     const registered = await session.inExtension((api) => api.scripting.getRegisteredContentScripts());
     expect(new Set(registered.flatMap((s) => s.matches ?? []))).toEqual(new Set(adapterById(scenario.site).matches));
+    // This site's page evaluates the engine plus this site's adapter only (one bundle per site).
+    expect(registered.flatMap((s) => s.js ?? []).filter((file) => file !== 'content-scripts/feed-hiding-flag.js')).toEqual([guardBundleFile(scenario.site)]);
     if (!urls.elsewhere) return;
     const elsewhereUrl = urls.elsewhere;
     await withPage(async (page) => {

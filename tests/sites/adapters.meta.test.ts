@@ -1,35 +1,37 @@
 /**
- * Checks every adapter in the registry against the others and against the shared declarations:
- * a new site gets these checks by adding one line to registry.ts.
+ * Checks every adapter in the registry against the others and against what a site must bring: a
+ * new site gets these checks by adding one line to registry.ts, and they fail until it has its
+ * table, fixture folder (with its scenario), docs page and README column.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { SITE_ADAPTERS, adapterById, adapterForHost } from '../../utils/sites/registry';
+import { SITE_ADAPTERS, SITE_HOST_PATTERNS, SITE_IDS, adapterById, adapterForHost } from '../../utils/sites/registry';
 import type { SiteAdapter } from '../../utils/sites/site-adapter';
-import { SITE_IDS, SITE_MATCHES } from '../../utils/sites/site-ids';
-import { isUrlTable, type HandleRow, type UrlRow } from './site-table-runner';
+import type { HandleRow, SiteTable, UrlRow } from './site-table-runner';
 
 const root = process.cwd();
-const tableModules = import.meta.glob<Record<string, unknown>>('./*.table.ts', { eager: true });
+const tableModules = import.meta.glob<{ table?: SiteTable }>('./*.table.ts', { eager: true });
 const siteModules = import.meta.glob('../../utils/sites/*.ts');
+const siteDefaults = import.meta.glob<{ default?: unknown }>('../../utils/sites/*.ts', { eager: true });
+const siteOf = (path: string) => /\.\/(.+)\.table\.ts$/.exec(path)![1]!;
 
 /** Every URL row of every table, with the site its table belongs to (the file name). */
-const urlRowsBySite: [string, UrlRow][] = Object.entries(tableModules).flatMap(([path, exports]) => {
-  const site = /\.\/(.+)\.table\.ts$/.exec(path)![1]!;
-  return Object.values(exports).filter(isUrlTable).flatMap((rows) => rows.map((row) => [site, row] as [string, UrlRow]));
-});
-
-function isHandleTable(value: unknown): value is HandleRow[] {
-  return Array.isArray(value) && value.length > 0 && value.every((row) => typeof row === 'object' && row !== null && typeof (row as HandleRow).raw === 'string');
-}
+const urlRowsBySite: [string, UrlRow][] = Object.entries(tableModules).flatMap(([path, { table }]) =>
+  (table?.urls ?? []).map((row) => [siteOf(path), row] as [string, UrlRow]),
+);
 
 const handleRowsBySite = new Map<string, HandleRow[]>(
-  Object.entries(tableModules).map(([path, exports]) => [
-    /\.\/(.+)\.table\.ts$/.exec(path)![1]!,
-    Object.values(exports).filter(isHandleTable).flat(),
-  ]),
+  Object.entries(tableModules).map(([path, { table }]) => [siteOf(path), table?.handles ?? []]),
 );
+
+/** The header cells of the README table "What we can and cannot prevent". */
+function readmePreventionColumns(): string[] {
+  const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((part) => part.startsWith('What we can and cannot prevent')) ?? '';
+  const header = section.split('\n').find((line) => line.startsWith('| Case |')) ?? '';
+  return header.split('|').map((cell) => cell.trim()).filter(Boolean);
+}
 
 const byId = SITE_ADAPTERS.map((adapter) => [adapter.id, adapter] as const);
 
@@ -42,35 +44,59 @@ describe('registry', () => {
     expect(adapterById(id)).toBe(adapter);
   });
 
-  test.each(byId)('%s: its file, URL table and fixture folder exist', (id) => {
+  test.each(byId)('%s: its file is named after its id and exports it as default', (id, adapter) => {
     expect(existsSync(resolve(root, 'utils/sites', `${id}.ts`))).toBe(true);
-    expect(existsSync(resolve(root, 'tests/sites', `${id}.table.ts`))).toBe(true);
-    expect(existsSync(resolve(root, 'tests/fixtures/sites', id, 'scenario.ts'))).toBe(true);
-    expect(urlRowsBySite.some(([site]) => site === id)).toBe(true);
+    expect(siteDefaults[`../../utils/sites/${id}.ts`]?.default).toBe(adapter);
   });
 
-  test.each([
-    ['x.com', 'x'],
-    ['mobile.x.com', 'x'],
-    ['twitter.com', 'x'],
-    ['X.COM', 'x'],
-    ['bsky.app', 'bluesky'],
-    ['www.instagram.com', 'instagram'],
-    ['www.linkedin.com', 'linkedin'],
-    ['notx.com', undefined],
-    ['x.com.evil.example', undefined],
-    ['example.com', undefined],
-    ['', undefined],
-  ])('adapterForHost(%j) → %s', (host, id) => {
-    expect(adapterForHost(host)?.id).toBe(id);
+  test.each(byId)('%s: its table exists and has URL and handle rows', (id) => {
+    expect(existsSync(resolve(root, 'tests/sites', `${id}.table.ts`))).toBe(true);
+    expect(urlRowsBySite.some(([site]) => site === id)).toBe(true);
+    expect(handleRowsBySite.get(id)?.length ?? 0).toBeGreaterThan(0);
   });
+
+  test.each(byId)('%s: its fixture folder has a scenario', (id) => {
+    expect(existsSync(resolve(root, 'tests/fixtures/sites', id, 'scenario.ts'))).toBe(true);
+  });
+
+  test.each(byId)('%s: its docs page exists and names its sources', (id) => {
+    const page = resolve(root, 'docs/sites', `${id}.md`);
+    expect(existsSync(page)).toBe(true);
+    const text = readFileSync(page, 'utf8');
+    expect(text).toMatch(/^## What the other person is told$/m);
+    expect(text).toMatch(/\b20\d\d-\d\d\b/);
+  });
+
+  test.each(byId)('%s: the README table "What we can and cannot prevent" has its column', (_id, adapter) => {
+    expect(readmePreventionColumns()).toContain(adapter.label.replace(/ \(.*\)$/, ''));
+  });
+
+  test('no site has a test file of its own to remember: site-tables.test.ts runs every table', () => {
+    const listed = Object.keys(import.meta.glob('./*.test.ts')).filter((path) => SITE_IDS.some((id) => path === `./${id}.test.ts`));
+    expect(listed).toEqual([]);
+  });
+
+  test.each(byId.filter(([, adapter]) => adapter.sameHandleAs !== undefined))('%s: shares handles with a registered site', (id, adapter) => {
+    expect(SITE_IDS).toContain(adapter.sameHandleAs);
+    expect(adapter.sameHandleAs).not.toBe(id);
+  });
+
+  test('the host permissions are every site’s match patterns', () => {
+    expect(SITE_HOST_PATTERNS).toEqual(SITE_ADAPTERS.flatMap((adapter) => [...adapter.matches]));
+  });
+
+  test.each(byId.flatMap(([id, adapter]) => adapter.hosts.flatMap((host) => [[host, id], [`www.${host}`, id], [host.toUpperCase(), id], [`${host}.`, id]])))(
+    'adapterForHost(%j) → %s',
+    (host, id) => expect(adapterForHost(host)?.id).toBe(id),
+  );
+
+  test.each(byId.flatMap(([, adapter]) => adapter.hosts.flatMap((host) => [`not${host}`, `${host}.evil.example`])).concat(['example.com', '']))(
+    'adapterForHost(%j) → undefined',
+    (host) => expect(adapterForHost(host)).toBeUndefined(),
+  );
 });
 
 describe.each(byId)('%s: hosts and match patterns', (id, adapter) => {
-  test('matches are the shared SITE_MATCHES', () => {
-    expect([...adapter.matches]).toEqual([...SITE_MATCHES[id]]);
-  });
-
   test('every match pattern is valid and covers a listed host, and every host is covered', () => {
     const patternHosts = adapter.matches.map((pattern) => {
       const match = /^(\*|https?):\/\/(\*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/.*$/.exec(pattern);

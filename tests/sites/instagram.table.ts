@@ -1,8 +1,13 @@
 /**
- * Instagram URL shapes and handle rules. Source: /work/shared/sites/instagram.md (public URL parsers,
+ * Instagram URL shapes and handle rules. Source: docs/sites/instagram.md (public URL parsers,
  * Safari_Automations 2026-01, news-feed-eradicator 2026-08, Regexp::Pattern::Instagram 2025-03).
  */
-import type { HandleRow, UrlRow } from './site-table-runner';
+import { describe, expect, test } from 'vitest';
+import { classifyPress, ownerOfPath } from '../../utils/engine/control-guard';
+import { instagramAdapter } from '../../utils/sites/instagram';
+import type { Handle } from '../../utils/sites/site-adapter';
+import { loadFixture, pathOf } from './site-table-runner';
+import type { HandleRow, MentionRows, SiteTable, UrlRow } from './site-table-runner';
 
 const profile = (handle: string) => ({ kind: 'profile', handle }) as const;
 
@@ -74,3 +79,208 @@ export const instagramHandleRows: HandleRow[] = [
   { raw: 'explore', expect: undefined, why: 'reserved route' },
   { raw: 'instagram.com/sam_rivers_x', expect: undefined, why: 'a link is not a handle (recognize.ts reads links)' },
 ];
+
+/** Items that do and do not name the guarded account, for its mention selector (mention-selector.test.ts). */
+const mentionRows: MentionRows = {
+  guarded: { handle: 'sam_rivers_x' as Handle },
+  base: 'https://www.instagram.com/',
+  rows: [
+  ['their post', '<article><header><a href="/sam_rivers_x/">x</a></header></article>', true],
+  ['their handle in another case', '<article><header><a href="/Sam_Rivers_X/">x</a></header></article>', true],
+  ['an absolute deep link', '<article><a href="https://instagram.com/_u/sam_rivers_x">x</a></article>', true],
+  ['their post link only', '<article><a href="/sam_rivers_x/p/Cguarded001/">x</a></article>', true],
+  ['a percent-encoded link', '<article><header><a href="/%73am_rivers_x/">x</a></header></article>', true],
+  ['a line break inside the name', '<article><header><a href="/sam_ri\nvers_x/">x</a></header></article>', true],
+  ['their story ring', '<div role="button" aria-label="Story by sam_rivers_x, not seen"></div>', true],
+  ['their story ring, another case', '<div role="button" aria-label="Story by Sam_Rivers_X, not seen"></div>', true],
+  ['someone else', '<article><header><a href="/alex_other/">x</a></header><a href="/alex_other/p/Cother0001/">x</a></article>', false],
+  ['someone else\'s story ring', '<div role="button" aria-label="Story by alex_other, not seen"></div>', false],
+  ],
+};
+
+/** The checks this site needs beyond its rows and its scenario (fixture rows, its own quirks). */
+function checks(): void {
+  const click = (detail = 1) => new MouseEvent('click', { bubbles: true, composed: true, detail });
+  const dblclick = () => new MouseEvent('dblclick', { bubbles: true, composed: true, detail: 2 });
+  const handlesOf = (item: Element) => instagramAdapter.feedItem!.authors(item).map((ref) => ref.handle);
+
+
+  describe('instagram: feed items in feed.html', () => {
+    const doc = loadFixture('instagram', 'feed.html', 'https://www.instagram.com/');
+    const items = [...doc.querySelectorAll(instagramAdapter.feedItem!.selector)];
+
+    test.each([
+      ['post by the guarded person', '#post-guarded', ['sam_rivers_x']],
+      ['post by someone else that mentions them: only the author', '#post-other', ['alex_other']],
+      ['story ring of the guarded person', '#ring-guarded', ['sam_rivers_x']],
+      ['story ring of someone else', '#ring-other', ['alex_other']],
+    ])('%s', (_why, selector, expected) => {
+      const item = doc.querySelector(selector)!;
+      expect(items).toContain(item);
+      expect(handlesOf(item)).toEqual(expected);
+    });
+
+    test('every item in the fixture has an author', () => {
+      expect(items).toHaveLength(4);
+      for (const item of items) expect(handlesOf(item).length).toBeGreaterThan(0);
+    });
+
+    test('a post link with the username form names the author', () => {
+      const item = doc.createElement('article');
+      item.innerHTML = '<div><a href="/sam_rivers_x/p/Cguarded001/"><img alt="" src="data:,"></a></div>';
+      expect(handlesOf(item)).toEqual(['sam_rivers_x']);
+    });
+  });
+
+  describe('instagram: controls in feed.html', () => {
+    const doc = loadFixture('instagram', 'feed.html', 'https://www.instagram.com/');
+
+    test.each([
+      ['svg[aria-label="Like"] path', 'like'],
+      ['svg[aria-label="Like"]', 'like'],
+      ['span > [role="button"]:has(svg[aria-label="Like"])', 'like'],
+      ['svg[aria-label="Comment"]', 'comment'],
+      ['textarea[aria-label="Add a comment…"]', 'comment'],
+      ['svg[aria-label="Share"] path', 'share'],
+      ['svg[aria-label="Save"]', undefined],
+      ['svg[aria-label="More options"]', undefined],
+      ['img[alt^="Photo by"]', undefined],
+      ['time', undefined],
+    ])('#post-guarded %s → %s, owned by the post author', (selector, action) => {
+      const element = doc.querySelector(`#post-guarded ${selector}`)!;
+      expect(element).not.toBeNull();
+      expect(classifyPress(instagramAdapter, pathOf(element), click())?.action).toBe(action);
+      expect(ownerOfPath(instagramAdapter, pathOf(element))?.handle).toBe('sam_rivers_x');
+    });
+
+    test.each([
+      ['dblclick on the media', () => dblclick(), 'like'],
+      ['second click of a double-click on the media', () => click(2), 'like'],
+      ['single click on the media', () => click(1), undefined],
+    ])('%s → %s', (_why, event, action) => {
+      const media = doc.querySelector('#post-guarded img[alt^="Photo by"]')!;
+      expect(classifyPress(instagramAdapter, pathOf(media), event())?.action).toBe(action);
+    });
+
+    test('a double-tap on the story tray is not a like', () => {
+      expect(classifyPress(instagramAdapter, pathOf(doc.querySelector('#ring-guarded img')!), dblclick())).toBeUndefined();
+    });
+
+    test('the mention of the guarded person sits in someone else’s post, which stays theirs', () => {
+      expect(ownerOfPath(instagramAdapter, pathOf(doc.querySelector('#mention-guarded')!))?.handle).toBe('alex_other');
+      expect(instagramAdapter.parseUrl(new URL(doc.querySelector('#mention-guarded')!.getAttribute('href')!, 'https://www.instagram.com/'))).toEqual({ kind: 'profile', handle: 'sam_rivers_x' });
+    });
+
+    test('follow on a suggestion is recognised by its text', () => {
+      const text = doc.querySelector('#suggestion-guarded button div')!;
+      expect(classifyPress(instagramAdapter, pathOf(text), click())?.action).toBe('follow');
+    });
+  });
+
+  describe('instagram: profile.html', () => {
+    const doc = loadFixture('instagram', 'profile.html', 'https://www.instagram.com/sam_rivers_x/');
+
+    test.each([
+      ['#follow div', 'follow'],
+      ['#message', 'message'],
+      ['svg[aria-label="Options"]', undefined],
+      ['[role="tab"]', undefined],
+      ['h2', undefined],
+    ])('%s → %s', (selector, action) => {
+      expect(classifyPress(instagramAdapter, pathOf(doc.querySelector(selector)!), click())?.action).toBe(action);
+    });
+
+    test('the page names the same person as the URL', () => {
+      expect(doc.querySelector('header h2')?.textContent).toBe('sam_rivers_x');
+      expect(instagramAdapter.parseUrl(new URL(doc.location.href))).toEqual({ kind: 'profile', handle: 'sam_rivers_x' });
+    });
+  });
+
+  describe('instagram: pageOwner', () => {
+    test.each([
+      ['post.html', 'https://www.instagram.com/p/Cguarded001/', { kind: 'post', handle: 'sam_rivers_x' }],
+      ['post.html', 'https://www.instagram.com/reel/Cguarded001/', { kind: 'post', handle: 'sam_rivers_x' }],
+      ['messages.html', 'https://www.instagram.com/direct/t/340282366841710300949128171234567890/', { kind: 'messages', handle: 'sam_rivers_x' }],
+      ['story.html', 'https://www.instagram.com/stories/highlights/17912345678901234/', { kind: 'story', handle: 'sam_rivers_x' }],
+      ['feed.html', 'https://www.instagram.com/', undefined],
+      ['profile.html', 'https://www.instagram.com/sam_rivers_x/', undefined],
+    ])('%s at %s', (file, url, expected) => {
+      expect(instagramAdapter.pageOwner!(loadFixture('instagram', file, url))).toEqual(expected);
+    });
+
+    test('a stale og:url from another post is not trusted: the post modal decides', () => {
+      // In-app navigation from a profile grid opens the post in a dialog; og:url still names the first page.
+      const doc = loadFixture('instagram', 'post.html', 'https://www.instagram.com/p/Cother0002/');
+      const dialog = doc.createElement('div');
+      dialog.setAttribute('role', 'dialog');
+      dialog.innerHTML = '<article><header><a href="/alex_other/">alex_other</a></header></article>';
+      doc.body.append(dialog);
+      expect(instagramAdapter.pageOwner!(doc)).toEqual({ kind: 'post', handle: 'alex_other' });
+    });
+
+    test('without og:url the post article names the author', () => {
+      const doc = loadFixture('instagram', 'post.html', 'https://www.instagram.com/p/Cguarded001/');
+      doc.querySelector('meta[property="og:url"]')!.remove();
+      expect(instagramAdapter.pageOwner!(doc)).toEqual({ kind: 'post', handle: 'sam_rivers_x' });
+    });
+
+    test('a comment’s like on the post page is stopped; its owner is the post (comments are not items)', () => {
+      const doc = loadFixture('instagram', 'post.html', 'https://www.instagram.com/p/Cguarded001/');
+      const commentLike = doc.querySelector('li svg[aria-label="Like"]')!;
+      expect(classifyPress(instagramAdapter, pathOf(commentLike), click())?.action).toBe('like');
+    });
+  });
+
+  describe('instagram: what the other person is told about', () => {
+    test('stories and DMs, not profiles or posts', () => {
+      expect(instagramAdapter.visibleToThem).toEqual({ story: 'story-viewers', messages: 'read-receipts' });
+    });
+
+    // The background registers these with isUrlFilterCaseSensitive: false, hence the 'i' flag.
+    const compile = (handle: string) =>
+      instagramAdapter.contactRequestRegexes!({ handle: handle as Handle }).map((source) => new RegExp(source, 'i'));
+    const matchesAny = (handle: string, url: string) => compile(handle).some((regex) => regex.test(url));
+
+    test.each([
+      ['sam', 'https://www.instagram.com/stories/sam/3412345678901234567/', true],
+      ['sam', 'https://www.instagram.com/stories/sam/', true],
+      ['sam', 'https://www.instagram.com/stories/sam', true],
+      ['sam', 'https://instagram.com/stories/sam/3412345678901234567/?utm_source=ig_story_item_share', true],
+      ['sam', 'https://m.instagram.com/stories/sam/3412345678901234567/', true],
+      ['sam', 'http://www.instagram.com/stories/SAM/1/', true],
+      ['sam', 'https://www.instagram.com/sam/live/', true],
+      ['sam', 'https://www.instagram.com/sam/live?igsh=abc', true],
+      ['sam.rivers', 'https://www.instagram.com/stories/sam.rivers/1/', true],
+      ['sam', 'https://www.instagram.com/stories/samuel/3412345678901234567/', false],
+      ['sam', 'https://www.instagram.com/stories/sam_/1/', false],
+      ['sam', 'https://www.instagram.com/stories/sam.rivers/1/', false],
+      ['sam.rivers', 'https://www.instagram.com/stories/samxrivers/1/', false],
+      ['sam', 'https://www.instagram.com/stories/highlights/17912345678901234/', false],
+      ['sam', 'https://www.instagram.com/sam/', false],
+      ['sam', 'https://www.instagram.com/p/Cxyz123AbC_/', false],
+      ['sam', 'https://www.instagram.com/samuel/live/', false],
+      ['sam', 'https://www.instagram.com/sam/livestream/', false],
+      ['sam', 'https://evil.example/www.instagram.com/stories/sam/1/', false],
+      ['sam', 'https://www.instagram.com.evil.example/stories/sam/1/', false],
+      ['sam', 'https://help.instagram.com/stories/sam/1/', false],
+    ])('%s: %s → %s', (handle, url, expected) => {
+      expect(matchesAny(handle, url)).toBe(expected);
+    });
+
+    test('a stable id changes nothing: story URLs name the username only', () => {
+      const handle = 'sam' as Handle;
+      expect(instagramAdapter.contactRequestRegexes!({ handle, stableId: '1234567' })).toEqual(
+        instagramAdapter.contactRequestRegexes!({ handle }),
+      );
+    });
+
+    test('every regex is anchored and has no lookaround (RE2 has none)', () => {
+      for (const source of instagramAdapter.contactRequestRegexes!({ handle: 'sam.rivers' as Handle, stableId: '1234567' })) {
+        expect(source.startsWith('^') && source.endsWith('$')).toBe(true);
+        expect(source).not.toMatch(/\(\?[=!<]/);
+      }
+    });
+  });
+}
+
+export const table: SiteTable = { urls: instagramUrlRows, handles: instagramHandleRows, checks, mentions: mentionRows };

@@ -1,14 +1,16 @@
 /**
- * The one runner of site tables. A table is data: URL rows (a real URL shape → what the adapter must
- * say about it) and handle rows (what a person types → the normalised handle). Every
- * `<site>.test.ts` runs its own tables through these; adapters.meta.test.ts also feeds every URL row
- * of every table to every other adapter, which must answer undefined.
+ * The one runner of site tables. A table (`tests/sites/<site>.table.ts`, exporting `table`) is
+ * data: URL rows (a real URL shape → what the adapter must say about it), handle rows (what a
+ * person types → the normalised handle) and, where a site needs them, its own fixture checks.
+ * site-tables.test.ts finds every table and runs it with these, together with the checks every
+ * site's scenario (tests/fixtures/sites/<site>/scenario.ts) implies; adapters.meta.test.ts also
+ * feeds every URL row of every table to every other adapter, which must answer undefined.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { expect, test } from 'vitest';
-import type { PageKind, SiteAdapter } from '../../utils/sites/site-adapter';
+import type { ContactAccount, PageKind, SiteAdapter } from '../../utils/sites/site-adapter';
 
 /** What a URL says about one person, with plain strings so tables stay readable. */
 export interface ExpectedRef {
@@ -30,6 +32,22 @@ export interface HandleRow {
   /** undefined: this cannot be a handle on the site. */
   expect: string | undefined;
   why: string;
+}
+
+/** Items (as HTML) that do or do not name `guarded`, checked against the adapter's mention selector. */
+export interface MentionRows {
+  guarded: ContactAccount;
+  /** The page the items are on. */
+  base: string;
+  rows: [why: string, html: string, expected: boolean][];
+}
+
+export interface SiteTable {
+  urls: UrlRow[];
+  handles: HandleRow[];
+  mentions?: MentionRows;
+  /** Fixture rows and quirks of this site beyond what its scenario states (vitest describe/test calls). */
+  checks?: () => void;
 }
 
 /** True for values shaped like a URL table, so the meta test can find tables by shape. */
@@ -70,3 +88,6 @@ export function pathOf(element: Element): Element[] {
   for (let current: Element | null = element; current; current = current.parentElement) path.push(current);
   return path;
 }
+
+/** Whether an item, or something in it, matches a mention selector. */
+export const mentions = (item: Element, selector: string) => item.matches(selector) || item.querySelector(selector) !== null;

@@ -15,10 +15,8 @@ import { patternRegexFilter } from '../sites/custom-patterns';
 import { parseHttpUrl } from '../sites/web-address';
 import { SITE_ADAPTERS, adapterById } from '../sites/registry';
 import type { Handle, SiteId } from '../sites/site-adapter';
+import { GUARD_BUNDLE_PREFIX, guardBundleFile, guardBundleName } from './guard-bundles';
 
-export const GUARD_SCRIPT_ID = 'guard';
-const GUARD_SCRIPT_FILE = 'content-scripts/guard.js';
-export const GUARD_FEED_SCRIPT_ID = 'guard-feed';
 const FEED_FLAG_FILE = 'content-scripts/feed-hiding-flag.js';
 /** Dynamic redirect rules use ids from 1; session "continue" rules from this id up. */
 const FIRST_SESSION_RULE_ID = 100_000;
@@ -43,36 +41,39 @@ export function feedHidingSites(core: Core): SiteId[] {
 }
 
 /**
- * The content scripts to register: `guard` where someone is guarded; `guard-feed` (the same
- * script, preceded by a one-line flag) where someone's posts are hidden from feeds, so the guard
+ * The content scripts to register: one per site where someone is guarded (`guard-<site>`, that
+ * site's own bundle: the engine plus its adapter), on that site's match patterns only. Where
+ * someone's posts are hidden from feeds, the bundle is preceded by a one-line flag, so the guard
  * hides feed items from the first one, before the guarded list has loaded from storage. Nothing
  * about who is guarded is in either: the flag only says "this site hides some feed items".
  */
 export function contentScriptsFor(core: Core) {
   const feedSites = new Set(feedHidingSites(core));
-  const sitesWithout = guardedSites(core).filter((id) => !feedSites.has(id));
-  const matchesOf = (ids: readonly SiteId[]) => ids.flatMap((id) => [...(adapterById(id)?.matches ?? [])]);
   const base = { runAt: 'document_start' as const, allFrames: false, persistAcrossSessions: true };
-  return [
-    { ...base, id: GUARD_SCRIPT_ID, matches: matchesOf(sitesWithout), js: [GUARD_SCRIPT_FILE] },
-    { ...base, id: GUARD_FEED_SCRIPT_ID, matches: matchesOf([...feedSites]), js: [FEED_FLAG_FILE, GUARD_SCRIPT_FILE] },
-  ];
+  return guardedSites(core).map((site) => ({
+    ...base,
+    id: guardBundleName(site),
+    matches: [...adapterById(site).matches],
+    js: feedSites.has(site) ? [FEED_FLAG_FILE, guardBundleFile(site)] : [guardBundleFile(site)],
+  }));
 }
 
+/**
+ * Registers, updates and removes guard scripts until exactly `contentScriptsFor(core)` is
+ * registered. Any other guard script is removed too: the one shared `guard`/`guard-feed` pair of
+ * earlier versions, and the script of a site this version no longer has.
+ */
 export async function syncContentScripts(core: Core): Promise<void> {
   const wanted = contentScriptsFor(core);
-  const existing = new Set(
-    (await browser.scripting.getRegisteredContentScripts({ ids: wanted.map((s) => s.id) })).map((s) => s.id),
-  );
-  for (const script of wanted) {
-    if (script.matches.length === 0) {
-      if (existing.has(script.id)) await browser.scripting.unregisterContentScripts({ ids: [script.id] });
-    } else if (existing.has(script.id)) {
-      await browser.scripting.updateContentScripts([script]);
-    } else {
-      await browser.scripting.registerContentScripts([script]);
-    }
-  }
+  const wantedIds = new Set(wanted.map((s) => s.id));
+  const registered = (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id);
+  const stale = registered.filter((id) => (id === 'guard' || id.startsWith(GUARD_BUNDLE_PREFIX)) && !wantedIds.has(id));
+  if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
+  const existing = new Set(registered);
+  const toUpdate = wanted.filter((s) => existing.has(s.id));
+  const toRegister = wanted.filter((s) => !existing.has(s.id));
+  if (toUpdate.length > 0) await browser.scripting.updateContentScripts(toUpdate);
+  if (toRegister.length > 0) await browser.scripting.registerContentScripts(toRegister);
 }
 
 type RedirectRule = Parameters<typeof browser.declarativeNetRequest.updateDynamicRules>[0] extends infer O

@@ -45,6 +45,7 @@ export const importErrorText = {
   unknownVersion: (version: string) => t('errors.import.unknownVersion', [version]),
   versionMismatch: () => t('errors.import.versionMismatch'),
   newerVersion: () => t('errors.import.newerVersion'),
+  unknownSite: (sites: string) => t('errors.import.unknownSite', [sites]),
   invalid: () => t('errors.import.invalid'),
   tooLarge: () => t('errors.import.tooLarge'),
 };

@@ -5,7 +5,6 @@
  * valid core passes this view and that the enums match the full schema's.
  */
 import { z } from 'zod/mini';
-import { SITE_IDS } from '../sites/site-ids';
 
 // The same reason as utils/data/zod-config.ts: no `new Function('')` probe under the page's CSP.
 z.config({ jitless: true });
@@ -20,14 +19,17 @@ export const GuardCoreSchema = z.object({
   settings: z.object({
     friction: z.enum(GUARD_FRICTIONS),
     paused: z.boolean(),
-    sitesOff: z.array(z.enum(SITE_IDS)),
+    // Site ids are plain strings here: the enum would need the registry, which imports every
+    // adapter, and a site's page carries its own adapter only. The guard reads its own site's
+    // accounts (guard-index.ts); the background validates ids on every write.
+    sitesOff: z.array(z.string()),
   }),
   people: z.array(
     z.object({
       id: z.string(),
       feedHiding: z.enum(GUARD_FEED_HIDING),
       accounts: z.array(
-        z.object({ site: z.enum(SITE_IDS), handle: z.string().check(z.minLength(1)), stableId: z.optional(z.string()) }),
+        z.object({ site: z.string(), handle: z.string().check(z.minLength(1)), stableId: z.optional(z.string()) }),
       ),
     }),
   ),

@@ -6,6 +6,7 @@
 import { importErrorText } from '../copy/data-errors';
 import { SCHEMA_VERSION, type StoredDocument } from './schema';
 import { migrateToCurrent, parseVersion } from './migrations';
+import { isSiteId } from '../sites/site-ids';
 
 export const EXPORT_FORMAT = 'no-contact-guard';
 
@@ -26,6 +27,33 @@ export function exportDocument(doc: StoredDocument, now: Date): string {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Site ids the document names that this build does not know: every `site` field and every
+ * `sitesOff` entry, wherever they are. An export from a build with more sites (a newer version,
+ * say, that guards a site this one does not have yet) names them.
+ */
+export function unknownSites(data: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown, key?: string) => {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (key === 'sitesOff' && typeof item === 'string' && !isSiteId(item)) found.add(item);
+        else visit(item);
+      }
+    } else if (isRecord(value)) {
+      for (const [name, inner] of Object.entries(value)) {
+        if (name === 'site' && typeof inner === 'string' && !isSiteId(inner)) found.add(inner);
+        else visit(inner, name);
+      }
+    }
+  };
+  visit(data);
+  return [...found];
+}
+
+/** Site ids as the message shows them: plain letters only, so a hostile file cannot inject text. */
+const shownSiteId = (id: string) => (/^[a-z0-9._-]{1,32}$/i.test(id) ? id : '?');
 
 export function parseImport(json: string): ImportResult {
   if (json.trim() === '') return { ok: false, error: importErrorText.empty() };
@@ -53,6 +81,10 @@ export function parseImport(json: string): ImportResult {
     if (inner !== undefined && inner > SCHEMA_VERSION) return { ok: false, error: importErrorText.newerVersion() };
     return { ok: false, error: importErrorText.versionMismatch() };
   }
+
+  // A site this build does not know yet: say which, and change nothing (docs/data-format.md).
+  const unknown = unknownSites(file.data);
+  if (unknown.length > 0) return { ok: false, error: importErrorText.unknownSite([...new Set(unknown.map(shownSiteId))].join(', ')) };
 
   const migrated = migrateToCurrent(file.data);
   if (migrated.ok) return { ok: true, doc: migrated.doc };

@@ -13,7 +13,6 @@ import { sendReliably } from '../data/reliable-send';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { feedHidingFlagged } from './feed-hiding-flag';
 import { daysWithoutContact } from '../days/day-count';
-import { adapterForHost } from '../sites/registry';
 import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
 import { createGuardUi, type InterstitialContext } from './cover';
 import { TypedAheadWantedSchema } from './typed-ahead';
@@ -55,9 +54,8 @@ function withPagePass(adapter: SiteAdapter): { adapter: SiteAdapter; passClaimed
   return { adapter: passAware, passClaimed };
 }
 
-export function startGuard(ctx: ContentScriptContext): void {
-  const siteAdapter = adapterForHost(location.hostname);
-  if (!siteAdapter) return;
+/** Starts the guard for one site's adapter (each site's bundle carries its own: utils/engine/guard-script.ts). */
+export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter): void {
   const { adapter, passClaimed } = withPagePass(siteAdapter);
   let core: GuardCore | undefined;
   let prompts = 0;

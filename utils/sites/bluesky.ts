@@ -1,26 +1,27 @@
 /**
- * Bluesky (bsky.app). Facts and confidence levels: /work/shared/sites/bluesky.md, read in the web
+ * Bluesky (bsky.app). Facts and confidence levels: docs/sites/bluesky.md, read in the web
  * client's own source (bluesky-social/social-app): its `testID` props render as `data-testid`.
  */
-import type { ContactAccount, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import type { ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { SITE_MATCHES } from './site-ids';
+import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // Bluesky, seen 2026-08: a handle is a domain name (dot-separated labels of letters, digits and
 // hyphens; the last label starts with a letter; at most 253 characters), compared without case.
-// Source: /work/shared/sites/bluesky.md (social-app src/lib/strings/handles.ts @a4c4e9ae)
+// Source: docs/sites/bluesky.md (social-app src/lib/strings/handles.ts @a4c4e9ae)
 const HANDLE_PATTERN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const MAX_HANDLE_LENGTH = 253;
 
 // Bluesky, seen 2026-08: a profile link may carry a DID instead of a handle (`did:plc:<24 base32>`
 // or `did:web:<domain>`); the DID never changes, so it is the stable id.
-// Source: /work/shared/sites/bluesky.md (social-app src/lib/routes/links.ts @9a542b76)
+// Source: docs/sites/bluesky.md (social-app src/lib/routes/links.ts @9a542b76)
 const DID_PATTERN = /^did:(plc:[a-z2-7]{24}|web:[a-z0-9.%-]+)$/;
 
 const HOST = 'bsky.app';
 
 function parseHandle(raw: string): Handle | undefined {
-  const handle = raw.trim().replace(/^@/, '').replace(/\/+$/, '').toLowerCase();
+  const handle = cleanHandle(raw).toLowerCase();
   if (handle.length > MAX_HANDLE_LENGTH || !HANDLE_PATTERN.test(handle)) return undefined;
   return handle as Handle;
 }
@@ -45,49 +46,36 @@ function parseName(raw: string): Pick<PageRef, 'handle' | 'stableId'> | undefine
 }
 
 function parseUrl(url: URL): PageRef | undefined {
-  if (url.hostname.toLowerCase().replace(/\.$/, '') !== HOST) return undefined;
+  if (normalizeHost(url.hostname) !== HOST) return undefined;
   const segments = url.pathname.split('/').filter(Boolean);
   const [first, second, third, fourth] = segments;
   // Bluesky, seen 2026-08: every route about a person starts with `/profile/:name`: tabs
   // (followers, follows, known-followers, lists, feed, rss) and posts `/profile/:name/post/:rkey`
   // (+ liked-by, reposted-by, quotes). Only `profile` names someone, so no reserved list is needed.
-  // Source: /work/shared/sites/bluesky.md (social-app src/routes.ts @706613b7)
+  // Source: docs/sites/bluesky.md (social-app src/routes.ts @706613b7)
   if (first === 'profile' && second) {
     const person = parseName(second);
     if (!person) return undefined;
     return { kind: third === 'post' && fourth ? 'post' : 'profile', ...person };
   }
   // Bluesky, seen 2026-08: starter packs `/start/:name/:rkey` and `/starter-pack/:name/:rkey` are
-  // made by one person. Source: /work/shared/sites/bluesky.md (src/routes.ts)
+  // made by one person. Source: docs/sites/bluesky.md (src/routes.ts)
   if ((first === 'start' || first === 'starter-pack') && second && third) {
     const person = parseName(second);
     return person ? { kind: 'profile', ...person } : undefined;
   }
   // Bluesky, seen 2026-08: a DM thread `/messages/:conversation` has an opaque id; whose it is comes
   // from the page. `/messages/settings` and `/messages/inbox` are app screens (UNVERIFIED names).
-  // Source: /work/shared/sites/bluesky.md
+  // Source: docs/sites/bluesky.md
   if (first === 'messages' && second && second !== 'settings' && second !== 'inbox') return { kind: 'messages' };
   return undefined;
 }
 
-function refFromHref(href: string | null): PageRef | undefined {
-  if (!href) return undefined;
-  try {
-    return parseUrl(new URL(href, `https://${HOST}/`));
-  } catch {
-    return undefined;
-  }
-}
-
-function addRef(refs: PageRef[], ref: Pick<PageRef, 'handle' | 'stableId'> | undefined): void {
-  if (!ref || !(ref.handle || ref.stableId)) return;
-  const seen = refs.some((r) => (ref.handle && r.handle === ref.handle) || (ref.stableId && r.stableId === ref.stableId));
-  if (!seen) refs.push({ kind: 'profile', ...(ref.handle && { handle: ref.handle }), ...(ref.stableId && { stableId: ref.stableId }) });
-}
+const refFromHref = linkReader(parseUrl, `https://${HOST}/`);
 
 // Bluesky, seen 2026-08: feed items are `feedItem-by-<handle>` (home, custom feeds, profile feed,
 // search), thread posts `postThreadItem-by-<handle>`; the suffix is the author, also for reposts.
-// Source: /work/shared/sites/bluesky.md (PostFeedItem.tsx @8889598d; __e2e__/flows/thread-screen.yml)
+// Source: docs/sites/bluesky.md (PostFeedItem.tsx @8889598d; __e2e__/flows/thread-screen.yml)
 const FEED_ITEM_PREFIXES = ['feedItem-by-', 'postThreadItem-by-'];
 
 function authorsOf(item: Element): PageRef[] {
@@ -103,10 +91,9 @@ function authorsOf(item: Element): PageRef[] {
   // reposter is the item's first profile link, before the author's avatar; without a repost the first
   // profile link is the author's own. Mentions in the text (inside `contentHider-post`) are not the
   // item's people. A quote embeds the quoted post with its own `/profile/<h>/post/<rkey>` link.
-  // Source: /work/shared/sites/bluesky.md (PostFeedItem.tsx @8889598d; the quote embed's hook is L)
+  // Source: docs/sites/bluesky.md (PostFeedItem.tsx @8889598d; the quote embed's hook is L)
   const links = [...item.querySelectorAll('a[href]')].filter((link) => !link.closest('[data-testid="contentHider-post"]'));
-  const firstProfileLink = links.map((link) => refFromHref(link.getAttribute('href'))).find((ref) => ref?.kind === 'profile');
-  addRef(refs, firstProfileLink);
+  addRef(refs, links.map((link) => refFromHref(link.getAttribute('href'))).find((ref) => ref?.kind === 'profile'));
   for (const link of links) {
     const ref = refFromHref(link.getAttribute('href'));
     if (ref?.kind === 'post') addRef(refs, ref);
@@ -132,42 +119,42 @@ function pageOwner(doc: Document): PageRef | undefined {
   if (!path.startsWith('/messages/')) return undefined;
   // Bluesky, seen 2026-08: a DM thread's header links to the other person's profile. The header's
   // hook is UNVERIFIED, so the first profile link of the page's main landmark is taken.
-  // Source: /work/shared/sites/bluesky.md (DMs, U)
-  const header = doc.querySelector('main a[href^="/profile/"]') ?? doc.querySelector('a[href^="/profile/"][role="link"]');
-  const ref = refFromHref(header?.getAttribute('href') ?? null);
-  return ref?.kind === 'profile' ? { kind: 'messages', ...(ref.handle && { handle: ref.handle }), ...(ref.stableId && { stableId: ref.stableId }) } : undefined;
+  // Source: docs/sites/bluesky.md (DMs, U)
+  const options = { selector: 'a[href^="/profile/"]', byStableIdToo: true };
+  const ref = firstProfileRef(doc.querySelector('main'), refFromHref, options) ?? firstProfileRef(doc, refFromHref, { ...options, selector: 'a[href^="/profile/"][role="link"]' });
+  return ref ? { ...ref, kind: 'messages' } : undefined;
 }
 
 // Each entry: what it matches, and where it is documented (all `testID`s from social-app, H unless marked).
 const CONTROLS: readonly ControlRule[] = [
-  // Bluesky, seen 2026-08: reply button. Source: /work/shared/sites/bluesky.md (src/components/PostControls/index.tsx @cf434442)
+  // Bluesky, seen 2026-08: reply button. Source: docs/sites/bluesky.md (src/components/PostControls/index.tsx @cf434442)
   { action: 'reply', selector: '[data-testid="replyBtn"]' },
   // Bluesky, seen 2026-08: like button; the same button unlikes, which tells no one anything new, but
-  // the testid does not change, so both are paused. Source: /work/shared/sites/bluesky.md (PostControls/index.tsx)
+  // the testid does not change, so both are paused. Source: docs/sites/bluesky.md (PostControls/index.tsx)
   { action: 'like', selector: '[data-testid="likeBtn"]' },
   // Bluesky, seen 2026-08: "Repost or quote post" opens a menu with Repost and Quote items; the
-  // trigger covers both, the items are guarded in case the menu is open. Source: /work/shared/sites/bluesky.md
+  // trigger covers both, the items are guarded in case the menu is open. Source: docs/sites/bluesky.md
   // (src/components/PostControls/RepostButton.web.tsx @8b461932)
   { action: 'repost', selector: '[data-testid="repostBtn"]' },
   { action: 'repost', selector: '[data-testid="repostDropdownRepostBtn"]' },
   { action: 'quote', selector: '[data-testid="repostDropdownQuoteBtn"]' },
   // Bluesky, seen 2026-08: share button (`postShareBtn`; older builds `shareBtn`). Its menu can send
-  // the post in a chat. Source: /work/shared/sites/bluesky.md (PostControls; older PostCtrls.tsx @25f8506c)
+  // the post in a chat. Source: docs/sites/bluesky.md (PostControls; older PostCtrls.tsx @25f8506c)
   { action: 'share', selector: '[data-testid="postShareBtn"]' },
   { action: 'share', selector: '[data-testid="shareBtn"]' },
   // Bluesky, seen 2026-08: profile header follow button. The small "+" on feed avatars is UNVERIFIED
-  // and not listed. Source: /work/shared/sites/bluesky.md (src/screens/Profile/Header/ProfileHeaderStandard.tsx @b4147736)
+  // and not listed. Source: docs/sites/bluesky.md (src/screens/Profile/Header/ProfileHeaderStandard.tsx @b4147736)
   { action: 'follow', selector: '[data-testid="followBtn"]' },
-  // Bluesky, seen 2026-08: profile "Message" button. Source: /work/shared/sites/bluesky.md
+  // Bluesky, seen 2026-08: profile "Message" button. Source: docs/sites/bluesky.md
   // (src/components/dms/MessageProfileButton.tsx @3e68c116)
   { action: 'message', selector: '[data-testid="dmBtn"]' },
 ];
 
-export const blueskyAdapter: SiteAdapter = {
+export const blueskyAdapter = defineSite({
   id: 'bluesky',
   label: 'Bluesky',
   hosts: [HOST],
-  matches: SITE_MATCHES.bluesky,
+  matches: ['*://bsky.app/*'],
   parseUrl,
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://${HOST}/profile/${handle}`,
@@ -178,4 +165,6 @@ export const blueskyAdapter: SiteAdapter = {
     mentionSelector,
   },
   controls: CONTROLS,
-};
+});
+
+export default blueskyAdapter;

@@ -1,5 +1,5 @@
 /**
- * Instagram (www.instagram.com). Facts and confidence levels: /work/shared/sites/instagram.md.
+ * Instagram (www.instagram.com). Facts and confidence levels: docs/sites/instagram.md.
  * The stable hooks are link shapes and the English aria-labels of the action icons; class names are
  * generated and change on every deploy, so none are used here.
  *
@@ -14,22 +14,23 @@
  *   itself is not a link to stop: the guard acts on the URL change it causes. Feed hiding hides the
  *   ring of a guarded person (it is a feed item below), which removes the tap altogether.
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { SITE_MATCHES } from './site-ids';
+import { actionByButtonText, addRef, buttonAroundIcon, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // Instagram, seen 2025-03: usernames are 1–30 of letters, digits, '.' and '_'; a dot cannot lead,
 // trail or repeat; case-insensitive (stored lower-case).
-// Source: /work/shared/sites/instagram.md (metacpan Regexp::Pattern::Instagram 2025-03-27)
+// Source: docs/sites/instagram.md (metacpan Regexp::Pattern::Instagram 2025-03-27)
 const HANDLE_PATTERN = /^(?!\.)(?!.*\.\.)(?!.*\.$)[a-z0-9._]{1,30}$/;
 
 // Instagram, seen 2026-01: www., bare and m. hosts serve the same web app; other subdomains
-// (help., about., business.) are not it. Source: /work/shared/sites/instagram.md (URL parsers, M)
+// (help., about., business.) are not it. Source: docs/sites/instagram.md (URL parsers, M)
 const APP_HOSTS = new Set(['instagram.com', 'www.instagram.com', 'm.instagram.com']);
 
 // Instagram, seen 2026-01: first path segments that are app routes, never a username. Not official:
 // compiled from public URL parsers and Instagram's own links.
-// Source: /work/shared/sites/instagram.md (we-dance/v4 parse.ts, olllayor/insta-reels-bot tools.ts, M)
+// Source: docs/sites/instagram.md (we-dance/v4 parse.ts, olllayor/insta-reels-bot tools.ts, M)
 const RESERVED_FIRST_SEGMENTS = new Set([
   'p', 'reel', 'reels', 'tv', 'stories', 'explore', 'accounts', 'direct', 'tags', 'about', 'help', 'legal',
   'privacy', 'terms', 'challenge', 'web', 'directory', 'login', 'developer', 'emails', 'session', 'oauth',
@@ -38,28 +39,28 @@ const RESERVED_FIRST_SEGMENTS = new Set([
 
 /** Segments after `/<username>/` (or alone) that open one post: `/p/<code>/`, `/reel/<code>/`, `/tv/<code>/`. */
 const POST_SEGMENTS = new Set(['p', 'reel', 'tv']);
-// Instagram, seen 2026-01: shortcodes are base64url-like ids. Source: /work/shared/sites/instagram.md
+// Instagram, seen 2026-01: shortcodes are base64url-like ids. Source: docs/sites/instagram.md
 const SHORTCODE_PATTERN = /^[A-Za-z0-9_-]{5,64}$/;
 const NUMERIC_ID_PATTERN = /^\d{1,30}$/;
 
 function parseHandle(raw: string): Handle | undefined {
-  const handle = raw.trim().replace(/^@/, '').replace(/\/+$/, '').toLowerCase();
+  const handle = cleanHandle(raw).toLowerCase();
   if (!HANDLE_PATTERN.test(handle) || RESERVED_FIRST_SEGMENTS.has(handle)) return undefined;
   return handle as Handle;
 }
 
 function isAppHost(url: URL): boolean {
-  return APP_HOSTS.has(url.hostname.toLowerCase().replace(/\.$/, ''));
+  return APP_HOSTS.has(normalizeHost(url.hostname));
 }
 
 function parseStory(segments: readonly string[]): PageRef | undefined {
   const [, second, third] = segments;
   if (!second) return undefined;
   // Instagram, seen 2026-01: highlights are `/stories/highlights/<id>/` and name no one; the viewer
-  // header does. Source: /work/shared/sites/instagram.md
+  // header does. Source: docs/sites/instagram.md
   if (second.toLowerCase() === 'highlights') return third && NUMERIC_ID_PATTERN.test(third) ? { kind: 'story' } : undefined;
   // Instagram, seen 2026-01: `/stories/<username>/<storyId>/`; without the id it opens their
-  // current stories. Source: /work/shared/sites/instagram.md (H that the URL changes in-app)
+  // current stories. Source: docs/sites/instagram.md (H that the URL changes in-app)
   const handle = parseHandle(second);
   return handle ? { kind: 'story', handle } : undefined;
 }
@@ -73,14 +74,14 @@ function parseUrl(url: URL): PageRef | undefined {
   if (first === 'stories') return parseStory(segments);
   // Instagram, seen 2026-01: a post by shortcode alone names no author; the page does (pageOwner).
   // `/reels/<code>/` is the reels viewer on one reel; `/reels/` alone and `/reels/audio/<id>/` are feeds.
-  // Source: /work/shared/sites/instagram.md
+  // Source: docs/sites/instagram.md
   if (POST_SEGMENTS.has(first) || first === 'reels') {
     return second && SHORTCODE_PATTERN.test(second) && second.toLowerCase() !== 'audio' ? { kind: 'post' } : undefined;
   }
   // Instagram, seen 2026-01: DM threads are `/direct/t/<threadId>/` (opaque); inbox and new are not
-  // about one person. Source: /work/shared/sites/instagram.md (Safari_Automations, M)
+  // about one person. Source: docs/sites/instagram.md (Safari_Automations, M)
   if (first === 'direct') return second === 't' && third ? { kind: 'messages' } : undefined;
-  // Instagram, seen 2026-01: `/_u/<username>` is a profile deep link. Source: /work/shared/sites/instagram.md (M)
+  // Instagram, seen 2026-01: `/_u/<username>` is a profile deep link. Source: docs/sites/instagram.md (M)
   if (first === '_u') {
     const handle = parseHandle(second ?? '');
     return handle ? { kind: 'profile', handle } : undefined;
@@ -89,77 +90,56 @@ function parseUrl(url: URL): PageRef | undefined {
   if (!handle) return undefined;
   const tab = second?.toLowerCase();
   // Instagram, seen 2026-01: `/<username>/p/<code>/` (and reel, tv) is the newer link form and the
-  // `og:url` of a post: the username segment is the author. Source: /work/shared/sites/instagram.md (M)
+  // `og:url` of a post: the username segment is the author. Source: docs/sites/instagram.md (M)
   if (tab && POST_SEGMENTS.has(tab) && third && SHORTCODE_PATTERN.test(third)) return { kind: 'post', handle };
   // Instagram, seen 2026-01: joining someone's live is visible to them ("joined"), like a story view,
-  // so a live counts as a story here. Source: /work/shared/sites/instagram.md (Contact in itself, M)
+  // so a live counts as a story here. Source: docs/sites/instagram.md (Contact in itself, M)
   if (tab === 'live') return { kind: 'story', handle };
   // Every other path under a username (tagged, reels, followers, following…) is about that person;
   // unknown future tabs are too, which is the safe side.
   return { kind: 'profile', handle };
 }
 
-function refFromHref(href: string | null | undefined): PageRef | undefined {
-  if (!href) return undefined;
-  try {
-    return parseUrl(new URL(href, 'https://www.instagram.com/'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** The first link inside `root` that is a person's profile (not a post, story or tag link). */
-function firstProfileLink(root: ParentNode | null | undefined): Handle | undefined {
-  if (!root) return undefined;
-  for (const link of root.querySelectorAll('a[href]')) {
-    const ref = refFromHref(link.getAttribute('href'));
-    if (ref?.kind === 'profile' && ref.handle) return ref.handle;
-  }
-  return undefined;
-}
+const refFromHref = linkReader(parseUrl, 'https://www.instagram.com/');
 
 // Instagram, seen 2026-01: the home tray item is `div[role="button"]` labelled "Story by <username>,
 // not seen" (English; other languages word it differently and are not read here).
-// Source: /work/shared/sites/instagram.md (Stories, several 2025–26 tools, M)
+// Source: docs/sites/instagram.md (Stories, several 2025–26 tools, M)
 const STORY_RING_LABEL = /^Story by ([A-Za-z0-9._]{1,30})(?:,|$)/;
 
 // Feed items, each with what it matches and where it is documented.
 const FEED_ITEM_SELECTORS = [
   // Instagram, seen 2026-01: a post in the home feed, a post page and a post modal is an `article`.
-  // Source: /work/shared/sites/instagram.md (vekvoid Auto Like, Mask Network, H/M)
+  // Source: docs/sites/instagram.md (vekvoid Auto Like, Mask Network, H/M)
   'article',
   // Instagram, seen 2026-01: a story ring in the home tray, with the username in its label (English).
-  // Source: /work/shared/sites/instagram.md (Stories, M)
+  // Source: docs/sites/instagram.md (Stories, M)
   'div[role="button"][aria-label^="Story by "]',
 ];
-
-function addHandle(refs: PageRef[], handle: Handle | undefined): void {
-  if (handle && !refs.some((ref) => ref.handle === handle)) refs.push({ kind: 'profile', handle });
-}
 
 function authorsOf(item: Element): PageRef[] {
   const refs: PageRef[] = [];
   const storyBy = STORY_RING_LABEL.exec(item.getAttribute('aria-label') ?? '')?.[1];
   if (storyBy) {
-    addHandle(refs, parseHandle(storyBy));
+    addRef(refs, { handle: parseHandle(storyBy) });
     return refs;
   }
   // Instagram, seen 2026-01: the author is the first profile link in the post's header (avatar and
   // name both link to `/<username>/`); display names and avatars are not identities. Collaborators
-  // ("<a> and <b>") follow in the same header. Source: /work/shared/sites/instagram.md (M)
+  // ("<a> and <b>") follow in the same header. Source: docs/sites/instagram.md (M)
   const header = item.querySelector('header');
   if (header) {
     for (const link of header.querySelectorAll('a[href]')) {
       const ref = refFromHref(link.getAttribute('href'));
-      if (ref?.kind === 'profile') addHandle(refs, ref.handle);
+      if (ref?.kind === 'profile') addRef(refs, ref);
     }
   }
   // A post link with the username form (`/<username>/p/<code>/`) names the author too.
   for (const link of item.querySelectorAll('a[href*="/p/"], a[href*="/reel/"]')) {
     const ref = refFromHref(link.getAttribute('href'));
-    if (ref?.kind === 'post') addHandle(refs, ref.handle);
+    if (ref?.kind === 'post') addRef(refs, ref);
   }
-  if (refs.length === 0) addHandle(refs, firstProfileLink(item));
+  if (refs.length === 0) addRef(refs, firstProfileRef(item, refFromHref));
   return refs;
 }
 
@@ -188,7 +168,7 @@ function shortcodeOf(path: string): string | undefined {
 function postOwner(doc: Document, code: string): PageRef | undefined {
   // Instagram, seen 2026-01: on a full load of a post, `og:url` is `/<username>/p/<code>/`. It may
   // not be updated by in-app navigation, so it counts only when its code is this page's.
-  // Source: /work/shared/sites/instagram.md (M)
+  // Source: docs/sites/instagram.md (M)
   const ogUrl = doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
   const fromOg = refFromHref(ogUrl);
   if (fromOg?.handle && ogUrl && shortcodeOf(new URL(ogUrl, 'https://www.instagram.com/').pathname) === code) {
@@ -196,7 +176,7 @@ function postOwner(doc: Document, code: string): PageRef | undefined {
   }
   // Instagram, seen 2026-01: opened from a grid, the post is an `article` in a `[role="dialog"]`
   // over the previous page; opened directly, it is the article in `main`.
-  // Source: /work/shared/sites/instagram.md (In-app navigation, M)
+  // Source: docs/sites/instagram.md (In-app navigation, M)
   const article = doc.querySelector('[role="dialog"] article') ?? doc.querySelector('main article, [role="main"] article');
   const author = article ? authorsOf(article)[0]?.handle : undefined;
   return author ? { kind: 'post', handle: author } : undefined;
@@ -212,14 +192,14 @@ function pageOwner(doc: Document): PageRef | undefined {
   }
   // Instagram, seen 2026-01: a highlight's viewer header and a DM thread's header link to the
   // person's profile (UNVERIFIED: the header hooks are not documented; the first profile link in the
-  // main region is read). Source: /work/shared/sites/instagram.md (Stories; DMs, U)
+  // main region is read). Source: docs/sites/instagram.md (Stories; DMs, U)
   const main = doc.querySelector('[role="main"]') ?? doc.querySelector('main') ?? doc.querySelector('section');
-  const handle = firstProfileLink(main);
+  const handle = firstProfileRef(main, refFromHref)?.handle;
   return handle ? { kind: ref.kind, handle } : undefined;
 }
 
 /** A button-like element (Instagram uses both `button` and `div[role="button"]`) around an icon. */
-const aroundIcon = (label: string) => `:is(button, [role="button"]):has(svg[aria-label="${label}"])`;
+const aroundIcon = buttonAroundIcon;
 
 // Each entry: what it matches, and where it is documented. Labels are English only: other languages
 // are not covered (a structural fallback, the Nth icon in the action row, is UNVERIFIED and not used).
@@ -227,45 +207,36 @@ const aroundIcon = (label: string) => `:is(button, [role="button"]):has(svg[aria
 const CONTROLS: readonly ControlRule[] = [
   // Instagram, seen 2026-01: the like icon is `svg[aria-label="Like"]` inside a `[role="button"]`;
   // the icon and its button are both matched, whichever the path holds.
-  // Source: /work/shared/sites/instagram.md (vekvoid Auto Like, H)
+  // Source: docs/sites/instagram.md (vekvoid Auto Like, H)
   { action: 'like', selector: 'svg[aria-label="Like"]' },
   { action: 'like', selector: aroundIcon('Like') },
   // Instagram, seen 2026-01: a double-click on a post's media likes it. The element under the tap
   // (the img, the video or a layer over them) is not documented, so any double-tap in a post counts;
   // double-clicking caption text of a guarded person's post asks first too (the safe side).
-  // Source: /work/shared/sites/instagram.md (Controls, M)
+  // Source: docs/sites/instagram.md (Controls, M)
   { action: 'like', selector: 'article', gesture: 'double-tap' },
   // Instagram, seen 2026-01: the comment icon, and the composer ("Add a comment…").
-  // Source: /work/shared/sites/instagram.md (Safari_Automations, M)
+  // Source: docs/sites/instagram.md (Safari_Automations, M)
   { action: 'comment', selector: 'svg[aria-label="Comment"]' },
   { action: 'comment', selector: aroundIcon('Comment') },
   { action: 'comment', selector: 'textarea[aria-label*="comment" i]' },
   // Instagram, seen 2026-01: the share icon opens a "send to" dialog, which sends a DM; it is
-  // sometimes labelled "Share Post". Source: /work/shared/sites/instagram.md (M)
+  // sometimes labelled "Share Post". Source: docs/sites/instagram.md (M)
   { action: 'share', selector: 'svg[aria-label="Share"], svg[aria-label="Share Post"]' },
   { action: 'share', selector: `${aroundIcon('Share')}, ${aroundIcon('Share Post')}` },
 ];
 
 // Instagram, seen 2026-01: Follow and Message are known only by their text ("Follow", "Follow Back",
 // "Message"), in the profile header and on suggestions; English only.
-// Source: /work/shared/sites/instagram.md (Controls; Safari_Automations instagram-profile-dm-selectors.md, M)
+// Source: docs/sites/instagram.md (Controls; Safari_Automations instagram-profile-dm-selectors.md, M)
 const ACTION_BY_BUTTON_TEXT: ReadonlyMap<string, Action> = new Map([
   ['follow', 'follow'],
   ['follow back', 'follow'],
   ['message', 'message'],
 ]);
 
-function classifyControl(path: readonly Element[]): Action | undefined {
-  for (const element of path) {
-    if (element.localName !== 'button' && element.getAttribute('role') !== 'button') continue;
-    // A story ring or a whole card can be a role=button too: only short labels are buttons' text.
-    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-    if (text.length > 20) return undefined;
-    const action = ACTION_BY_BUTTON_TEXT.get(text);
-    if (action) return action;
-  }
-  return undefined;
-}
+// A story ring or a whole card can be a role=button too: the kit reads short texts only.
+const classifyControl = (path: readonly Element[]) => actionByButtonText(path, ACTION_BY_BUTTON_TEXT);
 
 /** Escapes a handle for an RE2 pattern (usernames hold only letters, digits, '.' and '_'). */
 function escapeForRegex(text: string): string {
@@ -276,7 +247,7 @@ function escapeForRegex(text: string): string {
 // and the owner sees every viewer; joining a live is shown to them too. Full loads of their story
 // or live are redirected to the pause page before the request leaves. The background sets
 // `isUrlFilterCaseSensitive: false`, which covers case in the handle.
-// Source: /work/shared/sites/instagram.md (IASV 2026-02-18; Hide-Insta-Story-Seen, H)
+// Source: docs/sites/instagram.md (IASV 2026-02-18; Hide-Insta-Story-Seen, H)
 // Story and live URLs carry the username only, never the numeric user id, so `stableId` plays no part.
 function contactRequestRegexes({ handle }: ContactAccount): string[] {
   const host = '^https?://(?:www\\.|m\\.)?instagram\\.com/';
@@ -284,11 +255,11 @@ function contactRequestRegexes({ handle }: ContactAccount): string[] {
   return [`${host}stories/${name}(?:[/?#].*)?$`, `${host}${name}/live(?:[/?#].*)?$`];
 }
 
-export const instagramAdapter: SiteAdapter = {
+export const instagramAdapter = defineSite({
   id: 'instagram',
   label: 'Instagram',
   hosts: ['instagram.com'],
-  matches: SITE_MATCHES.instagram,
+  matches: ['*://*.instagram.com/*'],
   parseUrl,
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://www.instagram.com/${handle}/`,
@@ -298,7 +269,9 @@ export const instagramAdapter: SiteAdapter = {
   classifyControl,
   // Instagram, seen 2026-01: the owner sees who viewed their story; opening a thread with their
   // unread messages shows "Seen" unless read receipts are off.
-  // Source: /work/shared/sites/instagram.md (Contact in itself, M)
+  // Source: docs/sites/instagram.md (Contact in itself, M)
   visibleToThem: { story: 'story-viewers', messages: 'read-receipts' },
   contactRequestRegexes,
-};
+});
+
+export default instagramAdapter;

@@ -1,36 +1,37 @@
 /**
- * LinkedIn (www.linkedin.com). Facts and confidence levels: /work/shared/sites/linkedin.md.
+ * LinkedIn (www.linkedin.com). Facts and confidence levels: docs/sites/linkedin.md.
  *
  * LinkedIn is mid-migration between two front ends, and both are served in 2026, even to one
  * account: the legacy Ember app ("v1": BEM classes such as `update-components-actor__*`,
  * `data-urn`) and the React server-driven one ("v2": generated classes, but `data-view-name`
  * attributes). Every hook below names the generation it belongs to.
- * Source: /work/shared/sites/linkedin.md (knamnguyen/trusthuman.io `dom/detect.ts` @0047d06a, H)
+ * Source: docs/sites/linkedin.md (knamnguyen/trusthuman.io `dom/detect.ts` @0047d06a, H)
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef, SiteAdapter } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { SITE_MATCHES } from './site-ids';
+import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // LinkedIn, seen 2026-02: a vanity ("public profile URL") is 3–100 characters without spaces or
 // symbols; in practice letters, digits and hyphens (default form `john-smith-2a1ba6258`).
 // Non-Latin vanities are letters too (they appear percent-encoded in URLs). Case-insensitive.
-// Source: /work/shared/sites/linkedin.md (LinkedIn Help answer 87, H)
+// Source: docs/sites/linkedin.md (LinkedIn Help answer 87, H)
 const VANITY_PATTERN = /^[\p{L}\p{N}-]{3,100}$/u;
 
 // LinkedIn, seen 2026-02: `/in/ACoAA…/` carries the member id (the tail of the profile URN
 // `urn:li:fsd_profile:ACoAA…`) instead of a vanity. The id is case-sensitive and kept as is.
-// Source: /work/shared/sites/linkedin.md (trusthuman `extract-profile-page-info.ts`, Safari_Automations, H)
+// Source: docs/sites/linkedin.md (trusthuman `extract-profile-page-info.ts`, Safari_Automations, H)
 const MEMBER_ID_PATTERN = /^ACoA[A-Za-z0-9_-]{10,}$/;
 const MEMBER_ID_IN_URN = /^urn:li:(?:fsd_profile|fs_miniProfile|member):(ACoA[A-Za-z0-9_-]{10,})$/;
 
 // LinkedIn, seen 2026-02: the app hosts, plus country subdomains (`uk.linkedin.com/in/…`) that
-// serve public profiles. Source: /work/shared/sites/linkedin.md (Hosts, M)
+// serve public profiles. Source: docs/sites/linkedin.md (Hosts, M)
 const APP_HOSTS = new Set(['linkedin.com', 'www.linkedin.com']);
 const COUNTRY_HOST = /^[a-z]{2}\.linkedin\.com$/;
 
 // LinkedIn, seen 2026-02: a post URL with the author is `/posts/<vanity>_<slug>-activity-<id>-<x>/`;
 // one without is `/feed/update/urn:li:activity:<id>/` (or ugcPost, share).
-// Source: /work/shared/sites/linkedin.md (URL shapes, M)
+// Source: docs/sites/linkedin.md (URL shapes, M)
 const ACTIVITY_URN = /^urn:li:(?:activity|ugcPost|share):\d+$/;
 
 function decodeSegment(segment: string): string | undefined {
@@ -42,7 +43,7 @@ function decodeSegment(segment: string): string | undefined {
 }
 
 function parseHandle(raw: string): Handle | undefined {
-  const trimmed = raw.trim().replace(/^@/, '').replace(/\/+$/, '');
+  const trimmed = cleanHandle(raw);
   if (MEMBER_ID_PATTERN.test(trimmed)) return undefined;
   const decoded = decodeSegment(trimmed);
   if (decoded === undefined) return undefined;
@@ -51,7 +52,7 @@ function parseHandle(raw: string): Handle | undefined {
 }
 
 function isAppHost(url: URL): boolean {
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  const host = normalizeHost(url.hostname);
   return APP_HOSTS.has(host) || COUNTRY_HOST.test(host);
 }
 
@@ -70,7 +71,7 @@ function parseProfile(segment: string | undefined, params: URLSearchParams): Pag
   const handle = parseHandle(segment);
   if (!handle) return undefined;
   // LinkedIn, seen 2026-02: v2 links (e.g. "people you may know") add `profileUrn=urn:li:fsd_profile:ACoAA…`,
-  // so the member id rides along with the vanity. Source: /work/shared/sites/linkedin.md (trusthuman, H)
+  // so the member id rides along with the vanity. Source: docs/sites/linkedin.md (trusthuman, H)
   const stableId = memberIdFromQuery(params);
   return { kind: 'profile', handle, ...(stableId && { stableId }) };
 }
@@ -82,7 +83,7 @@ function parseUrl(url: URL): PageRef | undefined {
   const [, second, third] = segments;
   // LinkedIn, seen 2026-02: people live under `/in/` only (sub-pages such as recent-activity,
   // details and overlay are still theirs); companies, schools and showcases are never people.
-  // Source: /work/shared/sites/linkedin.md (URL shapes, H)
+  // Source: docs/sites/linkedin.md (URL shapes, H)
   if (first === 'in') return parseProfile(second, url.searchParams);
   if (first === 'posts') {
     const slug = decodeSegment(second ?? '');
@@ -94,52 +95,38 @@ function parseUrl(url: URL): PageRef | undefined {
   if (first === 'feed' && second === 'update') {
     return ACTIVITY_URN.test(decodeSegment(third ?? '') ?? '') ? { kind: 'post' } : undefined;
   }
-  // LinkedIn, seen 2026-02: thread ids are opaque. Source: /work/shared/sites/linkedin.md (URL shapes)
+  // LinkedIn, seen 2026-02: thread ids are opaque. Source: docs/sites/linkedin.md (URL shapes)
   if (first === 'messaging' && second === 'thread' && third) return { kind: 'messages' };
   return undefined;
 }
 
-function refFromHref(href: string | null | undefined): PageRef | undefined {
-  if (!href) return undefined;
-  try {
-    return parseUrl(new URL(href, 'https://www.linkedin.com/'));
-  } catch {
-    return undefined;
-  }
-}
+const refFromHref = linkReader(parseUrl, 'https://www.linkedin.com/');
 
-function addRef(refs: PageRef[], ref: PageRef | undefined): void {
-  if (!ref || ref.kind !== 'profile' || !(ref.handle || ref.stableId)) return;
-  const known = refs.find((r) => (ref.handle && r.handle === ref.handle) || (ref.stableId && r.stableId === ref.stableId));
-  if (known) {
-    if (!known.handle && ref.handle) known.handle = ref.handle;
-    if (!known.stableId && ref.stableId) known.stableId = ref.stableId;
-    return;
-  }
-  refs.push({ kind: 'profile', ...(ref.handle && { handle: ref.handle }), ...(ref.stableId && { stableId: ref.stableId }) });
-}
-
+/** People only: a `/posts/<vanity>_…` link names its author but is not a person's link. */
 function addLinks(refs: PageRef[], links: Iterable<Element>): void {
-  for (const link of links) addRef(refs, refFromHref(link.getAttribute('href')));
+  for (const link of links) {
+    const ref = refFromHref(link.getAttribute('href'));
+    if (ref?.kind === 'profile') addRef(refs, ref);
+  }
 }
 
 // Feed items, each with what it matches and where it is documented. Comments are items too, so a
 // reaction or reply on a comment belongs to the commenter, not to the post's author.
 const FEED_ITEM_SELECTORS = [
   // LinkedIn v2, seen 2026-08: a post is a `div[role="listitem"]` in the main feed, or the parent of
-  // `feed-full-update`. Source: /work/shared/sites/linkedin.md (trusthuman; news-feed-eradicator, H/M)
+  // `feed-full-update`. Source: docs/sites/linkedin.md (trusthuman; news-feed-eradicator, H/M)
   '[data-testid="mainFeed"] div[role="listitem"]',
   'div[role="listitem"]:has(> [data-view-name="feed-full-update"])',
-  // LinkedIn v2, seen 2026-02: the post on its own page. Source: /work/shared/sites/linkedin.md (H)
+  // LinkedIn v2, seen 2026-02: the post on its own page. Source: docs/sites/linkedin.md (H)
   'div[data-view-name="feed-detail-page"]',
-  // LinkedIn v2, seen 2026-02: a comment. Source: /work/shared/sites/linkedin.md (trusthuman, H)
+  // LinkedIn v2, seen 2026-02: a comment. Source: docs/sites/linkedin.md (trusthuman, H)
   '[data-view-name="comment-container"]',
   // LinkedIn v1, seen 2026-03: a post by its activity URN, and its BEM container.
-  // Source: /work/shared/sites/linkedin.md (trusthuman utils-v1; Safari_Automations, H)
+  // Source: docs/sites/linkedin.md (trusthuman utils-v1; Safari_Automations, H)
   'div[data-urn^="urn:li:activity:"]',
   'div[data-id^="urn:li:activity:"]',
   '.feed-shared-update-v2',
-  // LinkedIn v1, seen 2026-03: a comment. Source: /work/shared/sites/linkedin.md (M)
+  // LinkedIn v1, seen 2026-03: a comment. Source: docs/sites/linkedin.md (M)
   'article.comments-comment-entity',
   '.comments-comment-item',
 ];
@@ -150,20 +137,20 @@ function authorsOf(item: Element): PageRef[] {
   const refs: PageRef[] = [];
   if (item.matches(COMMENT_ITEM)) {
     // LinkedIn v2, seen 2026-02: the commenter's link is `comment-actor-picture` (`reply-actor-picture`
-    // on replies); v1 has only the first `/in/` link. Source: /work/shared/sites/linkedin.md (H/M)
+    // on replies); v1 has only the first `/in/` link. Source: docs/sites/linkedin.md (H/M)
     addLinks(refs, item.querySelectorAll('a[data-view-name="comment-actor-picture"], a[data-view-name="reply-actor-picture"]'));
     if (refs.length === 0) addLinks(refs, [...item.querySelectorAll('a[href*="/in/"]')].slice(0, 1));
     return refs.slice(0, 1);
   }
   // LinkedIn v2, seen 2026-02: the author is `a[data-view-name="feed-actor-image"]` (`/in/…`, or
   // `/company/…` for an organisation, which is never a guarded person); a reshared post has its own
-  // actor after it. Source: /work/shared/sites/linkedin.md (trusthuman post/utils-v2, H)
+  // actor after it. Source: docs/sites/linkedin.md (trusthuman post/utils-v2, H)
   // LinkedIn v1, seen 2026-03: `a.update-components-actor__meta-link` / `__image`.
-  // Source: /work/shared/sites/linkedin.md (trusthuman post/utils-v1, H)
+  // Source: docs/sites/linkedin.md (trusthuman post/utils-v1, H)
   addLinks(refs, item.querySelectorAll('a[data-view-name="feed-actor-image"], a.update-components-actor__meta-link, a.update-components-actor__image'));
   // LinkedIn v2, seen 2026-02: "<name> likes this / commented on this" above a post names a
   // different person (`feed-header-actor-image`); they are involved too, after the author.
-  // Source: /work/shared/sites/linkedin.md (trusthuman friend-activity detector, H)
+  // Source: docs/sites/linkedin.md (trusthuman friend-activity detector, H)
   addLinks(refs, item.querySelectorAll('a[data-view-name="feed-header-actor-image"]'));
   return refs;
 }
@@ -194,7 +181,7 @@ function pageOwner(doc: Document): PageRef | undefined {
   if (!ref || ref.handle || ref.stableId) return undefined;
   if (ref.kind === 'post') {
     // LinkedIn, seen 2026-02: a post opened by URN: v2 wraps it in `feed-detail-page`; v1 shows the
-    // update with that `data-urn`. Source: /work/shared/sites/linkedin.md (H)
+    // update with that `data-urn`. Source: docs/sites/linkedin.md (H)
     const urn = decodeSegment(doc.location.pathname.split('/').filter(Boolean)[2] ?? '') ?? '';
     const container =
       doc.querySelector('div[data-view-name="feed-detail-page"]') ??
@@ -205,12 +192,9 @@ function pageOwner(doc: Document): PageRef | undefined {
   if (ref.kind === 'messages') {
     // LinkedIn, seen 2026-02: a thread's header links to the other person's profile (UNVERIFIED: no
     // documented hook; the first `/in/` link in the thread pane is read, the conversation list links
-    // to threads, not profiles). Source: /work/shared/sites/linkedin.md (Contact in itself, M)
-    const pane = doc.querySelector('main') ?? doc.body;
-    for (const link of pane?.querySelectorAll('a[href*="/in/"]') ?? []) {
-      const person = refFromHref(link.getAttribute('href'));
-      if (person?.kind === 'profile') return { ...person, kind: 'messages' };
-    }
+    // to threads, not profiles). Source: docs/sites/linkedin.md (Contact in itself, M)
+    const person = firstProfileRef(doc.querySelector('main') ?? doc.body, refFromHref, { selector: 'a[href*="/in/"]', byStableIdToo: true });
+    if (person) return { ...person, kind: 'messages' };
   }
   return undefined;
 }
@@ -218,32 +202,32 @@ function pageOwner(doc: Document): PageRef | undefined {
 // Each entry: what it matches, and where it is documented.
 const CONTROLS: readonly ControlRule[] = [
   // LinkedIn v2, seen 2026-02: the react (like) button; long press or hover offers other reactions
-  // from the same button. Source: /work/shared/sites/linkedin.md (trusthuman comment/utils-v2, H)
+  // from the same button. Source: docs/sites/linkedin.md (trusthuman comment/utils-v2, H)
   { action: 'like', selector: 'button[data-view-name="reaction-button"]' },
-  // LinkedIn v2, seen 2026-02: reacting to a comment. Source: /work/shared/sites/linkedin.md (H)
+  // LinkedIn v2, seen 2026-02: reacting to a comment. Source: docs/sites/linkedin.md (H)
   { action: 'like', selector: 'button[data-view-name="comment-reaction-button"]' },
   // LinkedIn v1, seen 2026-03: `React Like`; `aria-pressed="true"` once reacted, and pressing it then
-  // takes the reaction back, which tells them nothing new. Source: /work/shared/sites/linkedin.md (H)
+  // takes the reaction back, which tells them nothing new. Source: docs/sites/linkedin.md (H)
   { action: 'like', selector: 'button[aria-label="React Like"]:not([aria-pressed="true"])' },
   // LinkedIn v2, seen 2026-02: the comment button and the composer's submit.
-  // Source: /work/shared/sites/linkedin.md (trusthuman, H)
+  // Source: docs/sites/linkedin.md (trusthuman, H)
   { action: 'comment', selector: 'button[data-view-name="feed-comment-button"]' },
   { action: 'comment', selector: '[data-view-name="comment-post"]' },
-  // LinkedIn v1, seen 2026-03: the comment button by its English label. Source: /work/shared/sites/linkedin.md (M)
+  // LinkedIn v1, seen 2026-03: the comment button by its English label. Source: docs/sites/linkedin.md (M)
   { action: 'comment', selector: 'button[aria-label="Comment"]' },
   // LinkedIn, seen 2026-02: Repost has no documented hook; its English label starts with "Repost"
-  // (UNVERIFIED, other languages not covered). Source: /work/shared/sites/linkedin.md (Controls, U)
+  // (UNVERIFIED, other languages not covered). Source: docs/sites/linkedin.md (Controls, U)
   { action: 'repost', selector: 'button[aria-label^="Repost"]' },
   // LinkedIn, seen 2026-02: profile actions are labelled "Invite <Name> to connect", "Follow <Name>",
   // "Message <Name>" (English; also inside the "More" menu as role=button). A connection request is
-  // counted as a follow. Source: /work/shared/sites/linkedin.md (Controls, M)
+  // counted as a follow. Source: docs/sites/linkedin.md (Controls, M)
   { action: 'follow', selector: ':is(button, [role="button"])[aria-label^="Invite "][aria-label$=" to connect"]' },
   { action: 'follow', selector: ':is(button, [role="button"])[aria-label^="Follow "]' },
   { action: 'message', selector: ':is(button, a, [role="button"])[aria-label^="Message "]' },
 ];
 
 // LinkedIn, seen 2026-02: Repost and Send (share to DMs) in a post's action bar are known only by
-// their text (UNVERIFIED, English only). Source: /work/shared/sites/linkedin.md (Controls, U)
+// their text (UNVERIFIED, English only). Source: docs/sites/linkedin.md (Controls, U)
 const ACTION_BY_BUTTON_TEXT: ReadonlyMap<string, Action> = new Map([
   ['repost', 'repost'],
   ['send', 'share'],
@@ -277,12 +261,12 @@ function vanityPattern(handle: Handle): string {
 
 // LinkedIn, seen 2026-02: opening a profile can show the viewer in "Who's viewed your profile", so a
 // full load of `/in/<vanity>` (any sub-page, any query) is redirected before the request leaves.
-// The background sets `isUrlFilterCaseSensitive: false`. Source: /work/shared/sites/linkedin.md
+// The background sets `isUrlFilterCaseSensitive: false`. Source: docs/sites/linkedin.md
 // (LinkedIn Help "Private Mode Viewers of Profiles", answer 47082, H)
 // The same profile also opens at `/in/<member id>/` (search results and some links carry it), so a
 // known member id (when one is known for the account) joins the vanity in the rule. Member
 // ids are case-sensitive but the rule is not: two ids differing only in case would both be caught,
-// which errs towards a pause. Source: /work/shared/sites/linkedin.md (URL shapes, H; trusthuman
+// which errs towards a pause. Source: docs/sites/linkedin.md (URL shapes, H; trusthuman
 // `extract-profile-page-info.ts`, H)
 function contactRequestRegexes({ handle, stableId }: ContactAccount): string[] {
   const names = [vanityPattern(handle)];
@@ -291,11 +275,11 @@ function contactRequestRegexes({ handle, stableId }: ContactAccount): string[] {
   return [`^https?://(?:www\\.|[a-z]{2}\\.)?linkedin\\.com/in/${name}(?:[/?#].*)?$`];
 }
 
-export const linkedinAdapter: SiteAdapter = {
+export const linkedinAdapter = defineSite({
   id: 'linkedin',
   label: 'LinkedIn',
   hosts: ['linkedin.com'],
-  matches: SITE_MATCHES.linkedin,
+  matches: ['*://*.linkedin.com/*'],
   parseUrl,
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://www.linkedin.com/in/${encodeURIComponent(handle)}/`,
@@ -305,7 +289,9 @@ export const linkedinAdapter: SiteAdapter = {
   classifyControl,
   // LinkedIn, seen 2026-02: profile views are shown to the person (by the viewer's own setting);
   // opening a thread with their unread messages can show it read.
-  // Source: /work/shared/sites/linkedin.md (Contact in itself, H/M)
+  // Source: docs/sites/linkedin.md (Contact in itself, H/M)
   visibleToThem: { profile: 'profile-views', messages: 'read-receipts' },
   contactRequestRegexes,
-};
+});
+
+export default linkedinAdapter;

@@ -3,7 +3,7 @@
  * pure functions: no listeners, observers, timers or state, and nothing imported from the
  * engine or the UI. The engine reads these declarations; it never names a site.
  */
-import type { SiteId } from './site-ids';
+import type { SiteId } from './registry';
 
 export type { SiteId };
 
@@ -65,8 +65,14 @@ export interface FeedItemRule {
   mentionSelector?(account: ContactAccount): string;
 }
 
-export interface SiteAdapter {
-  id: SiteId;
+/**
+ * One site, declared once: its id (equal to the file name, `utils/sites/<id>.ts`), label, hosts
+ * and match patterns live here and nowhere else. The list of site ids, the manifest's host
+ * permissions, the schema's site enum, the options page, the background's registrations and the
+ * per-site content-script bundles all derive from the registry of these.
+ */
+export interface SiteAdapter<Id extends string = SiteId> {
+  id: Id;
   /** Shown on the options page. */
   label: string;
   /** Host names this adapter answers for (exact, lower-case). */
@@ -92,6 +98,13 @@ export interface SiteAdapter {
    */
   classifyControl?(path: readonly Element[]): Action | undefined;
   shortcuts?: readonly ShortcutRule[];
+  /**
+   * A site whose accounts usually carry the same handle as this site's (Threads accounts are made
+   * from Instagram accounts): when a person has an account there, the options page offers, with one
+   * click and never by itself, to guard the same handle here too. A site id; a plain string because
+   * `SiteId` is derived from the adapters themselves (the meta test checks it is registered).
+   */
+  sameHandleAs?: string;
   /** Page kinds whose mere viewing is visible to the other person. */
   visibleToThem?: Partial<Record<PageKind, ContactSignal>>;
   /**
@@ -103,4 +116,9 @@ export interface SiteAdapter {
    * whose compiled regex exceeds 2 KB.
    */
   contactRequestRegexes?(account: ContactAccount): string[];
+}
+
+/** Declares a site, keeping its id as a literal type so the registry can derive `SiteId`. */
+export function defineSite<const Id extends string>(adapter: SiteAdapter<Id>): SiteAdapter<Id> {
+  return adapter;
 }

@@ -1,13 +1,14 @@
 /**
- * X (x.com, formerly twitter.com). Facts and confidence levels: /work/shared/sites/x.md, mostly from
+ * X (x.com, formerly twitter.com). Facts and confidence levels: docs/sites/x.md, mostly from
  * insin/control-panel-for-twitter (CPFT) v4.24.0 `script.js` @0962235a (2026-08-17).
  */
-import type { ContactAccount, ControlRule, Handle, PageRef, ShortcutRule, SiteAdapter } from './site-adapter';
+import type { ContactAccount, ControlRule, Handle, PageRef, ShortcutRule } from './site-adapter';
+import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { SITE_MATCHES } from './site-ids';
+import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // X, seen 2026-08: handles are 1–15 of [A-Za-z0-9_]; CPFT accepts 1–20 to be safe, and so do we.
-// Source: /work/shared/sites/x.md (CPFT script.js @0962235a)
+// Source: docs/sites/x.md (CPFT script.js @0962235a)
 const HANDLE_PATTERN = /^[a-z0-9_]{1,20}$/;
 const NUMERIC_ID_PATTERN = /^\d{1,25}$/;
 
@@ -15,7 +16,7 @@ const NUMERIC_ID_PATTERN = /^\d{1,25}$/;
 const APP_HOSTS = new Set(['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com']);
 
 // X, seen 2026-08: first path segments that are app routes, never a handle. Not an official list:
-// compiled from CPFT's page paths and public userscripts. Source: /work/shared/sites/x.md
+// compiled from CPFT's page paths and public userscripts. Source: docs/sites/x.md
 const RESERVED_FIRST_SEGMENTS = new Set([
   'home', 'explore', 'notifications', 'messages', 'i', 'settings', 'search', 'compose', 'login', 'logout',
   'signup', 'tos', 'privacy', 'jobs', 'premium', 'hashtag', 'intent', 'share', 'account', 'download',
@@ -24,18 +25,18 @@ const RESERVED_FIRST_SEGMENTS = new Set([
 const STATUS_SEGMENTS = new Set(['status', 'statuses']);
 
 function parseHandle(raw: string): Handle | undefined {
-  const handle = raw.trim().replace(/^@/, '').replace(/\/+$/, '').toLowerCase();
+  const handle = cleanHandle(raw).toLowerCase();
   if (!HANDLE_PATTERN.test(handle) || RESERVED_FIRST_SEGMENTS.has(handle)) return undefined;
   return handle as Handle;
 }
 
 function isAppHost(url: URL): boolean {
-  return APP_HOSTS.has(url.hostname.toLowerCase().replace(/\.$/, ''));
+  return APP_HOSTS.has(normalizeHost(url.hostname));
 }
 
 function parseIntent(segments: readonly string[], params: URLSearchParams): PageRef | undefined {
   // X, seen 2026-08: the public Web Intents follow/user take `screen_name` or `user_id`; like and
-  // retweet intents carry only a post id. Source: /work/shared/sites/x.md (Web Intents, M)
+  // retweet intents carry only a post id. Source: docs/sites/x.md (Web Intents, M)
   if (segments[1] !== 'follow' && segments[1] !== 'user') return undefined;
   const handle = parseHandle(params.get('screen_name') ?? '');
   const userId = params.get('user_id') ?? '';
@@ -48,13 +49,13 @@ function parseIntent(segments: readonly string[], params: URLSearchParams): Page
 function parseAppRoute(segments: readonly string[]): PageRef | undefined {
   const [, second, third, fourth] = segments;
   // X, seen 2026-08: `/i/web/status/<id>` and `/i/status/<id>` name no author until the page renders.
-  // Source: /work/shared/sites/x.md
+  // Source: docs/sites/x.md
   if (second === 'web' && third === 'status' && fourth && NUMERIC_ID_PATTERN.test(fourth)) return { kind: 'post' };
   if (second === 'status' && third && NUMERIC_ID_PATTERN.test(third)) return { kind: 'post' };
-  // X, seen 2026-08: `/i/user/<numeric id>` opens a profile by id (UNVERIFIED). Source: /work/shared/sites/x.md
+  // X, seen 2026-08: `/i/user/<numeric id>` opens a profile by id (UNVERIFIED). Source: docs/sites/x.md
   if (second === 'user' && third && NUMERIC_ID_PATTERN.test(third)) return { kind: 'profile', stableId: third };
   // X, seen 2026-01: XChat threads are `/i/chat/<id>` (opaque); `/i/chat/pin` is the passcode screen.
-  // Source: /work/shared/sites/x.md (CPFT; IsaiahDupree/Safari_Automations, L)
+  // Source: docs/sites/x.md (CPFT; IsaiahDupree/Safari_Automations, L)
   if (second === 'chat' && third && third !== 'pin') return { kind: 'messages' };
   return undefined;
 }
@@ -67,7 +68,7 @@ function parseUrl(url: URL): PageRef | undefined {
   if (first === 'i') return parseAppRoute(segments);
   if (first === 'intent') return parseIntent(segments, url.searchParams);
   // X, seen 2026-08: legacy DM threads are `/messages/<userId>-<userId>`; the ids are numeric and
-  // one of them is ours, so whose thread it is comes from the page. Source: /work/shared/sites/x.md
+  // one of them is ours, so whose thread it is comes from the page. Source: docs/sites/x.md
   if (first === 'messages') {
     const conversation = segments[1];
     return conversation && conversation !== 'compose' ? { kind: 'messages' } : undefined;
@@ -76,7 +77,7 @@ function parseUrl(url: URL): PageRef | undefined {
   if (!handle) return undefined;
   const [, second, third] = segments;
   // X, seen 2026-08: `/<h>/status/<id>` (+ /photo/N, /quotes, /likes…): the handle segment is the author.
-  // Source: /work/shared/sites/x.md (CPFT URL regexes)
+  // Source: docs/sites/x.md (CPFT URL regexes)
   if (second && STATUS_SEGMENTS.has(second.toLowerCase())) {
     return third && NUMERIC_ID_PATTERN.test(third) ? { kind: 'post', handle } : { kind: 'profile', handle };
   }
@@ -85,14 +86,7 @@ function parseUrl(url: URL): PageRef | undefined {
   return { kind: 'profile', handle };
 }
 
-function refFromHref(href: string | null): PageRef | undefined {
-  if (!href) return undefined;
-  try {
-    return parseUrl(new URL(href, 'https://x.com/'));
-  } catch {
-    return undefined;
-  }
-}
+const refFromHref = linkReader(parseUrl, 'https://x.com/');
 
 /** The numeric user id on an element such as `[data-testid="1234-follow"]`. */
 function numericIdOf(element: Element | null): string | undefined {
@@ -100,20 +94,9 @@ function numericIdOf(element: Element | null): string | undefined {
   return match?.[1];
 }
 
-function addRef(refs: PageRef[], ref: PageRef | undefined): void {
-  if (!ref || !(ref.handle || ref.stableId)) return;
-  const known = refs.find((r) => (ref.handle && r.handle === ref.handle) || (ref.stableId && r.stableId === ref.stableId));
-  if (known) {
-    if (!known.handle && ref.handle) known.handle = ref.handle;
-    if (!known.stableId && ref.stableId) known.stableId = ref.stableId;
-    return;
-  }
-  refs.push({ kind: 'profile', ...(ref.handle && { handle: ref.handle }), ...(ref.stableId && { stableId: ref.stableId }) });
-}
-
 // X, seen 2026-08: a post is `article[data-testid="tweet"]`; people also appear as user cells
 // ("Who to follow", follower lists) and the hover card over a name, both with their own follow
-// button. Source: /work/shared/sites/x.md (CPFT Selectors; jordwest/news-feed-eradicator twitter.ts)
+// button. Source: docs/sites/x.md (CPFT Selectors; jordwest/news-feed-eradicator twitter.ts)
 const FEED_ITEM_SELECTORS = [
   'article[data-testid="tweet"]',
   '[data-testid="UserCell"]',
@@ -129,7 +112,7 @@ function authorsOf(item: Element): PageRef[] {
   if (item.matches('article')) {
     // X, seen 2026-08: the author is the permalink around the post's <time> (first in the article; a
     // quoted post's time comes later), then the first `User-Name` link, then the avatar container
-    // whose testid ends with the handle. Source: /work/shared/sites/x.md (CPFT; Safari_Automations, M)
+    // whose testid ends with the handle. Source: docs/sites/x.md (CPFT; Safari_Automations, M)
     // Only links inside the item: a link around the whole item is not part of the post, and
     // `mentionSelector` looks inside the item only.
     const permalink = insideItem(item, item.querySelector('time')?.closest('a[href]'));
@@ -141,7 +124,7 @@ function authorsOf(item: Element): PageRef[] {
     const avatarHandle = parseHandle(avatar?.getAttribute('data-testid')?.slice('UserAvatar-Container-'.length) ?? '');
     addRef(refs, avatarHandle ? { kind: 'profile', handle: avatarHandle } : undefined);
     // X, seen 2026-08: "<name> reposted" sits in `socialContext` with a link to the reposter; a quoted
-    // post has its own, second `User-Name`. Source: /work/shared/sites/x.md (CPFT getTweetType)
+    // post has its own, second `User-Name`. Source: docs/sites/x.md (CPFT getTweetType)
     const socialContext = item.querySelector('[data-testid="socialContext"]');
     const reposterLink = insideItem(item, socialContext?.closest('a[href]')) ?? socialContext?.querySelector('a[href]');
     addRef(refs, refFromHref(reposterLink?.getAttribute('href') ?? null));
@@ -150,14 +133,8 @@ function authorsOf(item: Element): PageRef[] {
   }
   // A user cell or hover card: its first profile link, plus the numeric id on its follow button.
   const stableId = numericIdOf(item.querySelector('[data-testid$="-follow"], [data-testid$="-unfollow"]'));
-  for (const link of item.querySelectorAll('a[href]')) {
-    const ref = refFromHref(link.getAttribute('href'));
-    if (ref?.kind === 'profile' && ref.handle) {
-      addRef(refs, { kind: 'profile', handle: ref.handle, ...(stableId && { stableId }) });
-      return refs;
-    }
-  }
-  addRef(refs, stableId ? { kind: 'profile', stableId } : undefined);
+  const handle = firstProfileRef(item, refFromHref)?.handle;
+  addRef(refs, handle || stableId ? { ...(handle && { handle }), ...(stableId && { stableId }) } : undefined);
   return refs;
 }
 
@@ -197,42 +174,37 @@ function pageOwner(doc: Document): PageRef | undefined {
     return undefined;
   }
   // X, seen 2026-08: a DM thread's header is `dm-conversation-header` (legacy) with a link to the
-  // other person's profile (the link is UNVERIFIED). Source: /work/shared/sites/x.md (CPFT testids)
+  // other person's profile (the link is UNVERIFIED). Source: docs/sites/x.md (CPFT testids)
   const header = doc.querySelector('[data-testid="dm-conversation-header"]');
-  if (header) {
-    for (const link of header.querySelectorAll('a[href]')) {
-      const ref = refFromHref(link.getAttribute('href'));
-      if (ref?.kind === 'profile' && ref.handle) return { kind: 'messages', handle: ref.handle };
-    }
-  }
-  return undefined;
+  const handle = firstProfileRef(header, refFromHref)?.handle;
+  return handle ? { kind: 'messages', handle } : undefined;
 }
 
 // Each entry: what it matches, and where it is documented. Undo buttons (unlike, unretweet,
 // unfollow) are left alone: undoing tells the other person nothing new.
 const CONTROLS: readonly ControlRule[] = [
-  // X, seen 2026-08: reply button in a post's action bar. Source: /work/shared/sites/x.md (CPFT, H)
+  // X, seen 2026-08: reply button in a post's action bar. Source: docs/sites/x.md (CPFT, H)
   { action: 'reply', selector: '[data-testid="reply"]' },
-  // X, seen 2026-08: like button (becomes `unlike` once liked). Source: /work/shared/sites/x.md (CPFT, H)
+  // X, seen 2026-08: like button (becomes `unlike` once liked). Source: docs/sites/x.md (CPFT, H)
   { action: 'like', selector: '[data-testid="like"]' },
   // X, seen 2026-08: the repost button opens a menu with Repost and Quote, so stopping the trigger
   // covers both; the menu items are guarded too in case the menu is already open. The Quote item's
-  // testid is UNVERIFIED and not listed. Source: /work/shared/sites/x.md (CPFT checks both names, H)
+  // testid is UNVERIFIED and not listed. Source: docs/sites/x.md (CPFT checks both names, H)
   { action: 'repost', selector: '[data-testid="retweet"]' },
   { action: 'repost', selector: '[data-testid="retweetConfirm"]' },
   { action: 'repost', selector: '[data-testid="repostConfirm"]' },
   // X, seen 2026-08: the share button has no documented testid; its aria-label "Share post" is
-  // English only (other languages are not covered). Source: /work/shared/sites/x.md (L)
+  // English only (other languages are not covered). Source: docs/sites/x.md (L)
   { action: 'share', selector: '[data-testid="tweet"] [role="group"] button[aria-label="Share post"]' },
   // X, seen 2026-08: follow buttons are `<numericUserId>-follow` on profiles, user cells and hover
-  // cards. Source: /work/shared/sites/x.md (CPFT `[data-testid$="-follow"]`, H)
+  // cards. Source: docs/sites/x.md (CPFT `[data-testid$="-follow"]`, H)
   { action: 'follow', selector: '[data-testid$="-follow"]' },
-  // X, seen 2026-01: the "Message" button on a profile. Source: /work/shared/sites/x.md (several scrapers, M)
+  // X, seen 2026-01: the "Message" button on a profile. Source: docs/sites/x.md (several scrapers, M)
   { action: 'message', selector: '[data-testid="sendDMFromProfile"]' },
 ];
 
 // X, seen 2026-08: single-key shortcuts act on the focused post (moved with j/k). Source:
-// /work/shared/sites/x.md (X Help keyboard shortcuts, via public shortcut datasets, M)
+// docs/sites/x.md (X Help keyboard shortcuts, via public shortcut datasets, M)
 const SHORTCUTS: readonly ShortcutRule[] = [
   { key: 'l', action: 'like' },
   { key: 'r', action: 'reply' },
@@ -241,11 +213,12 @@ const SHORTCUTS: readonly ShortcutRule[] = [
   { key: 's', action: 'share' },
 ];
 
-export const xAdapter: SiteAdapter = {
+export const xAdapter = defineSite({
   id: 'x',
   label: 'X (Twitter)',
   hosts: ['x.com', 'twitter.com'],
-  matches: SITE_MATCHES.x,
+  // X, seen 2026-08: `*.x.com` covers the bare host too. Source: docs/sites/x.md (Hosts)
+  matches: ['*://*.x.com/*', '*://*.twitter.com/*'],
   parseUrl,
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://x.com/${handle}`,
@@ -254,6 +227,8 @@ export const xAdapter: SiteAdapter = {
   controls: CONTROLS,
   shortcuts: SHORTCUTS,
   // X, seen 2026-08: opening a thread with unread messages can show them "Seen" when read receipts
-  // are on. Source: /work/shared/sites/x.md (X Help, Direct Messages, M)
+  // are on. Source: docs/sites/x.md (X Help, Direct Messages, M)
   visibleToThem: { messages: 'read-receipts' },
-};
+});
+
+export default xAdapter;

@@ -17,6 +17,39 @@ export interface SiteChoice {
   id: SiteId;
   label: string;
   example: string;
+  /** Accounts here usually have the same handle as on that site (utils/sites/site-adapter.ts). */
+  sameHandleAs?: SiteId;
+}
+
+export interface SameHandleOffer {
+  site: SiteId;
+  handle: string;
+  /** The site of the account the offer comes from. */
+  from: SiteId;
+}
+
+/**
+ * The accounts a person probably also has: for each of their accounts on a site that another site
+ * shares handles with (Instagram → Threads), the same handle there, unless it is on their list
+ * already or is not a valid handle there. Offered, never added by itself.
+ */
+export function sameHandleOffers(
+  accounts: readonly { site: SiteId; handle: string }[],
+  sites: readonly SiteChoice[],
+  normalizeHandle: (site: SiteId, raw: string) => string | undefined,
+): SameHandleOffer[] {
+  const offers: SameHandleOffer[] = [];
+  for (const target of sites) {
+    if (!target.sameHandleAs) continue;
+    for (const account of accounts) {
+      if (account.site !== target.sameHandleAs) continue;
+      const handle = normalizeHandle(target.id, account.handle);
+      if (!handle) continue;
+      const known = (list: readonly { site: SiteId; handle: string }[]) => list.some((a) => a.site === target.id && a.handle === handle);
+      if (!known(accounts) && !known(offers)) offers.push({ site: target.id, handle, from: account.site });
+    }
+  }
+  return offers;
 }
 
 /** What utils/sites/recognize.ts answers for a pasted link (`recognizeProfileLink`). */

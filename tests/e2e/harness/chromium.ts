@@ -1,6 +1,7 @@
 /**
  * Chromium driver: Debian's Chromium (it honours --load-extension), playwright-core persistent
- * context, the unpacked .output/chrome-mv3. Recipe: /work/shared/toolchain.md "Chromium E2E".
+ * context, the unpacked .output/chrome-mv3 (playwright-core `launchPersistentContext` with
+ * `--load-extension`; Source: https://playwright.dev/docs/chrome-extensions).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

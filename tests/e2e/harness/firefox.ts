@@ -1,7 +1,8 @@
 /**
  * Firefox driver: Firefox ESR over WebDriver BiDi (puppeteer-core 24), the extension installed
- * temporarily from .output/firefox-mv3 with a pinned moz-extension UUID. Recipe:
- * /work/shared/toolchain.md "Firefox E2E".
+ * temporarily from .output/firefox-mv3 (`browser.installExtension`, BiDi `webExtension.install`)
+ * with a pinned moz-extension UUID (the `extensions.webextensions.uuids` pref). Source:
+ * https://pptr.dev/api/puppeteer.browser.installextension
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

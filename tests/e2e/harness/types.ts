@@ -18,7 +18,7 @@ export interface ExtensionApi {
     };
   };
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
-  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; js?: string[] }[]> };
 }
 
 export type BrowserName = 'chromium' | 'firefox';

@@ -104,19 +104,26 @@ describe('contentScriptsFor: the guard goes only where someone is guarded, with 
   const bsky = [{ site: 'bluesky' as const, handle: 'sam.bsky.social' }];
 
   test.each([
-    ['nobody guarded', coreWith([]), { guard: [], 'guard-feed': [] }],
-    ['someone on X, feeds untouched', coreWith([x]), { guard: ['x.com', 'twitter.com'], 'guard-feed': [] }],
-    ['someone on X hidden from feeds', hiding(coreWith([x]), 0, 'hide'), { guard: [], 'guard-feed': ['x.com', 'twitter.com'] }],
-    ['collapsed counts as hiding', hiding(coreWith([x, bsky]), 1, 'collapse'), { guard: ['x.com', 'twitter.com'], 'guard-feed': ['bsky.app'] }],
-    ['the guard paused', hiding(coreWith([x], { paused: true }), 0, 'hide'), { guard: [], 'guard-feed': [] }],
-    ['the site switched off', hiding(coreWith([x], { sitesOff: ['x'] }), 0, 'hide'), { guard: [], 'guard-feed': [] }],
+    ['nobody guarded', coreWith([]), {}],
+    ['someone on X, feeds untouched', coreWith([x]), { 'guard-x': ['x.com', 'twitter.com'] }],
+    ['someone on X hidden from feeds', hiding(coreWith([x]), 0, 'hide'), { 'guard-x': ['x.com', 'twitter.com'] }],
+    ['two sites, each its own bundle', hiding(coreWith([x, bsky]), 1, 'collapse'), { 'guard-x': ['x.com', 'twitter.com'], 'guard-bluesky': ['bsky.app'] }],
+    ['the guard paused', hiding(coreWith([x], { paused: true }), 0, 'hide'), {}],
+    ['the site switched off', hiding(coreWith([x], { sitesOff: ['x'] }), 0, 'hide'), {}],
   ])('%s', (_why, core, expected) => {
     expect(sitesOf(core)).toEqual(expected);
   });
 
-  test('the feed script runs the flag first, then the same guard', () => {
-    const [guard, feed] = contentScriptsFor(coreWith([x]));
-    expect(feed?.js).toEqual(['content-scripts/feed-hiding-flag.js', guard?.js[0]]);
+  test.each([
+    ['feeds untouched: the site bundle alone', coreWith([x]), ['content-scripts/guard-x.js']],
+    ['feeds hidden: the flag first, then the same bundle', hiding(coreWith([x]), 0, 'hide'), ['content-scripts/feed-hiding-flag.js', 'content-scripts/guard-x.js']],
+  ])('%s', (_why, core, js) => {
+    expect(contentScriptsFor(core)[0]?.js).toEqual(js);
+  });
+
+  test('each site gets its own bundle and no other site’s', () => {
+    const scripts = contentScriptsFor(hiding(coreWith([x, bsky]), 1, 'collapse'));
+    expect(scripts.map((s) => s.js.filter((file) => file.includes('/guard-')))).toEqual([['content-scripts/guard-x.js'], ['content-scripts/guard-bluesky.js']]);
   });
 });
 

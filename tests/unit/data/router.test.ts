@@ -101,7 +101,7 @@ describe('answers from the store', () => {
     expect(await stored()).toEqual(v2);
   });
 
-  test.each(['imports/truncated.json', 'imports/wrong-types.json', 'imports/newer-version.json', 'imports/not-ours.json'])(
+  test.each(['imports/truncated.json', 'imports/wrong-types.json', 'imports/newer-version.json', 'imports/not-ours.json', 'imports/unknown-site.json'])(
     'import-requested with %s changes nothing',
     async (name) => {
       const before = await stored();

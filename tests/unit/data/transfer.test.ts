@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { exportDocument, parseImport } from '../../../utils/data/transfer';
 import { DocumentSchema, emptyDocument } from '../../../utils/data/schema';
 import { describePath, ordinal } from '../../../utils/copy/data-errors';
+import { SITE_IDS } from '../../../utils/sites/registry';
 
 function read(name: string): string {
   return readFileSync(resolve(process.cwd(), 'tests/fixtures/data', name), 'utf8');
@@ -39,10 +40,11 @@ describe('import', () => {
     ['imports/not-ours.json', /does not look like a No-Contact Guard export/, undefined],
     ['imports/wrong-version.json', /version 0, which No-Contact Guard does not know/, undefined],
     ['imports/newer-version.json', /newer version of No-Contact Guard.*update the extension/, undefined],
+    ['imports/unknown-site.json', /a site this version of No-Contact Guard does not know yet \(mastodon\)/, undefined],
     [
       'imports/wrong-types.json',
       /not valid, so nothing was changed/,
-      'people → 2nd person → accounts → 1st account → site: expected one of x, bluesky, instagram, linkedin',
+      `people → 2nd person → accounts → 1st account → site: expected one of ${SITE_IDS.join(', ')}`,
     ],
   ])('%s is refused kindly', (name, error, where) => {
     const result = parseImport(read(name));
@@ -96,5 +98,36 @@ describe('plain words for a path', () => {
     [[], ''],
   ])('%j', (path, expected) => {
     expect(describePath(path)).toBe(expected);
+  });
+});
+
+describe('an export from a build with more sites', () => {
+  // A newer build guards a site this one does not have yet: its export names that site's id.
+  const fromBiggerBuild = (change: (doc: Record<string, any>) => void) => {
+    const doc = structuredClone(v2) as Record<string, any>;
+    change(doc);
+    return JSON.stringify({ format: 'no-contact-guard', version: 2, exportedAt: NOW.toISOString(), data: doc });
+  };
+  const addAccount = (site: string) => (doc: Record<string, any>) => doc.people[0].accounts.push({ site, handle: 'someone' });
+
+  test.each([
+    ['an account on it', fromBiggerBuild(addAccount('mastodon')), 'mastodon'],
+    ['it switched off', fromBiggerBuild((doc) => doc.settings.sitesOff.push('mastodon')), 'mastodon'],
+    ['an event on it', fromBiggerBuild((doc) => doc.events.recent.push({ type: 'urge-resisted', at: NOW.toISOString(), site: 'mastodon', what: 'profile' })), 'mastodon'],
+    ['two of them, each named once', fromBiggerBuild((doc) => { addAccount('mastodon')(doc); addAccount('tumblr')(doc); addAccount('tumblr')(doc); }), 'mastodon, tumblr'],
+  ])('with %s: refused kindly, naming the site, changing nothing', (_why, file, named) => {
+    const result = parseImport(file);
+    expect(result).toEqual({ ok: false, error: expect.stringContaining(`(${named})`) });
+    expect(!result.ok && result.error).toMatch(/does not know yet .* so nothing was changed\. Please update the extension/);
+  });
+
+  test('a site id that is not plain text is not repeated back', () => {
+    const result = parseImport(fromBiggerBuild(addAccount('<img src=x>')));
+    expect(!result.ok && result.error).toContain('(?)');
+  });
+
+  test('every site this build knows imports as before', () => {
+    const file = fromBiggerBuild((doc) => { for (const site of SITE_IDS) addAccount(site)(doc); });
+    expect(parseImport(file).ok).toBe(true);
   });
 });

@@ -11,11 +11,14 @@ import {
   listText,
   parseMonthDay,
   safeFileName,
+  sameHandleOffers,
   showsSetup,
   showsSetupNow,
   urgeLevels,
   weekdayLabel,
+  type SiteChoice,
 } from '../../../utils/ui/options-model';
+import type { SiteId } from '../../../utils/sites/site-ids';
 
 /** Intl puts narrow no-break spaces before AM/PM in recent ICU versions; compare plain spaces. */
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
@@ -158,5 +161,25 @@ describe('small rules', () => {
     ['../evil name', '..-evil-name.json'],
   ])('safeFileName(%j) → %j', (name, expected) => {
     expect(safeFileName(name)).toBe(expected);
+  });
+});
+
+describe('sameHandleOffers: the same handle on a site that shares handles, offered and never added', () => {
+  const sites = [
+    { id: 'instagram', label: 'Instagram', example: '' },
+    { id: 'x', label: 'X', example: '', sameHandleAs: 'instagram' },
+  ] as const satisfies readonly SiteChoice[];
+  const normalize = (_site: SiteId, raw: string) => (/^[a-z0-9._]+$/.test(raw) ? raw : undefined);
+
+  test.each([
+    ['an account on the shared site', [{ site: 'instagram', handle: 'sam' }], [{ site: 'x', handle: 'sam', from: 'instagram' }]],
+    ['already on their list', [{ site: 'instagram', handle: 'sam' }, { site: 'x', handle: 'sam' }], []],
+    ['a different handle there is not the same account', [{ site: 'instagram', handle: 'sam' }, { site: 'x', handle: 'sam2' }], [{ site: 'x', handle: 'sam', from: 'instagram' }]],
+    ['two accounts there, two offers', [{ site: 'instagram', handle: 'sam' }, { site: 'instagram', handle: 'sam.art' }], [{ site: 'x', handle: 'sam', from: 'instagram' }, { site: 'x', handle: 'sam.art', from: 'instagram' }]],
+    ['not a valid handle there', [{ site: 'instagram', handle: 'Not-Valid' }], []],
+    ['only accounts elsewhere', [{ site: 'x', handle: 'sam' }], []],
+    ['no accounts', [], []],
+  ] as const)('%s', (_why, accounts, expected) => {
+    expect(sameHandleOffers(accounts, sites, normalize)).toEqual(expected);
   });
 });

@@ -135,6 +135,33 @@ describe('adding someone', () => {
   });
 });
 
+describe('the same handle on a site that shares handles', () => {
+  // A site list where X accounts share Instagram's names, as Threads does (utils/sites/threads.ts).
+  const sharing: SiteChoice[] = [SITES[0]!, SITES[1]!].map((site) => (site.id === 'x' ? { ...site, sameHandleAs: 'instagram' } : site));
+  const withAccounts = (accounts: { site: SiteId; handle: string }[]) => {
+    const doc = emptyDocument(now, 'UTC');
+    doc.people.push({ id: 'p1', label: 'Sam', accounts, feedHiding: 'off', addedAt: now.toISOString() });
+    return doc;
+  };
+  const mountWith = (doc: StoredDocument, send: (message: Message) => Promise<Reply>) =>
+    mount(<PeopleSection doc={doc} sites={sharing} locale="en" recognizeLink={recognizeLink} normalizeHandle={normalizeHandle} send={send} />);
+
+  test('is offered with one click, and only the click adds it', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mountWith(withAccounts([{ site: 'instagram', handle: 'sam_rivers' }]), send);
+    expect($('same-handle-offers').textContent).toContain('X accounts use the same names as Instagram accounts');
+    expect($('same-handle-add-x').textContent).toBe('Also guard sam_rivers on X');
+    expect(send).not.toHaveBeenCalled();
+    await click('same-handle-add-x');
+    expect(send).toHaveBeenCalledWith({ type: 'account-added', personId: 'p1', account: { site: 'x', handle: 'sam_rivers' } });
+  });
+
+  test('is not offered once that account is on their list', async () => {
+    await mountWith(withAccounts([{ site: 'instagram', handle: 'sam_rivers' }, { site: 'x', handle: 'sam_rivers' }]), vi.fn());
+    expect(root.querySelector('[data-testid="same-handle-offers"]')).toBeNull();
+  });
+});
+
 describe('waiting changes', () => {
   test('show what changes and when, in local time, and can be cancelled', async () => {
     const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));

@@ -5,13 +5,15 @@
  * stopped and restarted is always safe. The caller learns "saved" only from the background's own
  * answer; after the last try it gets a kind "did not answer" instead.
  */
-import './zod-config';
-import { z } from 'zod';
+// zod/mini: the guard in every guarded page sends through this too (see utils/data/guard-core.ts).
+import { z } from 'zod/mini';
 import type { Message, Reply } from './messages';
 
-const ReplySchema: z.ZodType<Reply> = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown().optional() }),
-  z.object({ ok: z.literal(false), error: z.string(), where: z.string().optional() }),
+z.config({ jitless: true });
+
+const ReplySchema = z.union([
+  z.object({ ok: z.literal(true), data: z.optional(z.unknown()) }),
+  z.object({ ok: z.literal(false), error: z.string(), where: z.optional(z.string()) }),
 ]);
 
 export interface ReliableSendDeps {
@@ -32,7 +34,7 @@ export async function sendReliably(message: Message, deps: ReliableSendDeps): Pr
     try {
       const parsed = ReplySchema.safeParse(await deps.post(withId));
       // No answer at all: the worker was starting and no listener took it yet.
-      if (parsed.success) return parsed.data;
+      if (parsed.success) return parsed.data as Reply;
     } catch {
       // The channel closed (the worker stopped mid-change) or nobody was listening yet.
     }

@@ -6,8 +6,10 @@
  * here and handed to the frame's box once it has loaded, through the extension's own messaging:
  * never through the page. Pure: no DOM, no browser API.
  */
-import '../data/zod-config';
-import { z } from 'zod';
+// zod/mini, like the guard core (utils/data/guard-core.ts): this module runs in every guarded page.
+import { z } from 'zod/mini';
+
+z.config({ jitless: true });
 
 export type TypingMode = 'journal' | 'phrase';
 
@@ -60,13 +62,13 @@ export const TypedAheadWantedSchema = z.object({
   type: z.literal('typed-ahead-wanted'),
   mode: z.enum(['journal', 'phrase']),
   /** The random key in the frame's address: tells the guard it made this frame. */
-  key: z.string().min(16).max(64),
+  key: z.string().check(z.minLength(16), z.maxLength(64)),
 });
 
 export type TypedAheadWanted = z.infer<typeof TypedAheadWantedSchema>;
 
 /** The guard's answer: what was typed for the frame before it had focus (maybe nothing). */
-export const TypedAheadReplySchema = z.object({ text: z.string().max(20_000) });
+export const TypedAheadReplySchema = z.object({ text: z.string().check(z.maxLength(20_000)) });
 
 /** Every key and text-input event the site must not see while our dialog is open. */
 export const HELD_KEY_EVENTS = [

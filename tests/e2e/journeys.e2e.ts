@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StoredDocument } from '../../utils/data/schema';
 import { waitForDialog } from './harness/page-checks';
-import { launch } from './harness/session';
+import { launch, passTimeForWaitingChanges } from './harness/session';
 import type { E2eSession } from './harness/types';
 import { screenshot, useColorScheme } from './harness/ui-driver';
 import { OptionsScreen } from './pages/options';
@@ -175,7 +175,7 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
       expect(await options.checkedFriction()).toBe('firm');
       if (shooting()) await screenshot(options.page, join(SHOTS, 'options.png'), true);
 
-      await session.moveClock(HOUR + 60_000);
+      await passTimeForWaitingChanges(session, HOUR + 60_000);
       const landed = await doc();
       expect(landed.settings.friction).toBe('gentle');
       expect(landed.settings.pending).toEqual([]);

@@ -7,7 +7,7 @@ import { MessageSchema, type Reply } from '../data/messages';
 import { CoreSchema, STORAGE_KEYS, type Core } from '../data/schema';
 import { createStore, type Store } from '../data/store';
 import { handleMessage } from '../data/router';
-import { now, setClockOffset } from '../data/clock';
+import { now } from '../data/clock';
 import { TypedAheadWantedSchema } from '../engine/typed-ahead';
 import { allowOnceInTab, clearAllowOnceRules, syncBrowser } from './registration';
 
@@ -157,17 +157,5 @@ export function startBackground(): void {
   });
   browser.runtime.onStartup.addListener(() => {
     void store().then(syncWithCore);
-  });
-
-  // The test suites move time through this clock source instead of sleeping (reachable only from
-  // the background's own global scope: no page and no content script can call it).
-  Object.assign(globalThis, {
-    noContactGuardClock: {
-      async moveBy(ms: number) {
-        setClockOffset(ms);
-        await (await store()).applyDue();
-        await syncWithCore();
-      },
-    },
   });
 }

@@ -1,14 +1,8 @@
 /**
- * The background's one clock. Everything that needs "now" in the background takes it from here,
- * so the end-to-end suites can move time forward (cool-downs, day counts) instead of sleeping.
+ * The background's one clock: everything that needs "now" in the background takes it from here.
+ * There is no way to move it: the shipped build has no test hook (issue "Hardening"). The suites
+ * test cool-downs through the stored data instead (tests/e2e/journeys.e2e.ts).
  */
-let offsetMs = 0;
-
 export function now(): Date {
-  return new Date(Date.now() + offsetMs);
-}
-
-/** Moves the clock by `ms` more (added to any earlier move). */
-export function setClockOffset(ms: number): void {
-  offsetMs += ms;
+  return new Date();
 }

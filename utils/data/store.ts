@@ -186,6 +186,16 @@ export function createStore(deps: StoreDeps): Store {
         await write(result.doc);
         if (v1State !== undefined) await storage.remove(V1_STORAGE_KEY);
       }
+      // A change whose cool-down has passed takes effect at the next read too, not only when its
+      // alarm fires (an alarm can be late: a browser that was closed, a sleeping laptop).
+      const due = applyDuePending(result.doc, deps.now());
+      if (due !== result.doc) {
+        const checked = DocumentSchema.safeParse(due);
+        if (checked.success) {
+          await write(checked.data);
+          return { kind: 'ready', doc: checked.data, ...quarantinedProblem };
+        }
+      }
       return { kind: 'ready', doc: result.doc, ...quarantinedProblem };
     }
 

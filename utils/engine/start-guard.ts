@@ -54,7 +54,7 @@ function withPagePass(adapter: SiteAdapter): { adapter: SiteAdapter; passClaimed
   return { adapter: passAware, passClaimed };
 }
 
-/** Starts the guard for one site's adapter (each site's bundle carries its own: utils/engine/guard-script.ts). */
+/** Starts the guard for one site's adapter (each site's bundle carries its own: modules/site-bundles.ts). */
 export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter): void {
   const { adapter, passClaimed } = withPagePass(siteAdapter);
   let core: GuardCore | undefined;

@@ -151,13 +151,6 @@ export async function launchChromium(extensionDir: string): Promise<E2eSession> 
       await page.goto(extensionUrl(path));
       return page;
     },
-    async moveClock(ms: number) {
-      const sw = context.serviceWorkers()[0] ?? worker;
-      await sw.evaluate(
-        (by) => (globalThis as unknown as { noContactGuardClock: { moveBy(ms: number): Promise<void> } }).noContactGuardClock.moveBy(by),
-        ms,
-      );
-    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -176,15 +176,6 @@ export async function launchFirefox(extensionDir: string): Promise<E2eSession> {
       await page.gotoExtensionPage(extensionUrl(path));
       return page;
     },
-    async moveClock(ms: number) {
-      await (await popup()).evaluate(async (by) => {
-        const runtime = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser.runtime;
-        const background = (await runtime.getBackgroundPage()) as unknown as {
-          noContactGuardClock: { moveBy(ms: number): Promise<void> };
-        };
-        await background.noContactGuardClock.moveBy(by);
-      }, ms);
-    },
     async close() {
       await browser.close();
     },

@@ -35,3 +35,19 @@ export async function withPage<R>(session: E2eSession, run: (page: E2ePage) => P
     await page.close();
   }
 }
+
+/**
+ * Lets `ms` pass for the changes waiting out a cool-down: their times move back by `ms` in the
+ * stored core (as if the clock had moved on), then one read of the state lets every change that is
+ * now due take effect (utils/data/store.ts). The shipped build has no clock hook to move.
+ */
+export async function passTimeForWaitingChanges(session: Pick<E2eSession, 'inExtension' | 'send'>, ms: number): Promise<void> {
+  await session.inExtension(async (api, by) => {
+    const { core } = (await api.storage.local.get(null)) as { core: { settings: { pending: { requestedAt: string; effectiveAt: string }[] } } };
+    const earlier = (iso: string) => new Date(Date.parse(iso) - by).toISOString();
+    core.settings.pending = core.settings.pending.map((p) => ({ ...p, requestedAt: earlier(p.requestedAt), effectiveAt: earlier(p.effectiveAt) }));
+    await api.storage.local.set({ core });
+  }, ms);
+  const reply = await session.send({ type: 'state-requested' });
+  if (!reply.ok) throw new Error(`state-requested failed: ${reply.error}`);
+}

@@ -69,7 +69,5 @@ export interface E2eSession {
   hasHostPermission(origin: string): Promise<boolean>;
   /** An extension page (popup.html, options.html…) in a new tab, for page objects and axe. */
   openExtensionPage(path: string): Promise<E2ePage>;
-  /** Moves the background's clock (the test hook in utils/background/start-background.ts). */
-  moveClock(ms: number): Promise<void>;
   close(): Promise<void>;
 }

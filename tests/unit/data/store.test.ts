@@ -4,21 +4,22 @@ import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStore, type ChangeContext, type ChangeOutcome, type Store } from '../../../utils/data/store';
 import { migrateToCurrent } from '../../../utils/data/migrations';
-import { now, setClockOffset } from '../../../utils/data/clock';
 import { CoreSchema, DocumentSchema, emptyDocument, type StoredDocument } from '../../../utils/data/schema';
 
 // The store only needs "apply what is due" from the reducers; a small stand-in keeps these tests
 // about the store (queue, migration, quarantine), not about the reducers' rules.
 vi.mock('../../../utils/data/reducers', () => ({
-  applyDuePending: (doc: StoredDocument, now: Date): StoredDocument => ({
-    ...doc,
-    settings: { ...doc.settings, pending: doc.settings.pending.filter((p) => Date.parse(p.effectiveAt) > now.getTime()) },
-  }),
+  // Like the real one: the same document back when nothing is due.
+  applyDuePending: (doc: StoredDocument, now: Date): StoredDocument => {
+    const pending = doc.settings.pending.filter((p) => Date.parse(p.effectiveAt) > now.getTime());
+    return pending.length === doc.settings.pending.length ? doc : { ...doc, settings: { ...doc.settings, pending } };
+  },
 }));
 
 const storage = fakeBrowser.storage.local;
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 let clock = NOW;
+const BEFORE_FIXTURES_DUE = new Date('2026-05-01T00:00:00.000Z');
 let ids = 0;
 
 function fixture(name: string): Record<string, any> {
@@ -67,6 +68,8 @@ describe('loading what is stored', () => {
   });
 
   test('a v1 document is migrated, written back, and its old key removed', async () => {
+    // Before the fixtures' pending changes are due: read as they are, nothing takes effect.
+    clock = BEFORE_FIXTURES_DUE;
     const v1 = fixture('v1.json');
     await storage.set({ state: v1 });
     const store = newStore();
@@ -80,6 +83,8 @@ describe('loading what is stored', () => {
   });
 
   test('a current document is read as it is', async () => {
+    // Before the fixtures' pending changes are due: read as they are, nothing takes effect.
+    clock = BEFORE_FIXTURES_DUE;
     const v2 = DocumentSchema.parse(fixture('v2.json'));
     await storeDocument(v2);
     expect(await newStore().snapshot()).toEqual({ doc: v2 });
@@ -213,6 +218,8 @@ describe('changes', () => {
   });
 
   test('replace swaps the whole document, even over newer data', async () => {
+    // Before the fixtures' pending changes are due: read as they are, nothing takes effect.
+    clock = BEFORE_FIXTURES_DUE;
     await storage.set({ core: { version: 3 }, log: { version: 3 } });
     const store = newStore();
     const v2 = DocumentSchema.parse(fixture('v2.json'));
@@ -288,16 +295,25 @@ describe('at the storage quota', () => {
   });
 });
 
-describe('the background clock', () => {
-  test('each move adds to the earlier ones', () => {
-    vi.useFakeTimers({ now: NOW });
-    try {
-      const start = now().getTime() - NOW.getTime();
-      setClockOffset(60_000);
-      setClockOffset(3_600_000);
-      expect(now().getTime() - NOW.getTime() - start).toBe(3_660_000);
-    } finally {
-      vi.useRealTimers();
-    }
+describe('a change whose cool-down has passed', () => {
+  test('takes effect at the next read even if its alarm never fired, and is written back once', async () => {
+    const doc = emptyDocument(NOW, 'Europe/Berlin');
+    doc.settings.pending = [
+      { id: 'p1', kind: 'pause-guard', requestedAt: '2026-11-23T08:00:00.000Z', effectiveAt: '2026-11-23T09:00:00.000Z' },
+      { id: 'p2', kind: 'pause-guard', requestedAt: '2026-11-23T08:00:00.000Z', effectiveAt: '2026-11-23T11:00:00.000Z' },
+    ];
+    await storeDocument(DocumentSchema.parse(doc));
+    const snapshot = await newStore().snapshot();
+    expect(snapshot.doc.settings.pending.map((p) => p.id)).toEqual(['p2']);
+    expect(((await storage.get('core')).core as { settings: { pending: unknown[] } }).settings.pending).toHaveLength(1);
+  });
+});
+
+describe('no test hook ships', () => {
+  test('the background puts nothing on its global scope', async () => {
+    const { startBackground } = await import('../../../utils/background/start-background');
+    const before = new Set(Object.keys(globalThis));
+    startBackground();
+    expect(Object.keys(globalThis).filter((key) => !before.has(key))).toEqual([]);
   });
 });

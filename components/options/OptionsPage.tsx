@@ -3,6 +3,7 @@
  * messages and browser effects. The entrypoint (entrypoints/options/main.tsx) owns the state and
  * the messaging, so this renders in a unit test with plain props.
  */
+import type { ComponentChildren } from 'preact';
 import type { StateSnapshot } from '../../utils/data/messages';
 import type { StoredDocument } from '../../utils/data/schema';
 import type { SiteId } from '../../utils/sites/site-ids';
@@ -22,6 +23,8 @@ import { UrgeChart } from './UrgeChart';
 export interface OptionsPageProps {
   doc: StoredDocument;
   problem?: StateSnapshot['problem'];
+  /** Said first, under the title: for example what was set aside (components/common/KeptAsideNotice.tsx). */
+  notice?: ComponentChildren;
   sites: readonly SiteChoice[];
   locale: string;
   timeZone: string;
@@ -61,6 +64,7 @@ export function OptionsPage(props: OptionsPageProps) {
     <div class="options">
       <header class="page-header">
         <h1>{t('options.title')}</h1>
+        {props.notice}
         {props.problem && (
           <div class="notice" role="status" data-testid="problem-notice" data-problem={props.problem}>
             <p>{t(`options.problem.${keyPart(props.problem)}`)}</p>

@@ -58,27 +58,42 @@ export function TextForm({ label, submitLabel, multiline, prompt, hint, onSubmit
   }, []);
   useLayoutEffect(() => {
     if (!typedAhead) return;
-    // Asked for at once, and once more when focus arrives (a key may have been held in between).
-    // What was typed before lands where the box stood at the time of asking, ahead of anything
-    // typed here since, so the words stay in order.
+    // Asked for at once, every 100 ms until this frame has focus, on focus, and on the first
+    // keys typed here (a key held in the moment focus moved comes before them). What was typed
+    // before lands where the box stood at the time of asking, so the words stay in order.
     let live = true;
+    let asking = false;
     const ask = () => {
       const box = boxRef.current;
-      if (!box) return;
+      if (!box || asking) return;
+      asking = true;
       const at = box.value.length;
       void typedAhead().then((piece) => {
+        asking = false;
         if (!live || !piece || !boxRef.current) return;
         const target = boxRef.current;
-        target.setRangeText(piece, Math.min(at, target.value.length), Math.min(at, target.value.length), 'preserve');
+        const where = Math.min(at, target.value.length);
+        target.setRangeText(piece, where, where, 'preserve');
         target.setSelectionRange(target.value.length, target.value.length);
         setText(target.value);
       });
     };
     ask();
-    window.addEventListener('focus', ask, { once: true });
+    const poll = window.setInterval(() => {
+      if (document.hasFocus()) window.clearInterval(poll);
+      ask();
+    }, 100);
+    let firstKeys = 3;
+    const onKey = () => {
+      if (firstKeys-- > 0) ask();
+    };
+    window.addEventListener('focus', ask);
+    window.addEventListener('keydown', onKey, true);
     return () => {
       live = false;
+      window.clearInterval(poll);
       window.removeEventListener('focus', ask);
+      window.removeEventListener('keydown', onKey, true);
     };
   }, [typedAhead]);
   useEffect(() => {

@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { effect, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/options/OptionsPage';
+import { KeptAsideNotice } from '../../components/common/KeptAsideNotice';
 import { SetupFlow } from '../../components/setup/SetupFlow';
 import { t } from '../../utils/copy';
 import { urgeHistogram } from '../../utils/data/event-log';
@@ -114,6 +115,13 @@ function start(root: HTMLElement) {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
 
+  const saveKeptAside = () => {
+    void send({ type: 'kept-aside-export-requested' }).then((reply) => {
+      const file = reply.ok ? (reply.data as { json: string; fileName: string }) : undefined;
+      if (file) download(file.json, file.fileName);
+    });
+  };
+
   // Decided with the first state this page sees, and over once the set-up is left (see showsSetupNow).
   let openedInSetup: boolean | undefined;
 
@@ -135,10 +143,15 @@ function start(root: HTMLElement) {
       );
     }
     const { doc } = snapshot;
+    // Said first, above the set-up too: a damaged store must never look like a fresh start.
+    const keptAside = snapshot.problem === 'quarantined' && snapshot.keptAside && (
+      <KeptAsideNotice keptAside={snapshot.keptAside} locale={locale} onSave={saveKeptAside} />
+    );
     openedInSetup ??= showsSetup(doc, hash.value);
     if (showsSetupNow(doc, hash.value, openedInSetup)) {
       return (
         <main class="setup-page">
+          {keptAside}
           <SetupFlow
             step={parseSetupHash(hash.value) ?? resumeSetupStep(null, doc)}
             onStepChange={(step) => (location.hash = setupHash(step))}
@@ -159,7 +172,8 @@ function start(root: HTMLElement) {
     return (
       <OptionsPage
         doc={doc}
-        {...(snapshot.problem && { problem: snapshot.problem })}
+        {...(snapshot.problem === 'newer-version' && { problem: snapshot.problem })}
+        notice={keptAside || undefined}
         sites={sites}
         locale={locale}
         timeZone={timeZone}

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView } from '../../components/popup/PopupView';
 import type { SiteStatusRow } from '../../components/popup/SiteStatusList';
+import { KeptAsideNotice } from '../../components/common/KeptAsideNotice';
 import { SetupFlow } from '../../components/setup/SetupFlow';
 import type { StoredDocument } from '../../utils/data/schema';
 import { t } from '../../utils/copy';
@@ -110,6 +111,10 @@ function PopupApp({ live }: { live: LiveState }) {
     };
     return (
       <main class="popup compact">
+        {snapshot.problem === 'quarantined' && snapshot.keptAside && (
+          // Before the set-up: damaged data must never look like a fresh start.
+          <KeptAsideNotice keptAside={snapshot.keptAside} locale={navigator.language} onOpenSettings={() => openOptions('')} />
+        )}
         <SetupFlow
           step={step}
           onStepChange={changeStep}

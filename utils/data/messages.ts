@@ -58,6 +58,7 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-requested'), json: z.string().max(20_000_000) }),
   z.object({ type: z.literal('erase-requested'), confirm: z.literal('erase everything') }),
   z.object({ type: z.literal('export-requested') }),
+  z.object({ type: z.literal('kept-aside-export-requested') }),
   z.object({ type: z.literal('state-requested') }),
   // From the pause page and the extension frames inside the interstitial: browser effects, no data change.
   z.object({ type: z.literal('page-continue-requested'), url: z.url({ protocol: /^https?$/ }) }),
@@ -93,4 +94,6 @@ export type Reply =
 export interface StateSnapshot {
   doc: import('./schema').StoredDocument;
   problem?: 'newer-version' | 'quarantined';
+  /** With 'quarantined': when each copy was set aside and what of it could not be kept. */
+  keptAside?: { at: string; lost: string[] }[];
 }

@@ -36,6 +36,7 @@ export type Mutation = Exclude<
     type:
       | 'state-requested'
       | 'export-requested'
+      | 'kept-aside-export-requested'
       | 'import-requested'
       | 'erase-requested'
       | 'page-continue-requested'

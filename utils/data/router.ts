@@ -50,6 +50,7 @@ function isMutation(message: Message): message is Mutation {
   return ![
     'state-requested',
     'export-requested',
+    'kept-aside-export-requested',
     'import-requested',
     'erase-requested',
     'page-continue-requested',
@@ -73,6 +74,14 @@ async function answer(message: Message, store: Store, changeId: string | undefin
       return {
         ok: true,
         data: { json: exportDocument(snapshot.doc, now), fileName: `no-contact-guard-${localDate(now, timeZone)}.json` },
+      };
+    }
+    case 'kept-aside-export-requested': {
+      const { now, timeZone } = store.context();
+      const copies = await store.keptAsideCopies();
+      return {
+        ok: true,
+        data: { json: `${JSON.stringify({ format: 'no-contact-guard-set-aside', savedAt: now.toISOString(), copies }, null, 2)}\n`, fileName: `no-contact-guard-set-aside-${localDate(now, timeZone)}.json` },
       };
     }
     case 'import-requested': {

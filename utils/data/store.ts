@@ -6,13 +6,15 @@
  *
  * Storage layout: `core` (the current Core, with its version; what content scripts read) and `log`
  * ({ version, events, journal }), always written together in one `set`. Version 1 kept everything
- * under `state`. Data that fails validation is copied once to `quarantine` and never overwritten.
+ * under `state`. Data that fails validation is copied aside every time, under a dated key listed in
+ * `keptAside` (never overwritten), and what is still valid of it goes on working (utils/data/salvage.ts).
  */
 import { DocumentSchema, emptyDocument, SCHEMA_VERSION, STORAGE_KEYS, type Core, type StoredDocument } from './schema';
 import type { StateSnapshot } from './messages';
 import { migrateToCurrent, parseVersion } from './migrations';
 import { V1_STORAGE_KEY } from './migrations/v1';
 import { applyDuePending } from './reducers';
+import { salvageDocument } from './salvage';
 import { z } from 'zod';
 
 /**
@@ -80,6 +82,8 @@ export interface Store {
   update<O extends ChangeOutcome>(change: (doc: StoredDocument, ctx: ChangeContext) => O, changeId?: string): Promise<UpdateResult<O>>;
   /** Replaces everything (import). The document must already be valid; nothing is merged. */
   replace(doc: StoredDocument): Promise<{ ok: true } | { ok: false; error: 'storage-full' }>;
+  /** Every set-aside copy, oldest first, exactly as it was kept (for the person to save). */
+  keptAsideCopies(): Promise<unknown[]>;
   /** Erase everything, the set-aside copy included, and start fresh. */
   erase(): Promise<void>;
   /** Lets pending changes whose cool-down has passed take effect. */
@@ -98,7 +102,11 @@ export interface Quarantined {
 
 type Current = { kind: 'ready'; doc: StoredDocument; problem?: 'quarantined' } | { kind: 'newer-version' };
 
-const READ_KEYS = [STORAGE_KEYS.core, STORAGE_KEYS.log, V1_STORAGE_KEY, STORAGE_KEYS.quarantine];
+const READ_KEYS = [STORAGE_KEYS.core, STORAGE_KEYS.log, V1_STORAGE_KEY, STORAGE_KEYS.quarantine, STORAGE_KEYS.keptAside];
+
+/** The list of set-aside copies, each under its own dated key (never overwritten). */
+const KeptAsideIndexSchema = z.array(z.object({ key: z.string().max(80), at: z.string().max(40), lost: z.array(z.string().max(80)).max(50) })).max(100);
+export type KeptAsideIndex = z.infer<typeof KeptAsideIndexSchema>;
 const NO_APPLIED: Applied = { version: 1, changes: [] };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -163,7 +171,8 @@ export function createStore(deps: StoreDeps): Store {
     const core = stored[STORAGE_KEYS.core];
     const log = stored[STORAGE_KEYS.log];
     const v1State = stored[V1_STORAGE_KEY];
-    const hasQuarantine = stored[STORAGE_KEYS.quarantine] !== undefined;
+    const keptAside = readKeptAside(stored);
+    const hasQuarantine = stored[STORAGE_KEYS.quarantine] !== undefined || keptAside.length > 0;
     const quarantinedProblem = hasQuarantine ? { problem: 'quarantined' as const } : {};
 
     if (core === undefined && log === undefined && v1State === undefined) {
@@ -199,23 +208,39 @@ export function createStore(deps: StoreDeps): Store {
       return { kind: 'ready', doc: result.doc, ...quarantinedProblem };
     }
 
-    if (!hasQuarantine) {
-      const items: Record<string, unknown> = {};
-      if (core !== undefined) items[STORAGE_KEYS.core] = core;
-      if (log !== undefined) items[STORAGE_KEYS.log] = log;
-      if (v1State !== undefined) items[V1_STORAGE_KEY] = v1State;
-      const quarantined: Quarantined = {
-        quarantinedAt: deps.now().toISOString(),
-        ...(result.where !== undefined ? { where: result.where } : {}),
-        ...(result.detail !== undefined ? { detail: result.detail } : {}),
-        items,
-      };
-      await storage.set({ [STORAGE_KEYS.quarantine]: quarantined });
-    }
-    const doc = emptyDocument(deps.now(), deps.timeZone());
-    await write(doc);
+    // Kept aside every time, under a key of its own: an earlier copy is never overwritten, and
+    // whatever was written since the last problem is in this one.
+    const items: Record<string, unknown> = {};
+    if (core !== undefined) items[STORAGE_KEYS.core] = core;
+    if (log !== undefined) items[STORAGE_KEYS.log] = log;
+    if (v1State !== undefined) items[V1_STORAGE_KEY] = v1State;
+    const at = deps.now().toISOString();
+    const fresh = emptyDocument(deps.now(), deps.timeZone());
+    // What is still valid goes on working (the people list, and so the guard, above all).
+    const salvaged = fromV1 ? undefined : salvageDocument(raw, fresh);
+    const key = uniqueKey(`${STORAGE_KEYS.quarantine}:${at}`, keptAside);
+    const quarantined: Quarantined = {
+      quarantinedAt: at,
+      ...(result.where !== undefined ? { where: result.where } : {}),
+      ...(result.detail !== undefined ? { detail: result.detail } : {}),
+      items,
+    };
+    const entry = { key, at, lost: salvaged ? salvaged.lost.slice(0, 50) : ['everything'] };
+    await storage.set({ [key]: quarantined, [STORAGE_KEYS.keptAside]: [...keptAside, entry].slice(-100) });
+    await write(salvaged?.doc ?? fresh);
     if (v1State !== undefined) await storage.remove(V1_STORAGE_KEY);
-    return { kind: 'ready', doc, problem: 'quarantined' };
+    return { kind: 'ready', doc: salvaged?.doc ?? fresh, problem: 'quarantined' };
+  }
+
+  function readKeptAside(stored: Record<string, unknown>): KeptAsideIndex {
+    const parsed = KeptAsideIndexSchema.safeParse(stored[STORAGE_KEYS.keptAside]);
+    return parsed.success ? parsed.data : [];
+  }
+
+  function uniqueKey(base: string, index: KeptAsideIndex): string {
+    let key = base;
+    for (let n = 2; index.some((e) => e.key === key); n++) key = `${base}#${n}`;
+    return key;
   }
 
   function context(): ChangeContext {
@@ -259,7 +284,21 @@ export function createStore(deps: StoreDeps): Store {
           // Shown, never written: the stored data stays exactly as the newer version left it.
           return { doc: emptyDocument(deps.now(), deps.timeZone()), problem: 'newer-version' };
         }
-        return current.problem ? { doc: current.doc, problem: current.problem } : { doc: current.doc };
+        if (!current.problem) return { doc: current.doc };
+        const stored = await storage.get([STORAGE_KEYS.keptAside, STORAGE_KEYS.quarantine]);
+        const keptAside = readKeptAside(stored).map(({ at, lost }) => ({ at, lost }));
+        const legacy = stored[STORAGE_KEYS.quarantine] as Partial<Quarantined> | undefined;
+        if (legacy?.quarantinedAt) keptAside.unshift({ at: String(legacy.quarantinedAt).slice(0, 40), lost: ['everything'] });
+        return { doc: current.doc, problem: current.problem, keptAside };
+      }),
+
+    keptAsideCopies: () =>
+      queued(async () => {
+        const stored = await storage.get([STORAGE_KEYS.keptAside, STORAGE_KEYS.quarantine]);
+        const keys = readKeptAside(stored).map((e) => e.key);
+        const copies = keys.length > 0 ? Object.values(await storage.get(keys)) : [];
+        if (stored[STORAGE_KEYS.quarantine] !== undefined) copies.unshift(stored[STORAGE_KEYS.quarantine]);
+        return copies;
       }),
 
     update: (change, changeId) => queued(() => applyChange(change, changeId)),
@@ -282,7 +321,8 @@ export function createStore(deps: StoreDeps): Store {
 
     erase: () =>
       queued(async () => {
-        await storage.remove([STORAGE_KEYS.quarantine, V1_STORAGE_KEY, STORAGE_KEYS.applied]);
+        const keptAside = readKeptAside(await storage.get(STORAGE_KEYS.keptAside)).map((e) => e.key);
+        await storage.remove([STORAGE_KEYS.quarantine, STORAGE_KEYS.keptAside, ...keptAside, V1_STORAGE_KEY, STORAGE_KEYS.applied]);
         await write(emptyDocument(deps.now(), deps.timeZone()));
       }),
 

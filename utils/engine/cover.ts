@@ -15,6 +15,8 @@ import { applyTypedKey, HELD_KEY_EVENTS, typedKey, type TypingMode } from './typ
 const EARLY_KEYS_MS = 600;
 /** How long a loaded typing frame may take to ask for the held keys before it gets focus anyway. */
 const FRAME_ASK_MS = 700;
+/** The pause between keys in which focus may move to the typing frame. */
+const QUIET_BEFORE_FOCUS_MS = 150;
 
 /** What the dialog shows besides the prompt: read from the stored core when it opens. */
 const FOCUSABLE = 'button:not([disabled]), iframe, a[href], input:not([disabled]), textarea, select, [tabindex]:not([tabindex="-1"])';
@@ -57,7 +59,7 @@ export function createGuardUi({ doc, context, frameUrl, signal }: GuardUiOptions
   let focusBefore: Element | null = null;
   let topLayerWatch: MutationObserver | undefined;
   /** Keys typed for a typing frame that has no focus yet, until they are handed over. */
-  let held: { frame: HTMLIFrameElement; text: string; focused: boolean } | undefined;
+  let held: { frame: HTMLIFrameElement; text: string; focused: boolean; lastKeyAt: number } | undefined;
   /** Keys typed while no typing frame exists yet, with the time of the last one. */
   let early: { text: string; at: number } | undefined;
 
@@ -84,6 +86,7 @@ export function createGuardUi({ doc, context, frameUrl, signal }: GuardUiOptions
     key.preventDefault();
     if (held?.frame !== frame) startHolding(frame);
     held!.text = applyTypedKey(held!.text, typed);
+    held!.lastKeyAt = performance.now();
     // A key can still arrive here just after the frame was given focus (the browser moves key
     // routing to the frame a moment later): it stays held until the frame asks again.
   }
@@ -107,7 +110,9 @@ export function createGuardUi({ doc, context, frameUrl, signal }: GuardUiOptions
   function startHolding(frame: HTMLIFrameElement): void {
     const recent = early && performance.now() - early.at <= EARLY_KEYS_MS ? early.text.trimStart() : '';
     early = undefined;
-    held = { frame, text: modeOf(frame) === 'phrase' ? recent.replace(/\n/g, '') : recent, focused: false };
+    // Text still held for a frame that was replaced (a new step, a re-render) is carried over.
+    const carried = (held?.text ?? '') + recent;
+    held = { frame, text: modeOf(frame) === 'phrase' ? carried.replace(/\n/g, '') : carried, focused: false, lastKeyAt: carried ? performance.now() : 0 };
   }
 
   function typingFrame(): HTMLIFrameElement | undefined {
@@ -117,28 +122,39 @@ export function createGuardUi({ doc, context, frameUrl, signal }: GuardUiOptions
   const modeOf = (frame: HTMLIFrameElement): TypingMode => (frame.dataset.part === 'journal-frame' ? 'journal' : 'phrase');
 
   /**
-   * The frame has loaded. It asks for the held keys itself as it starts (`takeTypedAhead`), and
-   * gets focus with the answer; should it never ask, it still gets focus, a moment later. Firefox
-   * 153 also fires a load event for the frame's first, empty document (seen 2026-12. Source:
+   * The frame has loaded. It asks for the held keys itself (`takeTypedAhead`) as it starts and
+   * until it has focus; should it never ask, it still gets focus, a moment later. Firefox 153 also
+   * fires a load event for the frame's first, empty document (seen 2026-12. Source:
    * tests/e2e/interstitial.e2e.ts): focus given then would send the next keys nowhere.
    */
   function onTypingFrameLoad(frame: HTMLIFrameElement): void {
-    win?.setTimeout(() => {
-      if (frame !== typingFrame() || held?.frame === frame && held.focused) return;
-      if (held?.frame !== frame) startHolding(frame);
-      held!.focused = true;
-      frame.focus();
-    }, FRAME_ASK_MS);
+    const tryFocus = (triesLeft: number) =>
+      win?.setTimeout(() => {
+        if (frame !== typingFrame() || (held?.frame === frame && held.focused)) return;
+        if (held?.frame !== frame) startHolding(frame);
+        if (!isQuiet() && triesLeft > 0) return void tryFocus(triesLeft - 1);
+        held!.focused = true;
+        frame.focus();
+      }, FRAME_ASK_MS);
+    tryFocus(5);
   }
 
-  /** The typing frame's page asks for what was typed for it; it gets focus as it gets the text. */
+  /**
+   * Focus moves to the frame only in a pause between keys: a key typed while the browser moves
+   * key routing over can arrive on either side, and the two sides could swap its place (seen
+   * 2026-12 in Chromium under load: "Wirting"). Until then every key is held here and the frame,
+   * asking every few moments, shows it.
+   */
+  const isQuiet = () => !held || performance.now() - held.lastKeyAt >= QUIET_BEFORE_FOCUS_MS;
+
+  /** The typing frame's page asks for what was typed for it; it gets focus once typing pauses. */
   function takeTypedAhead(mode: TypingMode): string {
     const frame = typingFrame();
     if (!frame || modeOf(frame) !== mode) return '';
     if (held?.frame !== frame) startHolding(frame);
     const text = held!.text;
     held!.text = '';
-    if (!held!.focused) {
+    if (!held!.focused && isQuiet()) {
       held!.focused = true;
       frame.focus();
     }

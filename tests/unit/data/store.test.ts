@@ -111,7 +111,14 @@ describe('data from a newer version is refused and left untouched', () => {
   });
 });
 
-describe('invalid data is set aside once and the store starts fresh', () => {
+/** Every set-aside copy, by its dated key, as the `keptAside` list names them. */
+async function keptAside(): Promise<{ key: string; at: string; lost: string[]; copy: unknown }[]> {
+  const index = ((await storage.get('keptAside')).keptAside ?? []) as { key: string; at: string; lost: string[] }[];
+  const copies = await storage.get(index.map((e) => e.key));
+  return index.map((e) => ({ ...e, copy: copies[e.key] }));
+}
+
+describe('invalid data is set aside, every time, and what is still valid goes on working', () => {
   const v2 = fixture('v2.json');
   const { events, journal, ...core } = v2;
   test.each([
@@ -126,26 +133,53 @@ describe('invalid data is set aside once and the store starts fresh', () => {
     const store = newStore();
     await store.load();
     const stored = await storage.get(null);
-    expect(stored.quarantine).toMatchObject({ quarantinedAt: NOW.toISOString(), items });
+    const [kept, ...more] = await keptAside();
+    expect(more).toEqual([]);
+    expect(kept).toMatchObject({ key: `quarantine:${NOW.toISOString()}`, at: NOW.toISOString(), copy: { quarantinedAt: NOW.toISOString(), items } });
     expect(stored.state).toBeUndefined();
     expect(DocumentSchema.safeParse({ ...(stored.core as object), ...(stored.log as object) }).success).toBe(true);
     const snapshot = await store.snapshot();
     expect(snapshot.problem).toBe('quarantined');
+    expect(snapshot.keptAside).toEqual([{ at: NOW.toISOString(), lost: kept!.lost }]);
     expect(snapshot.doc.people).toEqual([]);
   });
 
-  test('the set-aside copy is never overwritten by a later problem', async () => {
+  test('one bad event or one empty journal entry: only they are lost; the people (and so the guard) stay', async () => {
+    const doc = DocumentSchema.parse(v2);
+    expect(doc.people.length).toBeGreaterThan(0);
+    const badEvent = { id: 'e-bad', type: 'urge-resisted', at: 'not a date' };
+    await storeDocument(doc);
+    const log = (await storage.get('log')).log as { events: { recent: unknown[] }; journal: unknown[] };
+    await storage.set({ log: { ...log, events: { ...log.events, recent: [...log.events.recent, badEvent] }, journal: [...log.journal, { id: 'j-empty', at: NOW.toISOString(), text: '' }] } });
+    const snapshot = await newStore().snapshot();
+    expect(snapshot.problem).toBe('quarantined');
+    expect(snapshot.doc.people).toEqual(doc.people);
+    expect(snapshot.doc.reasons).toEqual(doc.reasons);
+    expect(snapshot.doc.events.recent).toEqual(doc.events.recent);
+    expect(snapshot.doc.journal).toEqual(doc.journal);
+    expect(snapshot.keptAside?.[0]?.lost.sort()).toEqual(['events.recent', 'journal']);
+  });
+
+  test('a second problem gets a copy of its own: the first is never overwritten, and what was written in between is kept', async () => {
     await storage.set({ core: 'first damage' });
     await newStore().load();
+    await newStore().update(addReason('Written in between'));
     clock = new Date('2026-11-24T10:00:00.000Z');
     await storage.set({ core: 'second damage' });
     await newStore().load();
-    expect((await storage.get('quarantine')).quarantine).toEqual({
-      quarantinedAt: NOW.toISOString(),
-      where: expect.any(String),
-      detail: expect.any(String),
-      items: { core: 'first damage' },
-    });
+    const copies = await keptAside();
+    expect(copies.map((c) => c.at)).toEqual([NOW.toISOString(), '2026-11-24T10:00:00.000Z']);
+    expect(copies[0]!.copy).toMatchObject({ items: { core: 'first damage' } });
+    expect(copies[1]!.copy).toMatchObject({ items: { core: 'second damage', log: { journal: [] } } });
+    expect(JSON.stringify((await newStore().keptAsideCopies())[1])).toContain('second damage');
+  });
+
+  test('a copy kept aside by an earlier version (one `quarantine` key) still counts and is still offered', async () => {
+    await storeDocument(DocumentSchema.parse(v2));
+    await storage.set({ quarantine: { quarantinedAt: '2026-11-01T00:00:00.000Z', items: { core: 'old damage' } } });
+    const store = newStore();
+    expect(await store.snapshot()).toMatchObject({ problem: 'quarantined', keptAside: [{ at: '2026-11-01T00:00:00.000Z', lost: ['everything'] }] });
+    expect(await store.keptAsideCopies()).toEqual([{ quarantinedAt: '2026-11-01T00:00:00.000Z', items: { core: 'old damage' } }]);
   });
 
   test('the snapshot keeps saying so after a restart, and changes still work', async () => {
@@ -156,12 +190,12 @@ describe('invalid data is set aside once and the store starts fresh', () => {
     expect(await restarted.snapshot()).toMatchObject({ problem: 'quarantined', doc: { reasons: [{ text: 'Rest' }] } });
   });
 
-  test('erasing everything removes the set-aside copy too', async () => {
+  test('erasing everything removes every set-aside copy too', async () => {
     await storage.set({ core: 'damage' });
     const store = newStore();
     await store.load();
     await store.erase();
-    expect((await storage.get('quarantine')).quarantine).toBeUndefined();
+    expect(Object.keys(await storage.get(null)).filter((k) => k.startsWith('quarantine') || k === 'keptAside')).toEqual([]);
     expect((await store.snapshot()).problem).toBeUndefined();
   });
 });

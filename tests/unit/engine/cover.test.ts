@@ -133,6 +133,11 @@ describe('createGuardUi', () => {
       expect(press(document.body, 'Escape').defaultPrevented).toBe(false);
       expect(ui.takeTypedAhead('phrase')).toBe('');
       expect(ui.takeTypedAhead('journal')).toBe('I miss\n');
+      // Still typing: focus waits for a pause, so no key lands on the wrong side of the move.
+      expect(root.activeElement).not.toBe(frame);
+      press(document.body, '!');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(ui.takeTypedAhead('journal')).toBe('!');
       expect(root.activeElement).toBe(frame);
       expect(ui.takeTypedAhead('journal')).toBe('');
     });

@@ -3,7 +3,7 @@
  * parsed, version-checked, migrated and validated as a whole before anything changes; a bad file
  * changes nothing and says, kindly, what is wrong and where.
  */
-import { importErrorText } from '../copy/data-errors';
+import { importErrorText, shortWhere, versionText } from '../copy/data-errors';
 import { SCHEMA_VERSION, type StoredDocument } from './schema';
 import { migrateToCurrent, parseVersion } from './migrations';
 
@@ -44,7 +44,7 @@ export function parseImport(json: string): ImportResult {
 
   const version = parseVersion(file);
   if (version === undefined || version < 1) {
-    return { ok: false, error: importErrorText.unknownVersion(JSON.stringify(file.version) ?? '?') };
+    return { ok: false, error: importErrorText.unknownVersion(versionText(file.version)) };
   }
   if (version > SCHEMA_VERSION) return { ok: false, error: importErrorText.newerVersion() };
   if (parseVersion(file.data) !== version) {
@@ -58,5 +58,6 @@ export function parseImport(json: string): ImportResult {
   if (migrated.ok) return { ok: true, doc: migrated.doc };
   if (migrated.problem === 'newer-version') return { ok: false, error: importErrorText.newerVersion() };
   const where = migrated.where && migrated.detail ? `${migrated.where}: ${migrated.detail}` : (migrated.where ?? migrated.detail);
-  return { ok: false, error: importErrorText.invalid(), ...(where ? { where } : {}) };
+  const error = importErrorText.invalid();
+  return { ok: false, error, ...(where ? { where: shortWhere(where, error) } : {}) };
 }

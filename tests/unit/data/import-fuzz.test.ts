@@ -92,33 +92,70 @@ function pathsOf(value: unknown): Path[] {
   return paths;
 }
 
-const BASE_PATHS = BASES.map((base) => pathsOf(base.file));
 
 /** Replaced in the JSON text: nesting this deep cannot be built as a value and stringified. */
 const DEEP_TOKEN = '__deeply_nested__';
 
-// Values that sit at or just past the edges the schema draws, plus what the issue saw get through.
-const EDGE_VALUES: unknown[] = [
-  '10000-01-01T00:00:00.000Z', '9999-12-31T23:59:59-12:00', '+010000-01-01T00:00:00.000Z', '1999-12-31T23:59:59.999Z',
-  '2000-01-01T00:00:00.000Z', '2199-12-31T23:59:59.999Z', '2200-01-01T00:00:00.000Z', '2199-12-31T23:00:00-05:00',
-  '1970-01-01T00:00:00Z', '2026-02-30T10:00:00Z', '2026-13-01T00:00:00Z',
-  'Not/AZone', 'UTC', 'utc', 'Etc/GMT+12', 'Etc/GMT-14', 'America/Argentina/ComodRivadavia', 'Europe/Kyiv', '+05:00', '',
-  '99-99', '02-29', '02-30', '00-00', '12-31', '13-01', '04-31',
-  '1999-12-30', '1999-12-31', '2200-01-01', '2200-01-02', '2026-02-29', '2024-02-29',
-  '@Someone', 'Some.One', 'a'.repeat(31), 'a'.repeat(100), 'a'.repeat(256), 'ünïcödé', 'Ünï-cödé-name', 'пример', '../x', 'a b',
-  'did:plc:aaaaaaaaaaaaaaaaaaaaaaaa', 'ACoAA' + 'x'.repeat(300),
-  Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 1e308, -1, 0, 0.5, 3650, 3651, 75_000, 75_001, 1_000_000, 1_000_001,
-  true, null, [], {}, 'x'.repeat(501), 'x'.repeat(20_001),
-];
+// Values that sit at or just past the edges the schema draws, plus what the issue saw get through,
+// grouped by the kind of value they replace (a `like` edit picks from the group of the value it hits).
+const EDGES = {
+  instant: [
+    '10000-01-01T00:00:00.000Z', '9999-12-31T23:59:59-12:00', '+010000-01-01T00:00:00.000Z', '1999-12-31T23:59:59.999Z',
+    '2000-01-01T00:00:00.000Z', '2199-12-31T23:59:59.999Z', '2200-01-01T00:00:00.000Z', '2199-12-31T23:00:00-05:00',
+    '2199-12-31T23:59:59+14:00', '2000-01-01T00:00:00-12:00', '1970-01-01T00:00:00Z', '2026-02-30T10:00:00Z', '2026-13-01T00:00:00Z',
+  ],
+  timeZone: ['Not/AZone', 'UTC', 'utc', 'Etc/GMT+12', 'Etc/GMT-14', 'Pacific/Kiritimati', 'America/Argentina/ComodRivadavia', 'Europe/Kyiv', '+05:00', '', 'x'.repeat(65)],
+  monthDay: ['99-99', '02-29', '02-30', '00-00', '12-31', '13-01', '04-31', '01-00'],
+  localDate: ['1999-12-30', '1999-12-31', '2200-01-01', '2200-01-02', '2026-02-29', '2024-02-29', '2026-04-31', '10000-01-01', '0000-00-00'],
+  handle: ['@Someone', 'Some.One', 'a'.repeat(30), 'a'.repeat(31), 'a'.repeat(100), 'a'.repeat(101), 'a'.repeat(256), 'ünïcödé', 'Ünï-cödé-name', 'пример', '../x', 'a b', 'did:plc:aaaaaaaaaaaaaaaaaaaaaaaa', `ACoAA${'x'.repeat(300)}`],
+  number: [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 1e308, -1, 0, 0.5, 3650, 3651, 75_000, 75_001, 1_000_000, 1_000_001],
+  other: [true, null, [], {}, 'x'.repeat(501), 'x'.repeat(20_001)],
+};
+const EDGE_VALUES: unknown[] = Object.values(EDGES).flat();
+
+/** The group of edge values for the value an edit lands on. */
+function edgesLike(value: unknown): readonly unknown[] {
+  if (typeof value === 'number') return EDGES.number;
+  if (typeof value !== 'string') return EDGES.other;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return EDGES.instant;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return EDGES.localDate;
+  if (/^\d{2}-\d{2}$/.test(value)) return EDGES.monthDay;
+  if (value === 'UTC' || /^[A-Z][a-z]+\/[A-Z]/.test(value)) return EDGES.timeZone;
+  return EDGES.handle;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let here = root;
+  for (const segment of path) here = (here as Record<string | number, unknown>)?.[segment];
+  return here;
+}
+
+/**
+ * Places grouped by the kind of value there, so an edit is as likely to hit one of the few instants
+ * or zones as one of the thousand hourly counts: an edit picks a group first, then a place in it.
+ */
+const BASE_PATHS: Path[][][] = BASES.map((base) => {
+  const all = pathsOf(base.file);
+  const groups = new Map<readonly unknown[], Path[]>();
+  for (const path of all) {
+    const value = valueAt(base.file, path);
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const group = edgesLike(value);
+    groups.set(group, [...(groups.get(group) ?? []), path]);
+  }
+  return [all, ...groups.values()];
+});
 
 type Edit =
   | { op: 'set'; at: number; value: unknown }
+  | { op: 'like'; at: number; pick: number }
   | { op: 'delete'; at: number }
   | { op: 'repeat'; at: number; times: number }
   | { op: 'deep'; at: number }
   | { op: 'long-key'; at: number; chars: number };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ op: fc.constant('like' as const), at: fc.nat(), pick: fc.nat() }) },
   { weight: 5, arbitrary: fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: fc.constantFrom(...EDGE_VALUES) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: fc.jsonValue({ maxDepth: 3 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat() }) },
@@ -139,9 +176,10 @@ function parentOf(root: unknown, path: Path): unknown {
 /** Applies the edits to a copy of the base and returns the JSON text an import would read. */
 function mutatedFile(baseIndex: number, edits: readonly Edit[], depth: number): string {
   const root = { file: structuredClone(BASES[baseIndex]!.file) };
-  const paths = BASE_PATHS[baseIndex]!;
+  const groups = BASE_PATHS[baseIndex]!;
   for (const edit of edits) {
-    const path: Path = ['file', ...paths[edit.at % paths.length]!];
+    const paths = groups[edit.at % groups.length]!;
+    const path: Path = ['file', ...paths[Math.floor(edit.at / groups.length) % paths.length]!];
     const parent = parentOf(root, path) as Record<string | number, unknown> | unknown[] | undefined;
     const key = path[path.length - 1]!;
     if (!parent || typeof parent !== 'object') continue;
@@ -150,6 +188,11 @@ function mutatedFile(baseIndex: number, edits: readonly Edit[], depth: number): 
       case 'set':
         (parent as Record<string | number, unknown>)[key] = structuredClone(edit.value);
         break;
+      case 'like': {
+        const edges = edgesLike(current);
+        (parent as Record<string | number, unknown>)[key] = structuredClone(edges[edit.pick % edges.length]);
+        break;
+      }
       case 'delete':
         if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
         else delete (parent as Record<string | number, unknown>)[key];

@@ -16,6 +16,8 @@ import { DATE_RANGE, LIMITS, LOCAL_DATE_RANGE, BROWSER_REGEX_RULE_LIMIT, REGEX_R
 import { SITE_ADAPTERS } from '../../../utils/sites/registry';
 import { contactRedirectRules, patternRedirectRules } from '../../../utils/background/registration';
 import type { Handle } from '../../../utils/sites/site-adapter';
+import { AccountSchema } from '../../../utils/data/schema';
+import { isUrlTable } from '../../sites/site-table-runner';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const AT = '2026-11-01T10:00:00.000Z';
@@ -155,6 +157,19 @@ describe('values that are not real', () => {
     ['a LinkedIn vanity in another script', (d: Doc) => (d.people[0].accounts = [{ site: 'linkedin', handle: 'пример-имя' }])],
   ])('%s is accepted', (_name, change) => {
     expect(where(change)).toBe('accepted');
+  });
+
+  // What a pasted link stores must be what an import accepts: every handle in the site tables.
+  const tables = import.meta.glob<Record<string, unknown>>('../../sites/*.table.ts', { eager: true });
+  test.each(SITE_ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('every %s handle a pasted link gives passes the schema', (id, adapter) => {
+    const module = Object.entries(tables).find(([path]) => path.endsWith(`/${id}.table.ts`))?.[1] ?? {};
+    const rows = Object.values(module).filter(isUrlTable).flat();
+    const handles = rows.flatMap((row) => {
+      const ref = adapter.parseUrl(new URL(row.url));
+      return ref?.handle ? [ref.handle] : [];
+    });
+    expect(handles.length, `no handles in ${id}'s table`).toBeGreaterThan(0);
+    for (const handle of handles) expect(AccountSchema.safeParse({ site: id, handle }).success, handle).toBe(true);
   });
 
   test('accounts are written as when pasted: case, "@" and a trailing slash go; the same account twice becomes one', () => {

@@ -4,6 +4,8 @@
  */
 import type { z } from 'zod';
 import type { ReduceError } from '../data/reducers';
+import { DATE_RANGE, ERROR_TEXT_MAX_CHARS, LIMITS } from '../data/limits';
+import type { CheckProblem } from '../data/schema-checks';
 import { t } from './index';
 
 /** Why a change was not made: the reducers' codes (utils/data/reducers.ts) and the store's own. */
@@ -17,6 +19,7 @@ const CHANGE_ERROR_TEXT: Record<ChangeErrorCode, () => string> = {
   'change-not-found': () => t('errors.reduce.changeNotFound'),
   'phrase-needed': () => t('errors.reduce.phraseNeeded'),
   'limit-reached': () => t('errors.reduce.limitReached'),
+  'too-many-accounts': () => t('errors.reduce.tooManyAccounts', [String(LIMITS.accountsTotal)]),
   'newer-version': () => t('errors.store.newerVersion'),
   'invalid-result': () => t('errors.store.invalidResult'),
   'storage-full': () => t('errors.store.storageFull'),
@@ -73,6 +76,13 @@ const ITEM_NOUN: Record<string, string> = {
   customPatterns: 'link pattern',
 };
 
+/** A key from the file can be any length; a place names it by its first characters. */
+const SEGMENT_MAX_CHARS = 32;
+
+function shortSegment(segment: string): string {
+  return segment.length > SEGMENT_MAX_CHARS ? `${segment.slice(0, SEGMENT_MAX_CHARS)}…` : segment;
+}
+
 /** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd". */
 export function ordinal(n: number): string {
   const lastTwo = n % 100;
@@ -90,7 +100,7 @@ export function describePath(path: readonly PropertyKey[]): string {
       const noun = (typeof previous === 'string' ? ITEM_NOUN[previous] : undefined) ?? 'item';
       words.push(`${ordinal(segment + 1)} ${noun}`);
     } else {
-      words.push(String(segment));
+      words.push(shortSegment(String(segment)));
     }
   });
   return words.join(' → ');
@@ -113,6 +123,40 @@ const EXPECTED_TYPE: Record<string, () => string> = {
   array: () => t('errors.issue.list'),
   object: () => t('errors.issue.group'),
 };
+
+const LAST_DAY = new Date(Date.parse(DATE_RANGE.latest) - 1).toISOString().slice(0, 10);
+
+const CHECK_TEXT: Record<CheckProblem, () => string> = {
+  'date-range': () => t('errors.issue.dateRange', [DATE_RANGE.earliest.slice(0, 10), LAST_DAY]),
+  'time-zone': () => t('errors.issue.timeZone'),
+  'calendar-day': () => t('errors.issue.calendarDay'),
+  handle: () => t('errors.issue.handle'),
+  'accounts-total': () => t('errors.issue.accountsTotal', [String(LIMITS.accountsTotal)]),
+};
+
+/** The words for a rule of utils/data/schema-checks.ts (its `params.problem`). */
+function describeCheck(problem: unknown): string {
+  return typeof problem === 'string' && Object.hasOwn(CHECK_TEXT, problem) ? CHECK_TEXT[problem as CheckProblem]() : t('errors.issue.invalid');
+}
+
+/**
+ * The version a file claims, as the person may read it back: a short number or text, else '?'.
+ * (Never the value itself: it can be megabytes, or nested too deep to print.)
+ */
+export function versionText(version: unknown): string {
+  if (typeof version === 'number' && Number.isFinite(version)) return String(version).slice(0, 12);
+  if (typeof version === 'string' && version.length <= 12) return JSON.stringify(version);
+  return '?';
+}
+
+/**
+ * The place shown under an error, cut so both together stay within `ERROR_TEXT_MAX_CHARS`
+ * whatever the file holds: a summary and a place, never a wall of text.
+ */
+export function shortWhere(where: string, error: string): string {
+  const room = Math.max(0, ERROR_TEXT_MAX_CHARS - error.length - 1);
+  return where.length > room ? `${where.slice(0, Math.max(0, room - 1))}…` : where;
+}
 
 /** What is wrong with one value, in a few plain words. */
 export function describeProblem(issue: z.core.$ZodIssue, input: unknown): string {
@@ -139,6 +183,8 @@ export function describeProblem(issue: z.core.$ZodIssue, input: unknown): string
       return t('errors.issue.tooSmall', [String(issue.minimum)]);
     case 'invalid_union':
       return t('errors.issue.unknownKind');
+    case 'custom':
+      return describeCheck(issue.params?.problem);
     default:
       return t('errors.issue.invalid');
   }

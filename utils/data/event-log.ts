@@ -6,6 +6,12 @@
  */
 import type { DailyCount, EventLog, EventType, LogEvent } from './schema';
 import { localDateOf, localHourOf, startOfLocalDay } from '../days/day-count';
+import { LIMITS } from './limits';
+
+/** A day's count stops at the schema's bound (only an edited import gets near it), so a fold is always valid. */
+function addCount(a: number, b: number): number {
+  return Math.min(LIMITS.dailyCount, a + b);
+}
 
 /** Events kept one by one. The schema allows 5000; the rest of the room is headroom for old data. */
 export const RECENT_LIMIT = 2000;
@@ -72,10 +78,10 @@ function foldIntoDaily(daily: readonly DailyCount[], events: readonly LogEvent[]
       copied.add(date);
       rows.set(date, row);
     }
-    row.counts[event.type] = (row.counts[event.type] ?? 0) + 1;
+    row.counts[event.type] = addCount(row.counts[event.type] ?? 0, 1);
     if (isUrge(event.type)) {
       const hour = localHourOf(at, timeZone);
-      row.urgeHours[hour] = (row.urgeHours[hour] ?? 0) + 1;
+      row.urgeHours[hour] = addCount(row.urgeHours[hour] ?? 0, 1);
     }
   }
   const sorted = [...rows.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -109,12 +115,12 @@ function mergeDuplicateDates(daily: readonly DailyCount[]): DailyCount[] {
     }
     const counts: DailyCount['counts'] = { ...earlier.counts };
     for (const [type, count] of Object.entries(row.counts) as [EventType, number][]) {
-      counts[type] = (counts[type] ?? 0) + count;
+      counts[type] = addCount(counts[type] ?? 0, count);
     }
     byDate.set(row.date, {
       date: row.date,
       counts,
-      urgeHours: earlier.urgeHours.map((count, hour) => count + (row.urgeHours[hour] ?? 0)),
+      urgeHours: earlier.urgeHours.map((count, hour) => addCount(count, row.urgeHours[hour] ?? 0)),
     });
   }
   return [...byDate.values()];

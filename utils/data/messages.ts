@@ -12,27 +12,29 @@ import {
   FrictionSchema,
   SiteIdSchema,
 } from './schema';
+import { LIMITS } from './limits';
+import { instantSchema, monthDaySchema, timeZoneSchema } from './schema-checks';
 
-const id = z.string().min(1).max(64);
-const isoInstant = z.iso.datetime({ offset: true });
-const text = z.string().trim().min(1).max(500);
-const what = z.string().max(32).optional();
+const id = z.string().min(1).max(LIMITS.idChars);
+const isoInstant = instantSchema;
+const text = z.string().trim().min(1).max(LIMITS.shortTextChars);
+const what = z.string().max(LIMITS.whatChars).optional();
 
 export const MessageSchema = z.discriminatedUnion('type', [
   // From the guard on a site page (content script) or the pause page.
   z.object({ type: z.literal('urge-resisted'), site: SiteIdSchema.optional(), what }),
   z.object({ type: z.literal('went-through'), site: SiteIdSchema.optional(), what, countAsContact: z.boolean() }),
   // From the popup or options page.
-  z.object({ type: z.literal('contact-recorded'), note: z.string().trim().max(2000).optional() }),
-  z.object({ type: z.literal('journal-entry-added'), text: z.string().trim().min(1).max(20_000) }),
+  z.object({ type: z.literal('contact-recorded'), note: z.string().trim().max(LIMITS.noteChars).optional() }),
+  z.object({ type: z.literal('journal-entry-added'), text: z.string().trim().min(1).max(LIMITS.journalTextChars) }),
   z.object({ type: z.literal('journal-entry-deleted'), entryId: id }),
   z.object({
     type: z.literal('person-added'),
-    label: z.string().trim().max(80),
-    accounts: z.array(AccountSchema).min(1).max(50),
+    label: z.string().trim().max(LIMITS.labelChars),
+    accounts: z.array(AccountSchema).min(1).max(LIMITS.accountsPerPerson),
     feedHiding: FeedHidingSchema.optional(),
   }),
-  z.object({ type: z.literal('person-renamed'), personId: id, label: z.string().trim().max(80) }),
+  z.object({ type: z.literal('person-renamed'), personId: id, label: z.string().trim().max(LIMITS.labelChars) }),
   z.object({ type: z.literal('account-added'), personId: id, account: AccountSchema }),
   z.object({ type: z.literal('account-removed'), personId: id, account: AccountSchema }),
   z.object({ type: z.literal('person-removal-requested'), personId: id }),
@@ -41,28 +43,28 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reason-removed'), reasonId: id }),
   z.object({ type: z.literal('instead-idea-added'), text }),
   z.object({ type: z.literal('instead-idea-removed'), ideaId: id }),
-  z.object({ type: z.literal('friction-changed'), friction: FrictionSchema, strictPhrase: z.string().trim().max(200).optional() }),
+  z.object({ type: z.literal('friction-changed'), friction: FrictionSchema, strictPhrase: z.string().trim().max(LIMITS.strictPhraseChars).optional() }),
   z.object({ type: z.literal('cool-down-changed'), coolDown: CoolDownSchema }),
   z.object({ type: z.literal('guard-pause-requested') }),
   z.object({ type: z.literal('guard-resumed') }),
   z.object({ type: z.literal('site-toggled'), site: SiteIdSchema, on: z.boolean() }),
   z.object({ type: z.literal('pending-change-cancelled'), changeId: id }),
-  z.object({ type: z.literal('goal-set'), goalDays: z.number().int().min(1).max(3650) }),
-  z.object({ type: z.literal('streak-start-set'), startedAt: isoInstant, timeZone: z.string().min(1).max(64) }),
-  z.object({ type: z.literal('milestones-seen'), days: z.array(z.number().int().min(1)).max(100) }),
-  z.object({ type: z.literal('hard-day-added'), monthDay: z.string().regex(/^\d{2}-\d{2}$/), label: z.string().trim().max(80) }),
+  z.object({ type: z.literal('goal-set'), goalDays: z.number().int().min(1).max(LIMITS.goalDays) }),
+  z.object({ type: z.literal('streak-start-set'), startedAt: isoInstant, timeZone: timeZoneSchema }),
+  z.object({ type: z.literal('milestones-seen'), days: z.array(z.number().int().min(1).max(LIMITS.days)).max(LIMITS.celebrated) }),
+  z.object({ type: z.literal('hard-day-added'), monthDay: monthDaySchema, label: z.string().trim().max(LIMITS.labelChars) }),
   z.object({ type: z.literal('hard-day-removed'), hardDayId: id }),
-  z.object({ type: z.literal('custom-pattern-added'), personId: id, pattern: z.string().trim().min(1).max(500) }),
+  z.object({ type: z.literal('custom-pattern-added'), personId: id, pattern: z.string().trim().min(1).max(LIMITS.patternChars) }),
   z.object({ type: z.literal('custom-pattern-removed'), patternId: id }),
   z.object({ type: z.literal('setup-finished') }),
-  z.object({ type: z.literal('import-requested'), json: z.string().max(20_000_000) }),
+  z.object({ type: z.literal('import-requested'), json: z.string().max(LIMITS.importChars) }),
   z.object({ type: z.literal('erase-requested'), confirm: z.literal('erase everything') }),
   z.object({ type: z.literal('export-requested') }),
   z.object({ type: z.literal('kept-aside-export-requested') }),
   z.object({ type: z.literal('state-requested') }),
   // From the pause page and the extension frames inside the interstitial: browser effects, no data change.
   z.object({ type: z.literal('page-continue-requested'), url: z.url({ protocol: /^https?$/ }) }),
-  z.object({ type: z.literal('strict-phrase-entered'), phrase: z.string().max(200) }),
+  z.object({ type: z.literal('strict-phrase-entered'), phrase: z.string().max(LIMITS.strictPhraseChars) }),
   // From the guard on a site page as it starts: did the person just choose "continue" to this
   // page on the pause page? (Then the page is not paused a second time.)
   z.object({ type: z.literal('page-pass-claimed'), url: z.url({ protocol: /^https?$/ }) }),

@@ -21,6 +21,8 @@ import type {
   TextItem,
 } from './schema';
 import { appendEvent } from './event-log';
+import { LIMITS } from './limits';
+import { wouldExceedAccountsTotal } from './account-limits';
 import { isLowering } from './friction';
 import { streakDaysBetween } from '../days/day-count';
 
@@ -52,25 +54,15 @@ export type ReduceError =
   | 'item-not-found'
   | 'change-not-found'
   | 'phrase-needed'
-  | 'limit-reached';
+  | 'limit-reached'
+  | 'too-many-accounts';
 
 export type Outcome = { ok: true; doc: StoredDocument; data?: unknown } | { ok: false; error: ReduceError };
 
 type MutationOf<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
 
-/** The bounds of utils/data/schema.ts: a change that would pass one is refused with 'limit-reached'. */
-export const LIMITS = {
-  people: 50,
-  accountsPerPerson: 50,
-  reasons: 100,
-  insteadIdeas: 100,
-  pending: 50,
-  history: 1000,
-  celebrated: 100,
-  hardDays: 100,
-  customPatterns: 200,
-  journal: 10_000,
-} as const;
+/** The bounds of utils/data/schema.ts (utils/data/limits.ts): a change that would pass one is refused. */
+export { LIMITS };
 
 const COOL_DOWN_MS: Record<CoolDown, number> = { none: 0, '1h': 60 * 60 * 1000, '24h': 24 * 60 * 60 * 1000 };
 const COOL_DOWN_STRENGTH: Record<CoolDown, number> = { none: 0, '1h': 1, '24h': 2 };
@@ -281,6 +273,7 @@ function personAdded(doc: StoredDocument, msg: MutationOf<'person-added'>, ctx: 
     if (!accounts.some((kept) => isSameAccount(kept, account))) accounts.push(account);
   }
   if (accounts.some((account) => isGuarded(doc, account))) return fail('account-already-guarded');
+  if (wouldExceedAccountsTotal(doc.people, accounts.length)) return fail('too-many-accounts');
   const person: Person = {
     id: ctx.newId(),
     label: msg.label.trim(),
@@ -301,6 +294,7 @@ function accountAdded(doc: StoredDocument, msg: MutationOf<'account-added'>): Ou
   if (!person) return fail('person-not-found');
   if (isGuarded(doc, msg.account)) return fail('account-already-guarded');
   if (person.accounts.length >= LIMITS.accountsPerPerson) return fail('limit-reached');
+  if (wouldExceedAccountsTotal(doc.people, 1)) return fail('too-many-accounts');
   return ok(withPerson(doc, msg.personId, (p) => ({ ...p, accounts: [...p.accounts, msg.account] })));
 }
 

@@ -6,31 +6,33 @@
 import './zod-config';
 import { z } from 'zod';
 import { SITE_IDS } from '../sites/site-ids';
+import { LIMITS } from './limits';
+import { checkAccountHandle, checkAccountsTotal, instantSchema, localDateSchema, monthDaySchema, timeZoneSchema } from './schema-checks';
 
 export const SCHEMA_VERSION = 2 as const;
 
-const isoInstant = z.iso.datetime({ offset: true });
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-02-14');
-const id = z.string().min(1).max(64);
-const shortText = z.string().trim().min(1).max(500);
+const isoInstant = instantSchema;
+const localDate = localDateSchema;
+const id = z.string().min(1).max(LIMITS.idChars);
+const shortText = z.string().trim().min(1).max(LIMITS.shortTextChars);
 
 export const SiteIdSchema = z.enum(SITE_IDS);
 
 export const AccountSchema = z.object({
   site: SiteIdSchema,
   /** Normalised by the site's adapter (lower-case, no '@'). */
-  handle: z.string().min(1).max(256),
+  handle: z.string().min(1).max(LIMITS.handleChars),
   /** A handle-independent id where the site has one (Bluesky DID, X numeric id, LinkedIn member id). */
-  stableId: z.string().min(1).max(256).optional(),
-});
+  stableId: z.string().min(1).max(LIMITS.stableIdChars).optional(),
+}).superRefine(checkAccountHandle);
 
 export const FeedHidingSchema = z.enum(['off', 'hide', 'collapse']);
 
 export const PersonSchema = z.object({
   id,
   /** The name the person chose for them; never shown in a page. */
-  label: z.string().trim().max(80),
-  accounts: z.array(AccountSchema).max(50),
+  label: z.string().trim().max(LIMITS.labelChars),
+  accounts: z.array(AccountSchema).max(LIMITS.accountsPerPerson),
   feedHiding: FeedHidingSchema,
   addedAt: isoInstant,
 });
@@ -53,13 +55,13 @@ export const PendingChangeSchema = z.discriminatedUnion('kind', [
 export const SettingsSchema = z.object({
   friction: FrictionSchema,
   /** The phrase typed at strict friction, in the person's own words. */
-  strictPhrase: z.string().trim().max(200),
+  strictPhrase: z.string().trim().max(LIMITS.strictPhraseChars),
   coolDown: CoolDownSchema,
   /** The whole guard paused (after the cool-down). */
   paused: z.boolean(),
   /** Sites switched off by the person; absent means on. */
   sitesOff: z.array(SiteIdSchema),
-  pending: z.array(PendingChangeSchema).max(50),
+  pending: z.array(PendingChangeSchema).max(LIMITS.pending),
   /** Set when the first-run set-up was finished or skipped. */
   setupDone: z.boolean(),
 });
@@ -67,19 +69,19 @@ export const SettingsSchema = z.object({
 export const PastStreakSchema = z.object({
   startedAt: isoInstant,
   endedAt: isoInstant,
-  timeZone: z.string().min(1).max(64),
-  days: z.number().int().min(0),
-  note: z.string().max(2000).optional(),
+  timeZone: timeZoneSchema,
+  days: z.number().int().min(0).max(LIMITS.days),
+  note: z.string().max(LIMITS.noteChars).optional(),
 });
 
 export const StreakSchema = z.object({
   /** The instant the count starts, and the zone it was set in. */
   startedAt: isoInstant,
-  timeZone: z.string().min(1).max(64),
-  goalDays: z.number().int().min(1).max(3650),
-  history: z.array(PastStreakSchema).max(1000),
+  timeZone: timeZoneSchema,
+  goalDays: z.number().int().min(1).max(LIMITS.goalDays),
+  history: z.array(PastStreakSchema).max(LIMITS.history),
   /** Milestones (in days) already celebrated in this streak, so each is shown once. */
-  celebrated: z.array(z.number().int().min(1)).max(100),
+  celebrated: z.array(z.number().int().min(1).max(LIMITS.days)).max(LIMITS.celebrated),
 });
 
 export const EventTypeSchema = z.enum(['urge-resisted', 'went-through', 'contact-recorded', 'journal-entry', 'milestone']);
@@ -89,59 +91,59 @@ export const EventSchema = z.object({
   at: isoInstant,
   site: SiteIdSchema.optional(),
   /** What was reached for: a page kind or a control action. */
-  what: z.string().max(32).optional(),
+  what: z.string().max(LIMITS.whatChars).optional(),
   /** Milestone days, for 'milestone'. */
-  days: z.number().int().min(0).optional(),
+  days: z.number().int().min(0).max(LIMITS.days).optional(),
 });
 
 /** Old events are compacted into one row per local day: counts per type, and urges per hour. */
 export const DailyCountSchema = z.object({
   date: localDate,
-  counts: z.partialRecord(EventTypeSchema, z.number().int().min(0)),
+  counts: z.partialRecord(EventTypeSchema, z.number().int().min(0).max(LIMITS.dailyCount)),
   /** Urges (resisted or not) per local hour 0–23, for the private "when urges come" view. */
-  urgeHours: z.array(z.number().int().min(0)).length(24),
+  urgeHours: z.array(z.number().int().min(0).max(LIMITS.dailyCount)).length(24),
 });
 
 export const EventLogSchema = z.object({
-  recent: z.array(EventSchema).max(5000),
-  daily: z.array(DailyCountSchema).max(4000),
+  recent: z.array(EventSchema).max(LIMITS.recentEvents),
+  daily: z.array(DailyCountSchema).max(LIMITS.dailyRows),
 });
 
 export const JournalEntrySchema = z.object({
   id,
   at: isoInstant,
-  text: z.string().trim().min(1).max(20_000),
+  text: z.string().trim().min(1).max(LIMITS.journalTextChars),
 });
 
 export const HardDaySchema = z.object({
   id,
   /** Month and day ("02-14"), every year. */
-  monthDay: z.string().regex(/^\d{2}-\d{2}$/, 'a month and day like 02-14'),
-  label: z.string().trim().max(80),
+  monthDay: monthDaySchema,
+  label: z.string().trim().max(LIMITS.labelChars),
 });
 
 export const CustomPatternSchema = z.object({
   id,
   personId: id,
   /** A URL pattern with * wildcards, e.g. https://example.social/@someone* */
-  pattern: z.string().trim().min(1).max(500),
+  pattern: z.string().trim().min(1).max(LIMITS.patternChars),
 });
 
 /** The part every content script reads: small, and with no journal or log in it. */
 export const CoreSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
   settings: SettingsSchema,
-  people: z.array(PersonSchema).max(50),
-  reasons: z.array(TextItemSchema).max(100),
-  insteadIdeas: z.array(TextItemSchema).max(100),
+  people: z.array(PersonSchema).max(LIMITS.people).superRefine(checkAccountsTotal),
+  reasons: z.array(TextItemSchema).max(LIMITS.reasons),
+  insteadIdeas: z.array(TextItemSchema).max(LIMITS.insteadIdeas),
   streak: StreakSchema,
-  hardDays: z.array(HardDaySchema).max(100),
-  customPatterns: z.array(CustomPatternSchema).max(200),
+  hardDays: z.array(HardDaySchema).max(LIMITS.hardDays),
+  customPatterns: z.array(CustomPatternSchema).max(LIMITS.customPatterns),
 });
 
 export const DocumentSchema = CoreSchema.extend({
   events: EventLogSchema,
-  journal: z.array(JournalEntrySchema).max(10_000),
+  journal: z.array(JournalEntrySchema).max(LIMITS.journal),
 });
 
 export type Account = z.infer<typeof AccountSchema>;

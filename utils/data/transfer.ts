@@ -3,7 +3,7 @@
  * parsed, version-checked, migrated and validated as a whole before anything changes; a bad file
  * changes nothing and says, kindly, what is wrong and where.
  */
-import { importErrorText } from '../copy/data-errors';
+import { importErrorText, shortWhere, versionText } from '../copy/data-errors';
 import { SCHEMA_VERSION, type StoredDocument } from './schema';
 import { migrateToCurrent, parseVersion } from './migrations';
 import { isSiteId } from '../sites/site-ids';
@@ -35,20 +35,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function unknownSites(data: unknown): string[] {
   const found = new Set<string>();
-  const visit = (value: unknown, key?: string) => {
+  // A loop with its own stack, not recursion: a hostile file can nest values deeper than the
+  // call stack goes (the import fuzz found it: tests/unit/data/import-fuzz.test.ts).
+  const stack: { value: unknown; key?: string }[] = [{ value: data }];
+  while (stack.length > 0) {
+    const { value, key } = stack.pop()!;
+    // Children go on the stack last first, so sites are named in the file's own order.
     if (Array.isArray(value)) {
-      for (const item of value) {
-        if (key === 'sitesOff' && typeof item === 'string' && !isSiteId(item)) found.add(item);
-        else visit(item);
+      for (const item of [...value].reverse()) {
+        if (key === 'sitesOff' && typeof item === 'string') {
+          if (!isSiteId(item)) found.add(item);
+        } else stack.push({ value: item });
       }
     } else if (isRecord(value)) {
-      for (const [name, inner] of Object.entries(value)) {
-        if (name === 'site' && typeof inner === 'string' && !isSiteId(inner)) found.add(inner);
-        else visit(inner, name);
+      for (const [name, inner] of Object.entries(value).reverse()) {
+        if (name === 'site' && typeof inner === 'string') {
+          if (!isSiteId(inner)) found.add(inner);
+        } else stack.push({ value: inner, key: name });
       }
     }
-  };
-  visit(data);
+  }
   return [...found];
 }
 
@@ -72,7 +78,7 @@ export function parseImport(json: string): ImportResult {
 
   const version = parseVersion(file);
   if (version === undefined || version < 1) {
-    return { ok: false, error: importErrorText.unknownVersion(JSON.stringify(file.version) ?? '?') };
+    return { ok: false, error: importErrorText.unknownVersion(versionText(file.version)) };
   }
   if (version > SCHEMA_VERSION) return { ok: false, error: importErrorText.newerVersion() };
   if (parseVersion(file.data) !== version) {
@@ -90,5 +96,6 @@ export function parseImport(json: string): ImportResult {
   if (migrated.ok) return { ok: true, doc: migrated.doc };
   if (migrated.problem === 'newer-version') return { ok: false, error: importErrorText.newerVersion() };
   const where = migrated.where && migrated.detail ? `${migrated.where}: ${migrated.detail}` : (migrated.where ?? migrated.detail);
-  return { ok: false, error: importErrorText.invalid(), ...(where ? { where } : {}) };
+  const error = importErrorText.invalid();
+  return { ok: false, error, ...(where ? { where: shortWhere(where, error) } : {}) };
 }

@@ -1,3 +1,4 @@
+import type { SiteScenario } from '../../fixtures/sites/scenario-types';
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -127,7 +128,12 @@ describe('an export from a build with more sites', () => {
   });
 
   test('every site this build knows imports as before', () => {
-    const file = fromBiggerBuild((doc) => { for (const site of SITE_IDS) addAccount(site)(doc); });
+    // Each with a handle that site really uses (its scenario's "other" account): Bluesky's need a domain.
+    const scenarios = import.meta.glob<{ scenario: SiteScenario }>('../../fixtures/sites/*/scenario.ts', { eager: true });
+    const handleOn = (site: string) => Object.values(scenarios).find((m) => m.scenario.site === site)!.scenario.other;
+    const file = fromBiggerBuild((doc) => {
+      for (const site of SITE_IDS) doc.people[0].accounts.push({ site, handle: handleOn(site) });
+    });
     expect(parseImport(file).ok).toBe(true);
   });
 });

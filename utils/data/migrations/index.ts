@@ -11,6 +11,7 @@ import { describeFirstIssue } from '../../copy/data-errors';
 import { DocumentSchema, SCHEMA_VERSION, type StoredDocument } from '../schema';
 import { V1DocumentSchema } from './v1';
 import { journalOutOfLog } from './002-journal-out-of-log';
+import { withNormalizedAccounts } from '../normalize-accounts';
 
 export type MigrationResult =
   | { ok: true; doc: StoredDocument }
@@ -35,6 +36,8 @@ export function migrateToCurrent(raw: unknown): MigrationResult {
   }
 
   // Any other version (missing, 0, 1.5, "2") fails here at `version`, with a plain reason.
+  // Accounts as the options page writes them when pasted (an import may carry '@Someone').
+  candidate = withNormalizedAccounts(candidate);
   const current = DocumentSchema.safeParse(candidate);
   if (!current.success) return { ok: false, problem: 'invalid', ...describeFirstIssue(current.error, candidate) };
   return { ok: true, doc: current.data };

@@ -162,21 +162,31 @@ async function regexSupported(rule: RedirectRule): Promise<boolean> {
 
 export async function syncRedirectRules(core: Core): Promise<void> {
   const pauseUrl = browser.runtime.getURL('/pause.html');
-  const contactRules = contactRedirectRules(core, pauseUrl);
-  const candidates = patternRedirectRules(core, pauseUrl, contactRules.length + 1);
-  const supported = await Promise.all(candidates.map(regexSupported));
+  const contactCandidates = contactRedirectRules(core, pauseUrl);
+  const candidates = patternRedirectRules(core, pauseUrl, contactCandidates.length + 1);
+  // Every rule's expression is checked first: one the browser cannot compile (RE2's size limit)
+  // must not cost all the others (issue "Hardening": an unusual account in an import left every
+  // redirect out, and the old rules in place).
+  const [contactSupported, supported] = await Promise.all([
+    Promise.all(contactCandidates.map(regexSupported)),
+    Promise.all(candidates.map(regexSupported)),
+  ]);
+  const contactRules = contactCandidates.filter((_, i) => contactSupported[i]);
   // Renumbered after filtering, so ids stay unique and below the one-time "continue" rules.
   const patternRules = candidates
     .filter((_, i) => supported[i])
-    .map((rule, i) => ({ ...rule, id: contactRules.length + 1 + i }));
+    .map((rule, i) => ({ ...rule, id: contactCandidates.length + 1 + i }));
   const existing = await browser.declarativeNetRequest.getDynamicRules();
   const removeRuleIds = existing.map((r) => r.id);
   try {
     await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules: [...contactRules, ...patternRules] });
-  } catch (error) {
-    // A pattern the browser still refuses must not cost the contact rules (the update is all or nothing).
-    if (patternRules.length === 0) throw error;
-    await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules: contactRules });
+  } catch {
+    // The update is all or nothing: the old rules go, then each rule is added on its own, so
+    // every rule the browser takes is in force and none is left from before.
+    await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds });
+    for (const rule of [...contactRules, ...patternRules]) {
+      await browser.declarativeNetRequest.updateDynamicRules({ addRules: [rule] }).catch(() => undefined);
+    }
   }
 }
 

@@ -123,7 +123,9 @@ export function startBackground(): void {
       extensionOrigin,
     });
     // Reply only once the browser follows the change, so a page opened next is already guarded.
-    if (reply.ok) await syncWithCore();
+    // The change is stored by then: a browser that refuses part of it (a rule) must not turn the
+    // reply into a failure, or the sender would retry a change that was made.
+    if (reply.ok) await syncWithCore().catch(() => undefined);
     return reply;
   }
 

@@ -157,3 +157,37 @@ describe('patternRedirectRules: the person\'s own link patterns pause full loads
     });
   });
 });
+
+describe('syncRedirectRules: a rule the browser refuses costs no other rule', () => {
+  /** A stand-in for the browser's rule store: refuses any update holding a rule whose filter names `refused`. */
+  function fakeRules(refused: string, supportsCheck: boolean) {
+    let rules: { id: number; condition: { regexFilter?: string } }[] = [{ id: 99, condition: { regexFilter: 'stale' } }];
+    const names = (r: { condition: { regexFilter?: string } }) => (r.condition.regexFilter ?? '').includes(refused);
+    const dnr = {
+      getDynamicRules: async () => rules,
+      updateDynamicRules: async ({ removeRuleIds = [], addRules = [] }: { removeRuleIds?: number[]; addRules?: typeof rules }) => {
+        if (addRules.some(names)) throw new Error('Rule with id 1 specifies a regex which is too large');
+        rules = [...rules.filter((r) => !removeRuleIds.includes(r.id)), ...addRules];
+      },
+      ...(supportsCheck ? { isRegexSupported: async ({ regex }: { regex: string }) => ({ isSupported: !regex.includes(refused) }) } : {}),
+    };
+    return { dnr, rules: () => rules };
+  }
+
+  test.each([
+    ['the browser says so up front (isRegexSupported)', true],
+    ['only the update fails', false],
+  ])('%s: every other rule is in force and nothing stale is left', async (_how, supportsCheck) => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { syncRedirectRules } = await import('../../../utils/background/registration');
+    const fake = fakeRules('sam_rivers', supportsCheck);
+    Object.assign(fakeBrowser, { declarativeNetRequest: fake.dnr });
+    const core = coreWith([[{ site: 'instagram', handle: 'sam_rivers' }, { site: 'linkedin', handle: 'alex-other' }, { site: 'instagram', handle: 'kim_other' }]]);
+    await syncRedirectRules(core);
+    const filtersNow = fake.rules().map((r) => r.condition.regexFilter ?? '');
+    expect(filtersNow.some((f) => f.includes('sam_rivers'))).toBe(false);
+    expect(filtersNow.some((f) => f.includes('alex-other'))).toBe(true);
+    expect(filtersNow.some((f) => f.includes('kim_other'))).toBe(true);
+    expect(filtersNow).not.toContain('stale');
+  });
+});

@@ -18,6 +18,8 @@ export interface InterstitialProps {
   goalDays: number;
   reason?: string;
   insteadIdea?: string;
+  /** One of the person's if-then plans, in their words. */
+  plan?: { when: string; then: string };
   friction: Friction;
   /** Seconds before "continue" is offered (from the friction level). */
   pauseSeconds: number;
@@ -26,6 +28,8 @@ export interface InterstitialProps {
   /** True once the strict phrase was typed correctly in the frame. */
   phraseConfirmed: boolean;
   onBack(): void;
+  /** "Do my plan": ends the pause like "go back", and says the plan was chosen. */
+  onPlan?(): void;
   onDone(countAsContact: boolean): void;
   /** The first step the dialog shows; tests render later steps directly. */
   initialStep?: InterstitialStep;
@@ -93,6 +97,12 @@ export function Interstitial(props: InterstitialProps) {
               <blockquote>{props.reason}</blockquote>
             </figure>
           )}
+          {props.plan && (
+            <figure class="plan" data-part="plan">
+              <figcaption>{t('interstitial.planIntro')}</figcaption>
+              <p>{t('interstitial.plan', [props.plan.when, props.plan.then])}</p>
+            </figure>
+          )}
           <BreathingPause secondsLeft={secondsLeft} />
           {props.insteadIdea && (
             <p class="instead" data-part="instead">
@@ -113,6 +123,11 @@ export function Interstitial(props: InterstitialProps) {
           )}
           <div class="actions">
             {backButton}
+            {props.plan && props.onPlan && (
+              <button type="button" data-action="plan" onClick={props.onPlan}>
+                {t('interstitial.doPlan')}
+              </button>
+            )}
             <button type="button" data-action="write" onClick={() => setStep('write')}>
               {t('interstitial.write')}
             </button>

@@ -13,6 +13,7 @@ import { FrictionSection } from './FrictionSection';
 import { HardDaysSection } from './HardDaysSection';
 import { JournalSection } from './JournalSection';
 import { PendingList } from './PendingList';
+import { PlansSection } from './PlansSection';
 import { PeopleSection } from './PeopleSection';
 import { PrivateWindows } from './PrivateWindows';
 import { SitesSection } from './SitesSection';
@@ -42,6 +43,7 @@ const SECTIONS = [
   ['people', 'options.people.title'],
   ['reasons', 'options.reasons.title'],
   ['instead', 'options.instead.title'],
+  ['plans', 'options.plans.title'],
   ['friction', 'options.friction.title'],
   ['pending', 'options.pending.title'],
   ['sites', 'options.sites.title'],
@@ -85,6 +87,7 @@ export function OptionsPage(props: OptionsPageProps) {
         />
         <TextListSection kind="reasons" items={doc.reasons} send={send} />
         <TextListSection kind="instead" items={doc.insteadIdeas} send={send} />
+        <PlansSection plans={doc.plans} send={send} />
         <FrictionSection settings={doc.settings} send={send} />
         <PendingList
           pending={doc.settings.pending}

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Message, Reply } from '../../utils/data/messages';
-import type { Friction, TextItem } from '../../utils/data/schema';
+import type { Friction, Plan, TextItem } from '../../utils/data/schema';
 import type { SiteId } from '../../utils/sites/site-ids';
 import { nextSetupStep, previousSetupStep, stepNumber, type SetupStep } from '../../utils/ui/popup-model';
 import { t } from '../../utils/copy';
@@ -14,6 +14,7 @@ import { Button } from '../common/Button';
 import { FrictionStep } from './FrictionStep';
 import { GoalStep } from './GoalStep';
 import { LinkStep, type LinkRecognition } from './LinkStep';
+import { PlansStep } from './PlansStep';
 import { ReasonsStep } from './ReasonsStep';
 import { StartStep } from './StartStep';
 
@@ -26,6 +27,7 @@ export interface SetupFlowProps {
   recognizeLink(input: string): LinkRecognition;
   siteLabel(site: SiteId): string;
   reasons: readonly TextItem[];
+  plans: readonly Plan[];
   goalDays: number;
   friction: Friction;
   strictPhrase: string;
@@ -83,6 +85,7 @@ export function SetupFlow(props: SetupFlowProps) {
       {step === 'goal' && <GoalStep initialGoal={props.goalDays} onSave={props.onSave} onDone={next} />}
       {step === 'start' && <StartStep now={props.now} timeZone={props.timeZone} onSave={props.onSave} onDone={next} />}
       {step === 'reasons' && <ReasonsStep reasons={props.reasons} onSave={props.onSave} onDone={next} />}
+      {step === 'plans' && <PlansStep plans={props.plans} onSave={props.onSave} onDone={next} />}
       {step === 'friction' && (
         <FrictionStep initialFriction={props.friction} initialPhrase={props.strictPhrase} onSave={props.onSave} onDone={next} />
       )}

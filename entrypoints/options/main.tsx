@@ -146,6 +146,7 @@ function start(root: HTMLElement) {
             recognizeLink={recognizeProfileLink}
             siteLabel={siteLabel}
             reasons={doc.reasons}
+            plans={doc.plans}
             goalDays={doc.streak.goalDays}
             friction={doc.settings.friction}
             strictPhrase={doc.settings.strictPhrase}

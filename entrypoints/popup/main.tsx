@@ -118,6 +118,7 @@ function PopupApp({ live }: { live: LiveState }) {
           recognizeLink={recognizeProfileLink}
           siteLabel={siteLabel}
           reasons={doc.reasons}
+          plans={doc.plans}
           goalDays={doc.streak.goalDays}
           friction={doc.settings.friction}
           strictPhrase={doc.settings.strictPhrase}

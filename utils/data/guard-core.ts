@@ -16,7 +16,7 @@ export const GUARD_FEED_HIDING = ['off', 'hide', 'collapse'] as const;
 const textItem = z.object({ id: z.string(), text: z.string() });
 
 export const GuardCoreSchema = z.object({
-  version: z.literal(2),
+  version: z.literal(3),
   settings: z.object({
     friction: z.enum(GUARD_FRICTIONS),
     paused: z.boolean(),
@@ -35,6 +35,7 @@ export const GuardCoreSchema = z.object({
   insteadIdeas: z.array(textItem),
   streak: z.object({ startedAt: z.string(), timeZone: z.string(), goalDays: z.number() }),
   hardDays: z.array(z.object({ id: z.string(), monthDay: z.string(), label: z.string() })),
+  plans: z.array(z.object({ id: z.string(), when: z.string(), then: z.string() })),
 });
 
 export type GuardCore = z.infer<typeof GuardCoreSchema>;

@@ -10,7 +10,9 @@ import {
   CoolDownSchema,
   FeedHidingSchema,
   FrictionSchema,
+  PlanSchema,
   SiteIdSchema,
+  UrgeWaySchema,
 } from './schema';
 
 const id = z.string().min(1).max(64);
@@ -20,7 +22,7 @@ const what = z.string().max(32).optional();
 
 export const MessageSchema = z.discriminatedUnion('type', [
   // From the guard on a site page (content script) or the pause page.
-  z.object({ type: z.literal('urge-resisted'), site: SiteIdSchema.optional(), what }),
+  z.object({ type: z.literal('urge-resisted'), site: SiteIdSchema.optional(), what, way: UrgeWaySchema.optional() }),
   z.object({ type: z.literal('went-through'), site: SiteIdSchema.optional(), what, countAsContact: z.boolean() }),
   // From the popup or options page.
   z.object({ type: z.literal('contact-recorded'), note: z.string().trim().max(2000).optional() }),
@@ -55,6 +57,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('custom-pattern-added'), personId: id, pattern: z.string().trim().min(1).max(500) }),
   z.object({ type: z.literal('custom-pattern-removed'), patternId: id }),
   z.object({ type: z.literal('setup-finished') }),
+  z.object({ type: z.literal('plan-added'), when: PlanSchema.shape.when, then: PlanSchema.shape.then }),
+  z.object({ type: z.literal('plan-removed'), planId: id }),
   z.object({ type: z.literal('import-requested'), json: z.string().max(20_000_000) }),
   z.object({ type: z.literal('erase-requested'), confirm: z.literal('erase everything') }),
   z.object({ type: z.literal('export-requested') }),

@@ -69,6 +69,7 @@ export const LIMITS = {
   hardDays: 100,
   customPatterns: 200,
   journal: 10_000,
+  plans: 20,
 } as const;
 
 const COOL_DOWN_MS: Record<CoolDown, number> = { none: 0, '1h': 60 * 60 * 1000, '24h': 24 * 60 * 60 * 1000 };
@@ -93,12 +94,13 @@ function logged(
   doc: StoredDocument,
   type: EventType,
   ctx: ReduceContext,
-  details: Pick<LogEvent, 'site' | 'what' | 'days'> = {},
+  details: Pick<LogEvent, 'site' | 'what' | 'days' | 'way'> = {},
 ): StoredDocument {
   const event: LogEvent = { type, at: ctx.now.toISOString() };
   if (details.site !== undefined) event.site = details.site;
   if (details.what !== undefined) event.what = details.what;
   if (details.days !== undefined) event.days = details.days;
+  if (details.way !== undefined) event.way = details.way;
   return { ...doc, events: appendEvent(doc.events, event, ctx.timeZone) };
 }
 
@@ -221,7 +223,7 @@ export function applyDuePending(doc: StoredDocument, now: Date): StoredDocument 
 // Urges, contact, the journal
 
 function urgeResisted(doc: StoredDocument, msg: MutationOf<'urge-resisted'>, ctx: ReduceContext): Outcome {
-  return ok(logged(doc, 'urge-resisted', ctx, { site: msg.site, what: msg.what }));
+  return ok(logged(doc, 'urge-resisted', ctx, { site: msg.site, what: msg.what, way: msg.way }));
 }
 
 function wentThrough(doc: StoredDocument, msg: MutationOf<'went-through'>, ctx: ReduceContext): Outcome {
@@ -449,6 +451,18 @@ function customPatternRemoved(doc: StoredDocument, msg: MutationOf<'custom-patte
   return ok({ ...doc, customPatterns });
 }
 
+function planAdded(doc: StoredDocument, msg: MutationOf<'plan-added'>, ctx: ReduceContext): Outcome {
+  if (doc.plans.length >= LIMITS.plans) return fail('limit-reached');
+  const plan = { id: ctx.newId(), when: msg.when.trim(), then: msg.then.trim() };
+  return ok({ ...doc, plans: [...doc.plans, plan] }, { id: plan.id });
+}
+
+function planRemoved(doc: StoredDocument, msg: MutationOf<'plan-removed'>): Outcome {
+  const plans = doc.plans.filter((plan) => plan.id !== msg.planId);
+  if (plans.length === doc.plans.length) return fail('item-not-found');
+  return ok({ ...doc, plans });
+}
+
 function setupFinished(doc: StoredDocument): Outcome {
   return doc.settings.setupDone ? ok(doc) : ok(withSettings(doc, { setupDone: true }));
 }
@@ -524,6 +538,10 @@ export function reduce(stored: StoredDocument, msg: Mutation, ctx: ReduceContext
       return customPatternRemoved(doc, msg);
     case 'setup-finished':
       return setupFinished(doc);
+    case 'plan-added':
+      return planAdded(doc, msg, ctx);
+    case 'plan-removed':
+      return planRemoved(doc, msg);
     default:
       return assertNever(msg);
   }

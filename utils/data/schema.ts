@@ -7,7 +7,7 @@ import './zod-config';
 import { z } from 'zod';
 import { SITE_IDS } from '../sites/site-ids';
 
-export const SCHEMA_VERSION = 2 as const;
+export const SCHEMA_VERSION = 3 as const;
 
 const isoInstant = z.iso.datetime({ offset: true });
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-02-14');
@@ -82,6 +82,9 @@ export const StreakSchema = z.object({
   celebrated: z.array(z.number().int().min(1)).max(100),
 });
 
+/** Ways of letting an urge pass besides "go back" (version 3). */
+export const UrgeWaySchema = z.enum(['plan']);
+
 export const EventTypeSchema = z.enum(['urge-resisted', 'went-through', 'contact-recorded', 'journal-entry', 'milestone']);
 
 export const EventSchema = z.object({
@@ -92,6 +95,8 @@ export const EventSchema = z.object({
   what: z.string().max(32).optional(),
   /** Milestone days, for 'milestone'. */
   days: z.number().int().min(0).optional(),
+  /** How an urge was let pass, when it was not plain "go back": 'plan' (their if-then plan). */
+  way: UrgeWaySchema.optional(),
 });
 
 /** Old events are compacted into one row per local day: counts per type, and urges per hour. */
@@ -127,6 +132,13 @@ export const CustomPatternSchema = z.object({
   pattern: z.string().trim().min(1).max(500),
 });
 
+/** An if-then plan in the person's own words: "When <when>, I will <then>." (version 3) */
+export const PlanSchema = z.object({
+  id,
+  when: z.string().trim().min(1).max(200),
+  then: z.string().trim().min(1).max(300),
+});
+
 /** The part every content script reads: small, and with no journal or log in it. */
 export const CoreSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
@@ -137,6 +149,7 @@ export const CoreSchema = z.object({
   streak: StreakSchema,
   hardDays: z.array(HardDaySchema).max(100),
   customPatterns: z.array(CustomPatternSchema).max(200),
+  plans: z.array(PlanSchema).max(20),
 });
 
 export const DocumentSchema = CoreSchema.extend({
@@ -162,6 +175,8 @@ export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 export type HardDay = z.infer<typeof HardDaySchema>;
 export type CustomPattern = z.infer<typeof CustomPatternSchema>;
 export type Core = z.infer<typeof CoreSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
+export type UrgeWay = z.infer<typeof UrgeWaySchema>;
 export type StoredDocument = z.infer<typeof DocumentSchema>;
 
 export { STORAGE_KEYS } from './storage-keys';
@@ -185,6 +200,7 @@ export function emptyDocument(now: Date, timeZone: string): StoredDocument {
     streak: { startedAt: now.toISOString(), timeZone, goalDays: 30, history: [], celebrated: [] },
     hardDays: [],
     customPatterns: [],
+    plans: [],
     events: { recent: [], daily: [] },
     journal: [],
   };

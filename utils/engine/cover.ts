@@ -18,6 +18,8 @@ export interface InterstitialContext {
   goalDays: number;
   reason?: string;
   insteadIdea?: string;
+  /** One of the person's if-then plans (its words only). */
+  plan?: { when: string; then: string };
   friction: Friction;
   pauseSeconds: number;
 }
@@ -136,6 +138,7 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
         frameUrl,
         phraseConfirmed,
         onBack: () => finish({ choice: 'back' }),
+        onPlan: () => finish({ choice: 'back', way: 'plan' }),
         onDone: (countAsContact: boolean) => finish({ choice: 'continue', countAsContact }),
       }),
       dialog,

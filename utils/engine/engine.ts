@@ -4,6 +4,7 @@
  * with one MutationObserver, and stops guarded controls in the capture phase on `window`,
  * before the site's own listeners run.
  */
+import type { UrgeWay } from '../data/schema';
 import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
 import { EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
 import { classifyPress, classifyShortcut, isEditable, ownerOfPath, type ControlHit } from './control-guard';
@@ -22,7 +23,8 @@ export interface GuardPrompt {
 }
 
 export type PromptOutcome =
-  | { choice: 'back' }
+  /** `way`: how the urge was let pass when it was not plain "go back" (their plan). */
+  | { choice: 'back'; way?: UrgeWay }
   | { choice: 'continue'; countAsContact: boolean }
   /** The page moved on by itself (browser back, the site navigated): nothing to log. */
   | { choice: 'dismissed' };
@@ -42,7 +44,13 @@ export interface GuardUi {
 export interface GuardReport {
   type: 'urge-resisted' | 'went-through';
   what: string;
+  way?: UrgeWay;
   countAsContact?: boolean;
+}
+
+/** The report's `way`, only when the outcome has one (so plain "go back" reports stay as they were). */
+function wayOf(outcome: { way?: UrgeWay }): { way?: UrgeWay } {
+  return outcome.way === undefined ? {} : { way: outcome.way };
 }
 
 export interface EngineDeps {
@@ -159,7 +167,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (outcome.choice === 'dismissed') return;
     if (outcome.choice === 'back') {
       leftHref = win.location.href;
-      deps.report({ type: 'urge-resisted', what: kind });
+      deps.report({ type: 'urge-resisted', what: kind, ...wayOf(outcome) });
       goBack();
       return;
     }
@@ -220,7 +228,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (!GESTURE_STARTS.has(event.type) || ui.isPrompting()) return;
     void ui.prompt({ subject: 'control', action: hit.action, asksToCount: true }).then((outcome) => {
       if (outcome.choice === 'dismissed') return;
-      if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: hit.action });
+      if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: hit.action, ...wayOf(outcome) });
       deps.report({ type: 'went-through', what: hit.action, countAsContact: outcome.countAsContact });
       allowedControls.add(hit.element);
       replay(hit.element);
@@ -239,7 +247,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
       .prompt({ subject: 'link', pageKind: ref.kind, contactSignal, asksToCount: Boolean(contactSignal) })
       .then((outcome) => {
         if (outcome.choice === 'dismissed') return;
-        if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: ref.kind });
+        if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: ref.kind, ...wayOf(outcome) });
         deps.report({ type: 'went-through', what: ref.kind, countAsContact: outcome.countAsContact });
         allowedPersonId = match.personId;
         replay(link);

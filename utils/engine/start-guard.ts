@@ -68,6 +68,7 @@ export function startGuard(ctx: ContentScriptContext): void {
       goalDays: core?.streak.goalDays ?? 30,
       reason: core ? pick(core.reasons, seed)?.text : undefined,
       insteadIdea: core ? pick(core.insteadIdeas, seed)?.text : undefined,
+      plan: core ? pick(core.plans, seed) : undefined,
       friction: core?.settings.friction ?? 'gentle',
       pauseSeconds: PAUSE_SECONDS[core?.settings.friction ?? 'gentle'],
     };
@@ -111,8 +112,8 @@ export function startGuard(ctx: ContentScriptContext): void {
       browser.storage.onChanged.addListener(listener);
       ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
     },
-    report({ type, what, countAsContact }) {
-      if (type === 'urge-resisted') send({ type, site: adapter.id, what });
+    report({ type, what, way, countAsContact }) {
+      if (type === 'urge-resisted') send({ type, site: adapter.id, what, ...(way && { way }) });
       else send({ type, site: adapter.id, what, countAsContact: countAsContact ?? false });
     },
     onError(where, error) {

@@ -82,11 +82,11 @@ export function ringStroke(fraction: number, radius: number): { dashArray: strin
 // ---------------------------------------------------------------------------------------------
 // The first-run set-up
 
-export const SETUP_STEPS = ['welcome', 'link', 'goal', 'start', 'reasons', 'friction', 'done'] as const;
+export const SETUP_STEPS = ['welcome', 'link', 'goal', 'start', 'reasons', 'plans', 'friction', 'done'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
 /** The steps the person is asked something in, numbered "step 1 of 5". */
-export const QUESTION_STEPS: readonly SetupStep[] = ['link', 'goal', 'start', 'reasons', 'friction'];
+export const QUESTION_STEPS: readonly SetupStep[] = ['link', 'goal', 'start', 'reasons', 'plans', 'friction'];
 
 export function isSetupStep(value: string): value is SetupStep {
   return (SETUP_STEPS as readonly string[]).includes(value);

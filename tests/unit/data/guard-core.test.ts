@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import v1 from '../../fixtures/data/v1.json';
 import v2 from '../../fixtures/data/v2.json';
+import v3 from '../../fixtures/data/v3.json';
 import { GUARD_FEED_HIDING, GUARD_FRICTIONS, parseGuardCore } from '../../../utils/data/guard-core';
 import { migrateToCurrent } from '../../../utils/data/migrations';
 import { CoreSchema, emptyDocument, FeedHidingSchema, FrictionSchema } from '../../../utils/data/schema';
@@ -20,7 +21,8 @@ describe('the content script view of the core', () => {
   test.each([
     ['a fresh document', CoreSchema.parse(emptyDocument(new Date('2026-11-23T10:00:00Z'), 'Europe/Berlin'))],
     ['the v1 fixture, migrated', coreOf(v1)],
-    ['the v2 fixture', coreOf(v2)],
+    ['the v2 fixture, migrated', coreOf(v2)],
+    ['the v3 fixture', coreOf(v3)],
   ])('accepts %s with the values it reads unchanged', (_why, core) => {
     const view = parseGuardCore(core);
     expect(view).toBeDefined();
@@ -28,6 +30,7 @@ describe('the content script view of the core', () => {
     expect(view?.settings).toEqual({ friction: core.settings.friction, paused: core.settings.paused, sitesOff: core.settings.sitesOff });
     expect(view?.streak.startedAt).toBe(core.streak.startedAt);
     expect(view?.reasons).toEqual(core.reasons);
+    expect(view?.plans).toEqual(core.plans);
   });
 
   test('uses the same friction levels and feed-hiding choices as the full schema', () => {
@@ -37,7 +40,7 @@ describe('the content script view of the core', () => {
 
   test.each([
     ['nothing stored yet', undefined],
-    ['a newer version', { ...coreOf(v2), version: 3 }],
+    ['a newer version', { ...coreOf(v2), version: 4 }],
     ['an account on an unknown site', { ...coreOf(v2), people: [{ id: 'p', feedHiding: 'off', accounts: [{ site: 'myspace', handle: 'x' }] }] }],
     ['an empty handle', { ...coreOf(v2), people: [{ id: 'p', feedHiding: 'off', accounts: [{ site: 'x', handle: '' }] }] }],
     ['a friction level that does not exist', { ...coreOf(v2), settings: { ...coreOf(v2).settings, friction: 'none' } }],

@@ -115,6 +115,11 @@ describe('urges and contact', () => {
     expect(doc.streak).toEqual(baseDoc().streak);
   });
 
+  test('urge-resisted through their plan logs the way too (for "what works for me")', () => {
+    const doc = applied(baseDoc(), { type: 'urge-resisted', site: 'x', what: 'like', way: 'plan' });
+    expect(doc.events.recent).toEqual([{ type: 'urge-resisted', at: NOW.toISOString(), site: 'x', what: 'like', way: 'plan' }]);
+  });
+
   test('went-through without counting it as contact is logged as a choice; the count goes on', () => {
     const doc = applied(baseDoc(), { type: 'went-through', site: 'x', what: 'like', countAsContact: false });
     expect(doc.events.recent).toEqual([{ type: 'went-through', at: NOW.toISOString(), site: 'x', what: 'like' }]);
@@ -213,6 +218,31 @@ describe('people and accounts', () => {
     expect(added.people[0]?.accounts).toEqual([{ site: 'instagram', handle: 'sam' }, { site: 'x', handle: 'sam_x' }]);
     const removed = applied(added, { type: 'account-removed', personId: 'p1', account: { site: 'instagram', handle: 'sam' } });
     expect(removed.people[0]?.accounts).toEqual([{ site: 'x', handle: 'sam_x' }]);
+  });
+});
+
+describe('if-then plans', () => {
+  test('plan-added adds a trimmed plan with a new id', () => {
+    const outcome = run(baseDoc(), { type: 'plan-added', when: ' I miss them ', then: ' call my brother ' });
+    expect(outcome).toMatchObject({ ok: true, data: { id: 'id-1' } });
+    if (outcome.ok) expect(outcome.doc.plans).toEqual([{ id: 'id-1', when: 'I miss them', then: 'call my brother' }]);
+  });
+
+  test.each<[string, (doc: StoredDocument) => StoredDocument, Mutation, string]>([
+    ['removing a plan that is not there', (doc) => doc, { type: 'plan-removed', planId: 'nope' }, 'item-not-found'],
+    [
+      'a 21st plan',
+      (doc) => ({ ...doc, plans: Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, when: 'w', then: 't' })) }),
+      { type: 'plan-added', when: 'w', then: 't' },
+      'limit-reached',
+    ],
+  ])('%s is refused', (_why, prepare, msg, error) => {
+    expect(run(prepare(baseDoc()), msg)).toEqual({ ok: false, error });
+  });
+
+  test('plan-removed removes only that plan', () => {
+    const doc = { ...baseDoc(), plans: [{ id: 'a', when: 'w1', then: 't1' }, { id: 'b', when: 'w2', then: 't2' }] };
+    expect(applied(doc, { type: 'plan-removed', planId: 'a' }).plans).toEqual([{ id: 'b', when: 'w2', then: 't2' }]);
   });
 });
 

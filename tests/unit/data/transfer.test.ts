@@ -9,17 +9,17 @@ function read(name: string): string {
   return readFileSync(resolve(process.cwd(), 'tests/fixtures/data', name), 'utf8');
 }
 
-const v2 = DocumentSchema.parse(JSON.parse(read('v2.json')));
+const v3 = DocumentSchema.parse(JSON.parse(read('v3.json')));
 const NOW = new Date('2026-11-23T10:30:00.000Z');
 
 describe('export', () => {
   test('writes the documented envelope around the whole document', () => {
-    const file = JSON.parse(exportDocument(v2, NOW));
-    expect(file).toEqual({ format: 'no-contact-guard', version: 2, exportedAt: '2026-11-23T10:30:00.000Z', data: v2 });
+    const file = JSON.parse(exportDocument(v3, NOW));
+    expect(file).toEqual({ format: 'no-contact-guard', version: 3, exportedAt: '2026-11-23T10:30:00.000Z', data: v3 });
   });
 
   test.each([
-    ['the v2 fixture', v2],
+    ['the v3 fixture', v3],
     ['an empty document', emptyDocument(NOW, 'Pacific/Auckland')],
   ])('%s survives export then import unchanged', (_name, doc) => {
     expect(parseImport(exportDocument(doc, NOW))).toEqual({ ok: true, doc });
@@ -52,10 +52,10 @@ describe('import', () => {
     expect(result.where).toBe(where);
   });
 
-  const envelope = (data: unknown, version: unknown = 2) =>
+  const envelope = (data: unknown, version: unknown = 3) =>
     JSON.stringify({ format: 'no-contact-guard', version, exportedAt: NOW.toISOString(), data });
   const withChange = (change: (doc: Record<string, any>) => void) => {
-    const doc = structuredClone(v2) as Record<string, any>;
+    const doc = structuredClone(v3) as Record<string, any>;
     change(doc);
     return envelope(doc);
   };
@@ -64,10 +64,10 @@ describe('import', () => {
     ['an empty file', '', /file is empty/, undefined],
     ['only spaces', '  \n', /file is empty/, undefined],
     ['a JSON list', '[1, 2]', /does not look like/, undefined],
-    ['no data', JSON.stringify({ format: 'no-contact-guard', version: 2 }), /does not look like/, undefined],
-    ['envelope and data disagree', envelope({ ...v2, version: 1 }), /disagree about its version/, undefined],
-    ['data newer than the envelope says', envelope({ ...v2, version: 5 }), /newer version/, undefined],
-    ['version as text', envelope(v2, '2'), /version "2", which/, undefined],
+    ['no data', JSON.stringify({ format: 'no-contact-guard', version: 3 }), /does not look like/, undefined],
+    ['envelope and data disagree', envelope({ ...v3, version: 1 }), /disagree about its version/, undefined],
+    ['data newer than the envelope says', envelope({ ...v3, version: 5 }), /newer version/, undefined],
+    ['version as text', envelope(v3, '3'), /version "3", which/, undefined],
     ['a missing label', withChange((d) => delete d.people[0].label), /not valid/, 'people → 1st person → label: this is missing'],
     ['goal as text', withChange((d) => (d.streak.goalDays = '30')), /not valid/, 'streak → goalDays: expected a number'],
     ['a bad date', withChange((d) => (d.journal[0].at = 'yesterday')), /not valid/, 'journal → 1st journal entry → at: expected a date and time like 2026-02-14T09:30:00Z'],

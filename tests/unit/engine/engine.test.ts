@@ -235,6 +235,16 @@ describe('controls', () => {
     expect(reports).toEqual([{ type: 'urge-resisted', what: 'like' }]);
   });
 
+  test('"Do my plan" on a control logs an urge resisted through the plan', async () => {
+    start(buildGuardIndex(coreGuarding('alice'), 'x'));
+    await flush();
+    feed();
+    document.querySelector<HTMLElement>('[data-testid="like"]')!.click();
+    ui.answer({ choice: 'back', way: 'plan' });
+    await flush();
+    expect(reports).toEqual([{ type: 'urge-resisted', what: 'like', way: 'plan' }]);
+  });
+
   test.each([
     ['on a guarded post', 0, 1],
     ['on anyone else', 1, 0],

@@ -52,6 +52,21 @@ describe('Interstitial', () => {
     expect(actions()[0]).toBe('back');
   });
 
+  test('a plan of their own is shown as one sentence; "Do my plan" ends the pause at once', () => {
+    const props = show('firm', 15, { plan: { when: 'I want to look', then: 'text my sister' }, onPlan: vi.fn() });
+    expect(container.querySelector('[data-part="plan"] p')?.textContent).toBe('When I want to look, I will text my sister.');
+    expect(actions()).toEqual(['back', 'plan', 'write']);
+    act(() => (container.querySelector('[data-action="plan"]') as HTMLButtonElement).click());
+    expect(props.onPlan).toHaveBeenCalledOnce();
+    expect(props.onDone).not.toHaveBeenCalled();
+  });
+
+  test('without a plan there is no plan and no "Do my plan"', () => {
+    show('gentle', 5, { onPlan: vi.fn() });
+    expect(container.querySelector('[data-part="plan"]')).toBeNull();
+    expect(actions()).toEqual(['back', 'write']);
+  });
+
   test.each([
     ['gentle', 5],
     ['firm', 15],

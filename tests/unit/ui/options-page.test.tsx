@@ -12,6 +12,7 @@ import { DataSection } from '../../../components/options/DataSection';
 import { FrictionSection } from '../../../components/options/FrictionSection';
 import { LinkPatterns } from '../../../components/options/LinkPatterns';
 import { useSavedValue } from '../../../components/options/StatusLine';
+import { PlansSection } from '../../../components/options/PlansSection';
 
 const SITES: SiteChoice[] = [
   { id: 'x', label: 'X', example: 'https://x.com/someone' },
@@ -315,5 +316,34 @@ describe('useSavedValue', () => {
     await click('choice');
     render(<Choice saved="firm" />, root);
     expect($('choice').textContent).toBe('firm-edited');
+  });
+});
+
+describe('if-then plans', () => {
+  test('each plan is one sentence with a remove button named after it; adding sends both parts trimmed', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<PlansSection plans={[{ id: 'p1', when: 'I miss them', then: 'call a friend' }]} send={send} />);
+    expect($('plans-row').textContent).toContain('When I miss them, I will call a friend.');
+    expect($('plans-remove').getAttribute('aria-label')).toBe('Remove plan “When I miss them, I will call a friend.”');
+    expect(($('plans-add') as HTMLButtonElement).disabled).toBe(true);
+    await type('plans-when', ' it is late ');
+    await type('plans-then', ' put the phone away ');
+    await act(async () => ($('plans-form') as HTMLFormElement).requestSubmit());
+    await act(async () => undefined);
+    expect(send).toHaveBeenCalledWith({ type: 'plan-added', when: 'it is late', then: 'put the phone away' });
+    expect(($('plans-when') as HTMLInputElement).value).toBe('');
+    await click('plans-remove');
+    expect(send).toHaveBeenLastCalledWith({ type: 'plan-removed', planId: 'p1' });
+  });
+
+  test('a refusal is said in the section and what was typed stays', async () => {
+    const send = vi.fn(async (): Promise<Reply> => ({ ok: false, error: 'This list is full.' }));
+    await mount(<PlansSection plans={[]} send={send} />);
+    await type('plans-when', 'w');
+    await type('plans-then', 't');
+    await act(async () => ($('plans-form') as HTMLFormElement).requestSubmit());
+    await act(async () => undefined);
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('This list is full.');
+    expect(($('plans-then') as HTMLInputElement).value).toBe('t');
   });
 });

@@ -41,8 +41,9 @@ describe('set-up steps', () => {
     ['link', 'goal', 'welcome'],
     ['goal', 'start', 'link'],
     ['start', 'reasons', 'goal'],
-    ['reasons', 'friction', 'start'],
-    ['friction', 'done', 'reasons'],
+    ['reasons', 'plans', 'start'],
+    ['plans', 'friction', 'reasons'],
+    ['friction', 'done', 'plans'],
     ['done', 'done', 'friction'],
   ])('after %s comes %s, before it %s', (step, next, previous) => {
     expect(nextSetupStep(step)).toBe(next);
@@ -51,8 +52,8 @@ describe('set-up steps', () => {
 
   test.each<[SetupStep, { current: number; total: number } | undefined]>([
     ['welcome', undefined],
-    ['link', { current: 1, total: 5 }],
-    ['friction', { current: 5, total: 5 }],
+    ['link', { current: 1, total: 6 }],
+    ['friction', { current: 6, total: 6 }],
     ['done', undefined],
   ])('step number of %s', (step, expected) => {
     expect(stepNumber(step)).toEqual(expected);

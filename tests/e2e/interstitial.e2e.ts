@@ -144,6 +144,26 @@ describe('the interstitial (X fixtures)', () => {
     expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
   });
 
+  test('a plan of their own: shown as one sentence, "Do my plan" by keyboard ends the pause like Go back and counts an urge resisted through the plan', async () => {
+    const added = await session.send({ type: 'plan-added', when: 'I want to look at their profile', then: 'text my sister' });
+    expect(added).toMatchObject({ ok: true });
+    const before = await popup.urgesResisted();
+    try {
+      await withPage(async (page) => {
+        await openProfile(page);
+        expect(await partText(page, 'plan')).toContain('When I want to look at their profile, I will text my sister.');
+        expect(await actionsInRoot(page)).toEqual(['back', 'plan', 'write']);
+        await page.press('Tab');
+        expect(await focusedInRoot(page)).toBe('plan');
+        await page.press('Enter');
+      });
+      expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+      expect((await state()).doc.events.recent.at(-1)).toMatchObject({ type: 'urge-resisted', what: 'profile', way: 'plan' });
+    } finally {
+      if (added.ok) await session.send({ type: 'plan-removed', planId: (added.data as { id: string }).id });
+    }
+  });
+
   test('"Write it down instead": typed in an extension frame, the site records no keystroke, the entry lands in the journal', async () => {
     await withPage(async (page) => {
       await openProfile(page);

@@ -42,13 +42,19 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
     await session?.close();
   });
 
-  test('1. first run by keyboard: link, goal 30, a reason; their profile pauses; "Go back" shows day 0 or 1 of 30 and 1 urge', async () => {
+  test('1. first run by keyboard: link, goal 30, a reason, a plan; their profile pauses; "Go back" shows day 0 or 1 of 30 and 1 urge', async () => {
     const screen = await PopupScreen.open(session);
     try {
       const setup = new SetupScreen(screen.page, async (step) => {
         if (shooting()) await screenshot(screen.page, join(SHOTS, `first-run-${step}.png`), true);
       });
-      await setup.complete({ profileLink: PROFILE_URL, name: 'Sam', goalDays: 30, reason: 'I want to sleep well again.' });
+      await setup.complete({
+        profileLink: PROFILE_URL,
+        name: 'Sam',
+        goalDays: 30,
+        reason: 'I want to sleep well again.',
+        plan: { when: 'I want to look at their profile', then: 'text my sister' },
+      });
       await screen.waitForMain();
 
       const saved = await doc();
@@ -58,6 +64,7 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
       expect(saved.people[0]?.accounts).toEqual([expect.objectContaining({ site: 'x', handle: HANDLE })]);
       expect(saved.streak.goalDays).toBe(30);
       expect(saved.reasons.map((reason) => reason.text)).toEqual(['I want to sleep well again.']);
+      expect(saved.plans).toEqual([expect.objectContaining({ when: 'I want to look at their profile', then: 'text my sister' })]);
       expect(await screen.urgesTotal()).toBe(0);
 
       const tab = await session.newPage();

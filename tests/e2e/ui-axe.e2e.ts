@@ -69,6 +69,16 @@ describe(`axe on the popup and the options page (${process.env.E2E_BROWSER ?? 'c
         await click(page, 'setup-next');
       },
     ],
+    [
+      'plans',
+      async (page: E2ePage) => {
+        await click(page, 'setup-plan-when');
+        await typeText(page, 'I want to look at their profile');
+        await click(page, 'setup-plan-then');
+        await typeText(page, 'go for a walk');
+        await click(page, 'setup-next');
+      },
+    ],
     ['friction', async (page: E2ePage) => click(page, 'setup-next')],
     ['done', async (page: E2ePage) => click(page, 'setup-finish')],
   ] as const)('popup set-up step "%s": no violation, light and dark', async (name, leave) => {
@@ -140,7 +150,7 @@ describe(`axe on the popup and the options page (${process.env.E2E_BROWSER ?? 'c
     }
   });
 
-  test.each(['welcome', 'link', 'goal', 'start', 'reasons', 'friction', 'done'])(
+  test.each(['welcome', 'link', 'goal', 'start', 'reasons', 'plans', 'friction', 'done'])(
     'options page set-up step "%s": no violation, light and dark',
     async (name) => {
       const page = await session.openExtensionPage(`options.html#setup/${name}`);

@@ -28,6 +28,8 @@ export interface InterstitialProps {
   /** True once the strict phrase was typed correctly in the frame. */
   phraseConfirmed: boolean;
   onBack(): void;
+  /** "Find support": opens the support page in a new tab; the pause stays. */
+  onSupport?(): void;
   /** "Do my plan": ends the pause like "go back", and says the plan was chosen. */
   onPlan?(): void;
   onDone(countAsContact: boolean): void;
@@ -82,6 +84,13 @@ export function Interstitial(props: InterstitialProps) {
       {step === 'pause' && (
         <div id="ncg-body">
           <p data-part="lead">{lead}</p>
+          {props.onSupport && (
+            <p class="support">
+              <button type="button" class="link" data-part="support" onClick={props.onSupport}>
+                {t('support.link')}
+              </button>
+            </p>
+          )}
           {prompt.contactSignal && (
             <p class="visible" data-part="visible-to-them">
               {t(`interstitial.visible.${keyPart(prompt.contactSignal)}`)}

@@ -17,6 +17,7 @@ import { PlansSection } from './PlansSection';
 import { PeopleSection } from './PeopleSection';
 import { PrivateWindows } from './PrivateWindows';
 import { SitesSection } from './SitesSection';
+import { SupportSection } from './SupportSection';
 import { TextListSection } from './TextListSection';
 import { UrgeChart } from './UrgeChart';
 
@@ -52,6 +53,7 @@ const SECTIONS = [
   ['urges', 'options.urges.title'],
   ['private', 'options.private.title'],
   ['data', 'options.data.title'],
+  ['support', 'options.support.title'],
 ] as const;
 
 export function OptionsPage(props: OptionsPageProps) {
@@ -109,6 +111,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <UrgeChart byHour={props.urges.byHour} byWeekday={props.urges.byWeekday} locale={props.locale} />
         <PrivateWindows allowed={props.privateAllowed} browserName={props.browserName} />
         <DataSection send={send} onDownload={props.onDownload} />
+        <SupportSection />
       </main>
     </div>
   );

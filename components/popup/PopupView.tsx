@@ -8,6 +8,7 @@ import type { SiteId } from '../../utils/sites/site-ids';
 import type { PopupView as PopupViewModel } from '../../utils/ui/popup-model';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
+import { SupportLink } from '../support/SupportLink';
 import { ContactFlow } from './ContactFlow';
 import { DayCount } from './DayCount';
 import { MilestoneNote } from './MilestoneNote';
@@ -73,6 +74,7 @@ export function PopupView(props: PopupViewProps) {
         <Button variant="quiet" testId="open-options" onClick={props.onOpenOptions}>
           {t('common.openSettings')}
         </Button>
+        <SupportLink />
       </footer>
     </main>
   );

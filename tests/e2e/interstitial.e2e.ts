@@ -18,6 +18,7 @@ import { dialogFacts, settle, waitForDialog } from './harness/page-checks';
 import { launch, withPage as withSessionPage } from './harness/session';
 import type { E2ePage, E2eSession } from './harness/types';
 import { PopupPage } from './pages/popup';
+import { supportTabCount, waitForSupportTabs } from './pages/support';
 
 const REASON = 'I want my mornings to feel calm again.';
 const JOURNAL = 'I miss talking, and that is okay. Writing it here instead.';
@@ -131,8 +132,8 @@ describe('the interstitial (X fixtures)', () => {
       seen.push(await focusedInRoot(page));
       await pressShiftTab(session.name, page);
       seen.push(await focusedInRoot(page));
-      // During the pause the dialog offers two buttons: focus cycles between them, never out.
-      expect(seen).toEqual(['write', 'back', 'write', 'back', 'write']);
+      // During the pause the dialog offers "Find support" (its second line) and two buttons: focus cycles through them, never out.
+      expect(seen).toEqual(['write', 'support', 'back', 'support', 'write']);
       expect(await page.evaluate(() => document.activeElement?.parentElement === document.documentElement)).toBe(true);
 
       await page.press('Escape');
@@ -142,6 +143,16 @@ describe('the interstitial (X fixtures)', () => {
       ).toBe(true);
     });
     expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+  });
+
+  test('"Find support" on the second line opens the support page in a new tab, and the pause stays open', async () => {
+    const before = await supportTabCount(session);
+    await withPage(async (page) => {
+      await openProfile(page);
+      await page.clickInRoot('[data-part="support"]');
+      expect(await waitForSupportTabs(session, before + 1)).toBe(before + 1);
+      expect(await dialogFacts(page)).toMatchObject({ open: true, modal: true });
+    });
   });
 
   test('a plan of their own: shown as one sentence, "Do my plan" by keyboard ends the pause like Go back and counts an urge resisted through the plan', async () => {

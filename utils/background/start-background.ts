@@ -99,6 +99,12 @@ export function startBackground(): void {
       if (!fromContentScript || sender.tab?.id === undefined) return { ok: false, error: 'Not allowed here.' };
       return { ok: true, data: { pass: await claimPagePass(sender.tab.id, parsed.data.url) } };
     }
+    if (parsed.success && parsed.data.type === 'support-page-requested') {
+      // From our own content script or pages only; the page is ours, so no site can point it elsewhere.
+      if (sender.id !== browser.runtime.id) return { ok: false, error: 'Not allowed here.' };
+      await browser.tabs.create({ url: browser.runtime.getURL('/support.html') });
+      return { ok: true };
+    }
     if (parsed.success && parsed.data.type === 'strict-phrase-entered') {
       if (!fromExtensionPage) return { ok: false, error: 'Not allowed here.' };
       const core = await readCore();

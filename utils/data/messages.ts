@@ -59,6 +59,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setup-finished') }),
   z.object({ type: z.literal('plan-added'), when: PlanSchema.shape.when, then: PlanSchema.shape.then }),
   z.object({ type: z.literal('plan-removed'), planId: id }),
+  // From the interstitial on a site page: open the "Find support" page in a new tab (a browser effect, no data).
+  z.object({ type: z.literal('support-page-requested') }),
   z.object({ type: z.literal('import-requested'), json: z.string().max(20_000_000) }),
   z.object({ type: z.literal('erase-requested'), confirm: z.literal('erase everything') }),
   z.object({ type: z.literal('export-requested') }),
@@ -76,7 +78,7 @@ export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** What a content script (a site page) may send: only what its interstitial reports. */
-const FROM_SITE_PAGES: ReadonlySet<MessageType> = new Set(['urge-resisted', 'went-through', 'page-pass-claimed']);
+const FROM_SITE_PAGES: ReadonlySet<MessageType> = new Set(['urge-resisted', 'went-through', 'page-pass-claimed', 'support-page-requested']);
 
 export type SenderKind = 'extension-page' | 'site-page';
 

@@ -40,7 +40,8 @@ export type Mutation = Exclude<
       | 'erase-requested'
       | 'page-continue-requested'
       | 'strict-phrase-entered'
-      | 'page-pass-claimed';
+      | 'page-pass-claimed'
+      | 'support-page-requested';
   }
 >;
 

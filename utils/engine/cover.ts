@@ -28,6 +28,8 @@ export interface GuardUiOptions {
   doc: Document;
   context(): InterstitialContext;
   frameUrl(mode: 'journal' | 'phrase'): string;
+  /** Asks the background to open the "Find support" page. */
+  onSupport?(): void;
 }
 
 export interface MountedGuardUi extends GuardUi {
@@ -35,7 +37,7 @@ export interface MountedGuardUi extends GuardUi {
   confirmPhrase(): void;
 }
 
-export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): MountedGuardUi {
+export function createGuardUi({ doc, context, frameUrl, onSupport }: GuardUiOptions): MountedGuardUi {
   let host: HTMLElement | undefined;
   let shadow: ShadowRoot | undefined;
   let dialog: HTMLDialogElement | undefined;
@@ -139,6 +141,7 @@ export function createGuardUi({ doc, context, frameUrl }: GuardUiOptions): Mount
         phraseConfirmed,
         onBack: () => finish({ choice: 'back' }),
         onPlan: () => finish({ choice: 'back', way: 'plan' }),
+        ...(onSupport && { onSupport }),
         onDone: (countAsContact: boolean) => finish({ choice: 'continue', countAsContact }),
       }),
       dialog,

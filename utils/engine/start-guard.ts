@@ -74,17 +74,19 @@ export function startGuard(ctx: ContentScriptContext): void {
     };
   };
 
-  const ui = createGuardUi({
-    doc: document,
-    context,
-    frameUrl: (mode) => `${browser.runtime.getURL('/pause.html')}?mode=${mode}&site=${adapter.id}`,
-  });
-
   const send = (message: Message) => {
     browser.runtime.sendMessage(message).catch(() => {
       // "Extension context invalidated" after an update: nothing to report to anymore.
     });
   };
+
+  const ui = createGuardUi({
+    doc: document,
+    context,
+    frameUrl: (mode) => `${browser.runtime.getURL('/pause.html')}?mode=${mode}&site=${adapter.id}`,
+    // A message, not a link: a link to an extension page would have to be web-accessible, which lets any site probe for us.
+    onSupport: () => send({ type: 'support-page-requested' }),
+  });
 
   const reported = new Set<string>();
   startEngine({

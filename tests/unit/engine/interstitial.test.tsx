@@ -61,6 +61,17 @@ describe('Interstitial', () => {
     expect(props.onDone).not.toHaveBeenCalled();
   });
 
+  test('"Find support" is a quiet line under the lead; it opens support and the pause stays', () => {
+    const props = show('gentle', 5, { onSupport: vi.fn() });
+    const body = container.querySelector('#ncg-body')!;
+    expect(body.children[0]?.getAttribute('data-part')).toBe('lead');
+    expect(body.children[1]?.querySelector('button')?.getAttribute('data-part')).toBe('support');
+    act(() => (container.querySelector('[data-part="support"]') as HTMLButtonElement).click());
+    expect(props.onSupport).toHaveBeenCalledOnce();
+    expect(props.onBack).not.toHaveBeenCalled();
+    expect(container.querySelector('[data-part="lead"]')).not.toBeNull();
+  });
+
   test('without a plan there is no plan and no "Do my plan"', () => {
     show('gentle', 5, { onPlan: vi.fn() });
     expect(container.querySelector('[data-part="plan"]')).toBeNull();

@@ -102,7 +102,7 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
     try {
       await screen.waitForMain();
       await screen.recordContact('We met by chance at the station.');
-      await screen.page.waitFor(() => /\b0\b/.test(document.querySelector('[data-testid="day-number"]')?.textContent ?? ''));
+      await screen.page.waitFor(() => document.querySelector('[data-testid="day-number"]')?.getAttribute('data-days') === '0');
       expect(await screen.dayNumber()).toBe(0);
     } finally {
       await screen.close();
@@ -144,7 +144,7 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
   test.each([
     ['wrong-version.json', /version 0, which No-Contact Guard does not know/, ''],
     ['truncated.json', /incomplete or damaged/, ''],
-    ['wrong-types.json', /not valid, so nothing was changed/, 'people → 2nd person → accounts → 1st account → site'],
+    ['wrong-types.json', /could not read part of this file, so nothing was changed/, 'people → 2nd person → accounts → 1st account → site'],
     ['newer-version.json', /newer version of No-Contact Guard/, ''],
     ['not-ours.json', /does not look like a No-Contact Guard export/, ''],
   ])('4. a bad import (%s) says what and where, and changes nothing', async (name, what, where) => {

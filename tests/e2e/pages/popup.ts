@@ -58,8 +58,10 @@ export class PopupScreen {
     return match ? Number(match[0]) : undefined;
   }
 
-  dayNumber(): Promise<number | undefined> {
-    return this.figure('day-number');
+  /** The day count (the big text names day 0 "Your first day", so the number is read from data-days). */
+  async dayNumber(): Promise<number | undefined> {
+    const days = await this.page.evaluate(() => document.querySelector('[data-testid="day-number"]')?.getAttribute('data-days'));
+    return days === undefined || days === null ? undefined : Number(days);
   }
 
   goalDays(): Promise<number | undefined> {

@@ -120,3 +120,19 @@ describe('popup view', () => {
     expect(p.onOpenOptions).toHaveBeenCalledOnce();
   });
 });
+
+describe('the first day, in kind words (issue 14, "small words")', () => {
+  test('day 0 is named "Your first day" in the big type (the number stays in data-days), with no "0 days" stretch', async () => {
+    await mount(props({ view: { ...VIEW, days: 0, fraction: 0, longestStreak: 0 } }));
+    expect(text('day-number')).toBe('Your first day');
+    expect(query('day-number')?.getAttribute('data-days')).toBe('0');
+    expect(text('day-zero')).toBe('You started today. That took courage.');
+    expect(query('longest-streak')).toBeNull();
+  });
+
+  test('"Find support" is a quiet link to the support page, opened in a new tab', async () => {
+    await mount(props());
+    expect(query('find-support')?.getAttribute('href')).toBe('/support.html');
+    expect(query('find-support')?.getAttribute('target')).toBe('_blank');
+  });
+});

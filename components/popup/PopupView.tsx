@@ -12,6 +12,7 @@ import { SupportLink } from '../support/SupportLink';
 import { ContactFlow } from './ContactFlow';
 import { DayCount } from './DayCount';
 import { MilestoneNote } from './MilestoneNote';
+import { PauseForAWhile, type PauseForAWhileProps } from './PauseForAWhile';
 import { QuickJournal } from './QuickJournal';
 import { SiteStatusList, type SiteStatusRow } from './SiteStatusList';
 import { UrgeStats } from './UrgeStats';
@@ -30,6 +31,8 @@ export interface PopupViewProps {
   onJournal(text: string): Promise<Reply>;
   onGrant(site: SiteId): void;
   onOpenOptions(): void;
+  /** "Pause the guard for a while"; absent when nobody is guarded. */
+  pause?: PauseForAWhileProps;
 }
 
 export function PopupView(props: PopupViewProps) {
@@ -70,6 +73,7 @@ export function PopupView(props: PopupViewProps) {
       ) : (
         <SiteStatusList rows={props.siteRows} privateAllowed={props.privateAllowed} onGrant={props.onGrant} />
       )}
+      {props.pause && <PauseForAWhile {...props.pause} />}
       <footer class="popup-footer">
         <Button variant="quiet" testId="open-options" onClick={props.onOpenOptions}>
           {t('common.openSettings')}

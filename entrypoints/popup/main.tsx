@@ -16,6 +16,8 @@ import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import { SITE_MATCHES, type SiteId } from '../../utils/sites/site-ids';
 import { liveState, send, type LiveState } from '../../utils/ui/client';
 import {
+  formatPauseTime,
+  guardPauseState,
   guardedSites,
   needsSetup,
   popupView,
@@ -149,6 +151,14 @@ function PopupApp({ live }: { live: LiveState }) {
           .then(setRows);
       }}
       onOpenOptions={() => openOptions()}
+      {...(doc.people.length > 0 && {
+        pause: {
+          state: guardPauseState(doc),
+          waitsForCoolDown: doc.settings.coolDown !== 'none',
+          formatTime: (iso: string) => formatPauseTime(iso, new Date(), browser.i18n.getUILanguage(), timeZone()),
+          onSend: send,
+        },
+      })}
     />
   );
 }

@@ -192,4 +192,27 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
       await options.close();
     }
   });
+  test('6. "pause the guard for 1 hour" in the popup, by keyboard: it waits for the 1-hour cool-down, then pauses, then the guard is back by itself', async () => {
+    expect((await doc()).settings.coolDown).toBe('1h');
+    const screen = await PopupScreen.open(session);
+    try {
+      await screen.waitForMain();
+      await screen.pauseForAnHour();
+      await screen.page.waitFor(() => document.querySelector('[data-testid="pause-while"]')?.getAttribute('data-state') === 'waiting');
+      const waiting = (await doc()).settings.pending.find((change) => change.kind === 'pause-until');
+      expect(waiting).toBeDefined();
+      if (waiting?.kind === 'pause-until') expect(Date.parse(waiting.until) - Date.parse(waiting.effectiveAt)).toBe(HOUR);
+      expect((await doc()).settings.paused).toBe(false);
+
+      await session.moveClock(HOUR + 60_000);
+      expect((await doc()).settings).toMatchObject({ paused: true, pausedUntil: waiting?.kind === 'pause-until' ? waiting.until : '' });
+      await screen.page.waitFor(() => document.querySelector('[data-testid="pause-while"]')?.getAttribute('data-state') === 'paused');
+
+      await session.moveClock(HOUR);
+      expect((await doc()).settings.paused).toBe(false);
+      await screen.page.waitFor(() => document.querySelector('[data-testid="pause-while"]')?.getAttribute('data-state') === 'on');
+    } finally {
+      await screen.close();
+    }
+  });
 });

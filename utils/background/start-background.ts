@@ -79,7 +79,9 @@ export function startBackground(): void {
     const core = await readCore();
     if (!core) return;
     await syncBrowser(core);
-    const next = core.settings.pending.map((p) => Date.parse(p.effectiveAt)).sort((a, b) => a - b)[0];
+    // A pause for a while ends by itself: its end is one more moment the store must look again.
+    const pauseEnd = core.settings.paused && core.settings.pausedUntil ? [Date.parse(core.settings.pausedUntil)] : [];
+    const next = [...core.settings.pending.map((p) => Date.parse(p.effectiveAt)), ...pauseEnd].sort((a, b) => a - b)[0];
     await browser.alarms.clear(PENDING_ALARM);
     if (next !== undefined) await browser.alarms.create(PENDING_ALARM, { when: Math.max(next, Date.now() + 1000) });
   }

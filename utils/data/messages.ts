@@ -61,6 +61,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('plan-removed'), planId: id }),
   // From the interstitial on a site page: open the "Find support" page in a new tab (a browser effect, no data).
   z.object({ type: z.literal('support-page-requested') }),
+  // From the popup: pause the guard for a while; it waits for the cool-down like any pause.
+  z.object({ type: z.literal('guard-short-pause-requested'), length: z.enum(['1h', 'tomorrow']) }),
   z.object({ type: z.literal('import-requested'), json: z.string().max(20_000_000) }),
   z.object({ type: z.literal('erase-requested'), confirm: z.literal('erase everything') }),
   z.object({ type: z.literal('export-requested') }),

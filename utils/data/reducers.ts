@@ -22,7 +22,7 @@ import type {
 } from './schema';
 import { appendEvent } from './event-log';
 import { isLowering } from './friction';
-import { streakDaysBetween } from '../days/day-count';
+import { localDateOf, startOfLocalDay, streakDaysBetween } from '../days/day-count';
 
 export interface ReduceContext {
   now: Date;
@@ -145,6 +145,7 @@ function pendingKey(change: PendingRequest): string {
     case 'friction':
     case 'pause-guard':
     case 'cool-down':
+    case 'pause-until':
       return change.kind;
   }
 }
@@ -174,7 +175,13 @@ function applyWeakening(doc: StoredDocument, change: PendingRequest): StoredDocu
     case 'friction':
       return withSettings(doc, { friction: change.friction });
     case 'pause-guard':
-      return withSettings(doc, { paused: true });
+      return withSettings(doc, { paused: true, pausedUntil: undefined });
+    case 'pause-until': {
+      // A pause with no end stays one; two short pauses end at the later end.
+      if (doc.settings.paused && doc.settings.pausedUntil === undefined) return doc;
+      const earlier = doc.settings.paused ? Date.parse(doc.settings.pausedUntil ?? '') : Number.NEGATIVE_INFINITY;
+      return withSettings(doc, { paused: true, pausedUntil: Date.parse(change.until) > earlier ? change.until : doc.settings.pausedUntil });
+    }
     case 'remove-person':
       return removePerson(doc, change.personId);
     case 'site-off':
@@ -213,11 +220,17 @@ function requestWeakening(doc: StoredDocument, request: PendingRequest, ctx: Red
 export function applyDuePending(doc: StoredDocument, now: Date): StoredDocument {
   const isDue = (change: PendingChange) => Date.parse(change.effectiveAt) <= now.getTime();
   const due = doc.settings.pending.filter(isDue);
-  if (due.length === 0) return doc;
   due.sort((a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt));
-  let next = withoutPending(doc, (change) => !isDue(change));
+  let next = due.length === 0 ? doc : withoutPending(doc, (change) => !isDue(change));
   for (const change of due) next = applyWeakening(next, change);
-  return next;
+  return endedPause(next, now);
+}
+
+/** A pause for a while is over once its end has passed: the guard is on again by itself. */
+function endedPause(doc: StoredDocument, now: Date): StoredDocument {
+  const { paused, pausedUntil } = doc.settings;
+  if (!paused || pausedUntil === undefined || Date.parse(pausedUntil) > now.getTime()) return doc;
+  return withSettings(doc, { paused: false, pausedUntil: undefined });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -380,8 +393,32 @@ function guardPauseRequested(doc: StoredDocument, ctx: ReduceContext): Outcome {
 }
 
 function guardResumed(doc: StoredDocument): Outcome {
-  const resumed = withoutPendingLike(doc, { kind: 'pause-guard' });
-  return ok(withSettings(resumed, { paused: false }));
+  const resumed = withoutPending(doc, (change) => change.kind !== 'pause-guard' && change.kind !== 'pause-until');
+  return ok(withSettings(resumed, { paused: false, pausedUntil: undefined }));
+}
+
+/**
+ * A pause for a while: an hour, or until the start of the next local day, counted from when the
+ * pause begins (after the cool-down, so a 24-hour cool-down cannot turn it into nothing).
+ */
+function guardShortPauseRequested(
+  doc: StoredDocument,
+  msg: MutationOf<'guard-short-pause-requested'>,
+  ctx: ReduceContext,
+): Outcome {
+  if (doc.settings.paused && doc.settings.pausedUntil === undefined) return ok(doc);
+  const startsAt = new Date(ctx.now.getTime() + COOL_DOWN_MS[doc.settings.coolDown]);
+  const until =
+    msg.length === '1h'
+      ? new Date(startsAt.getTime() + COOL_DOWN_MS['1h'])
+      : startOfLocalDay(nextLocalDate(localDateOf(startsAt, ctx.timeZone)), ctx.timeZone);
+  return requestWeakening(doc, { kind: 'pause-until', until: until.toISOString() }, ctx);
+}
+
+/** The calendar date after 'YYYY-MM-DD' (plain dates, no zone involved). */
+function nextLocalDate(date: string): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
 }
 
 function siteToggled(doc: StoredDocument, msg: MutationOf<'site-toggled'>, ctx: ReduceContext): Outcome {
@@ -543,6 +580,8 @@ export function reduce(stored: StoredDocument, msg: Mutation, ctx: ReduceContext
       return planAdded(doc, msg, ctx);
     case 'plan-removed':
       return planRemoved(doc, msg);
+    case 'guard-short-pause-requested':
+      return guardShortPauseRequested(doc, msg, ctx);
     default:
       return assertNever(msg);
   }

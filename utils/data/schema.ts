@@ -48,6 +48,8 @@ export const PendingChangeSchema = z.discriminatedUnion('kind', [
   z.object({ id, kind: z.literal('site-off'), site: SiteIdSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
   z.object({ id, kind: z.literal('cool-down'), coolDown: CoolDownSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
   z.object({ id, kind: z.literal('feed-hiding'), personId: id, feedHiding: FeedHidingSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
+  // Version 3: a pause for a while (an hour, until tomorrow), ending by itself at `until`.
+  z.object({ id, kind: z.literal('pause-until'), until: isoInstant, requestedAt: isoInstant, effectiveAt: isoInstant }),
 ]);
 
 export const SettingsSchema = z.object({
@@ -62,6 +64,8 @@ export const SettingsSchema = z.object({
   pending: z.array(PendingChangeSchema).max(50),
   /** Set when the first-run set-up was finished or skipped. */
   setupDone: z.boolean(),
+  /** Version 3: with `paused`, the pause ends by itself at this instant (a pause for a while). */
+  pausedUntil: isoInstant.optional(),
 });
 
 export const PastStreakSchema = z.object({

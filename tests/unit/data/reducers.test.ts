@@ -500,3 +500,52 @@ describe('the count, milestones, hard days and link patterns', () => {
     expect(applied(added.doc, { type: 'custom-pattern-removed', patternId: 'c1' }).customPatterns.map((p) => p.id)).toEqual(['c2', 'id-1']);
   });
 });
+
+describe('a pause for a while (popup): an hour or until tomorrow, after the cool-down, ending by itself', () => {
+  const short = (length: '1h' | 'tomorrow'): Mutation => ({ type: 'guard-short-pause-requested', length });
+
+  test.each<[string, CoolDown, '1h' | 'tomorrow', string, string | undefined]>([
+    // NOW is 10:00 UTC = 11:00 in Berlin; tomorrow starts at 00:00 Berlin = 23:00 UTC.
+    ['an hour, no cool-down', 'none', '1h', '2026-11-23T11:00:00.000Z', undefined],
+    ['until tomorrow, no cool-down', 'none', 'tomorrow', '2026-11-23T23:00:00.000Z', undefined],
+    ['an hour after a 1-hour cool-down', '1h', '1h', '2026-11-23T12:00:00.000Z', '2026-11-23T11:00:00.000Z'],
+    // A 24-hour cool-down: the pause starts tomorrow at 11:00 Berlin and lasts until the day after.
+    ['until the day after a 24-hour cool-down', '24h', 'tomorrow', '2026-11-24T23:00:00.000Z', '2026-11-24T10:00:00.000Z'],
+  ])('%s', (_why, coolDown, length, until, effectiveAt) => {
+    const doc = applied(baseDoc({ coolDown }), short(length));
+    if (effectiveAt === undefined) {
+      expect(doc.settings).toMatchObject({ paused: true, pausedUntil: until, pending: [] });
+    } else {
+      expect(doc.settings.paused).toBe(false);
+      expect(doc.settings.pending).toEqual([expect.objectContaining({ kind: 'pause-until', until, effectiveAt })]);
+    }
+  });
+
+  test('the pause starts when its cool-down has passed and ends by itself at its end', () => {
+    const waiting = applied(baseDoc({ coolDown: '1h' }), short('1h'));
+    const started = applyDuePending(waiting, new Date(NOW.getTime() + HOUR));
+    expect(started.settings).toMatchObject({ paused: true, pausedUntil: '2026-11-23T12:00:00.000Z', pending: [] });
+    expect(applyDuePending(started, new Date(NOW.getTime() + 2 * HOUR - 1)).settings.paused).toBe(true);
+    const ended = applyDuePending(started, new Date(NOW.getTime() + 2 * HOUR));
+    expect(ended.settings.paused).toBe(false);
+    expect(ended.settings.pausedUntil).toBeUndefined();
+  });
+
+  test('a pause with no end stays one; asking for a short pause then changes nothing', () => {
+    const paused = baseDoc({ paused: true });
+    expect(applied(paused, short('1h')).settings).toMatchObject({ paused: true, pending: [] });
+    expect(applied(paused, short('1h')).settings.pausedUntil).toBeUndefined();
+  });
+
+  test('two short pauses end at the later end', () => {
+    const first = applied(baseDoc(), short('tomorrow'));
+    expect(applied(first, short('1h')).settings.pausedUntil).toBe('2026-11-23T23:00:00.000Z');
+  });
+
+  test('"turn the guard back on" ends a short pause and cancels one that was waiting', () => {
+    const paused = applied(baseDoc(), short('1h'));
+    expect(applied(paused, { type: 'guard-resumed' }).settings).toMatchObject({ paused: false, pausedUntil: undefined });
+    const waiting = applied(baseDoc({ coolDown: '24h' }), short('1h'));
+    expect(applied(waiting, { type: 'guard-resumed' }).settings.pending).toEqual([]);
+  });
+});

@@ -2,7 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { emptyDocument, type StoredDocument } from '../../../utils/data/schema';
 import {
+  formatPauseTime,
   frictionReady,
+  guardPauseState,
+  type GuardPauseState,
   guardedSites,
   localDateToday,
   needsSetup,
@@ -224,5 +227,27 @@ describe('popup', () => {
     const view = popupView(stored, NOW, 'Europe/Madrid');
     expect(view.toCelebrate).toEqual([7]);
     expect(view.hardDay).toBe(true);
+  });
+});
+
+describe('a pause for a while', () => {
+  const base = emptyDocument(new Date('2026-11-23T10:00:00Z'), 'UTC');
+  const withSettings = (settings: Partial<StoredDocument['settings']>): StoredDocument => ({ ...base, settings: { ...base.settings, ...settings } });
+  const waiting = { id: 'w1', kind: 'pause-until' as const, until: '2026-11-23T12:00:00.000Z', requestedAt: '2026-11-23T10:00:00.000Z', effectiveAt: '2026-11-23T11:00:00.000Z' };
+
+  test.each<[string, StoredDocument, GuardPauseState]>([
+    ['on', base, { kind: 'on' }],
+    ['paused with no end', withSettings({ paused: true }), { kind: 'paused' }],
+    ['paused for a while', withSettings({ paused: true, pausedUntil: '2026-11-23T12:00:00.000Z' }), { kind: 'paused', until: '2026-11-23T12:00:00.000Z' }],
+    ['waiting for the cool-down', withSettings({ pending: [waiting] }), { kind: 'waiting', changeId: 'w1', startsAt: '2026-11-23T11:00:00.000Z', until: '2026-11-23T12:00:00.000Z' }],
+  ])('%s', (_why, doc, expected) => {
+    expect(guardPauseState(doc)).toEqual(expected);
+  });
+
+  test.each([
+    ['the time alone today', '2026-11-23T12:05:00Z', '12:05'],
+    ['with the weekday on another day', '2026-11-24T00:00:00Z', 'Tue 00:00'],
+  ])('formatPauseTime: %s', (_why, iso, expected) => {
+    expect(formatPauseTime(iso, new Date('2026-11-23T10:00:00Z'), 'en-GB', 'UTC')).toBe(expected);
   });
 });

@@ -28,6 +28,10 @@ export interface InterstitialProps {
   /** True once the strict phrase was typed correctly in the frame. */
   phraseConfirmed: boolean;
   onBack(): void;
+  /** The friend to reach instead: what the link opens (the message filled in where it can be). */
+  friend?: { href: string; call: boolean; message?: string };
+  /** "Message a friend instead": the link opens (new tab or the system's handler), then the pause ends like "go back". */
+  onFriend?(): void;
   /** "Find support": opens the support page in a new tab; the pause stays. */
   onSupport?(): void;
   /** "Do my plan": ends the pause like "go back", and says the plan was chosen. */
@@ -112,6 +116,12 @@ export function Interstitial(props: InterstitialProps) {
               <p>{t('interstitial.plan', [props.plan.when, props.plan.then])}</p>
             </figure>
           )}
+          {props.friend?.message && (
+            <p class="friend-message" data-part="friend-message">
+              <span>{t('interstitial.friendMessageIntro')} </span>
+              {props.friend.message}
+            </p>
+          )}
           <BreathingPause secondsLeft={secondsLeft} />
           {props.insteadIdea && (
             <p class="instead" data-part="instead">
@@ -136,6 +146,19 @@ export function Interstitial(props: InterstitialProps) {
               <button type="button" data-action="plan" onClick={props.onPlan}>
                 {t('interstitial.doPlan')}
               </button>
+            )}
+            {props.friend && props.onFriend && (
+              <a
+                class="button"
+                data-action="friend"
+                href={props.friend.href}
+                target="_blank"
+                rel="noopener noreferrer"
+                // After the click: the link must still be in the document when the browser follows it.
+                onClick={() => setTimeout(() => props.onFriend?.(), 0)}
+              >
+                {props.friend.call ? t('interstitial.callFriend') : t('interstitial.messageFriend')}
+              </a>
             )}
             <button type="button" data-action="write" onClick={() => setStep('write')}>
               {t('interstitial.write')}

@@ -9,6 +9,7 @@ import type { SiteId } from '../../utils/sites/site-ids';
 import type { PatternAccess, RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
 import { keyPart, t } from '../../utils/copy';
 import { DataSection } from './DataSection';
+import { FriendSection } from './FriendSection';
 import { FrictionSection } from './FrictionSection';
 import { HardDaysSection } from './HardDaysSection';
 import { JournalSection } from './JournalSection';
@@ -45,6 +46,7 @@ const SECTIONS = [
   ['reasons', 'options.reasons.title'],
   ['instead', 'options.instead.title'],
   ['plans', 'options.plans.title'],
+  ['friend', 'options.friend.title'],
   ['friction', 'options.friction.title'],
   ['pending', 'options.pending.title'],
   ['sites', 'options.sites.title'],
@@ -90,6 +92,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <TextListSection kind="reasons" items={doc.reasons} send={send} />
         <TextListSection kind="instead" items={doc.insteadIdeas} send={send} />
         <PlansSection plans={doc.plans} send={send} />
+        <FriendSection friend={doc.friend} send={send} />
         <FrictionSection settings={doc.settings} send={send} />
         <PendingList
           pending={doc.settings.pending}

@@ -175,6 +175,26 @@ describe('the interstitial (X fixtures)', () => {
     }
   });
 
+  test('a friend to reach: "Message a friend instead" by keyboard opens their link with the prepared message, ends the pause and counts an urge resisted through the friend', async () => {
+    expect(await session.send({ type: 'friend-saved', link: 'https://wa.me/15551234567', message: 'Can we talk?' })).toMatchObject({ ok: true });
+    const before = await popup.urgesResisted();
+    try {
+      await withPage(async (page) => {
+        await openProfile(page);
+        expect(await page.inRoot((root) => root.querySelector('[data-action="friend"]')?.getAttribute('href'))).toBe(
+          'https://wa.me/15551234567?text=Can%20we%20talk%3F',
+        );
+        await page.inRoot((root) => root.querySelector<HTMLElement>('[data-action="friend"]')?.focus());
+        expect(await focusedInRoot(page)).toBe('friend');
+        await page.press('Enter');
+      });
+      expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+      expect((await state()).doc.events.recent.at(-1)).toMatchObject({ type: 'urge-resisted', what: 'profile', way: 'friend' });
+    } finally {
+      await session.send({ type: 'friend-removed' });
+    }
+  });
+
   test('"Write it down instead": typed in an extension frame, the site records no keystroke, the entry lands in the journal', async () => {
     await withPage(async (page) => {
       await openProfile(page);

@@ -36,6 +36,7 @@ export const GuardCoreSchema = z.object({
   streak: z.object({ startedAt: z.string(), timeZone: z.string(), goalDays: z.number() }),
   hardDays: z.array(z.object({ id: z.string(), monthDay: z.string(), label: z.string() })),
   plans: z.array(z.object({ id: z.string(), when: z.string(), then: z.string() })),
+  friend: z.optional(z.object({ link: z.string(), message: z.string() })),
 });
 
 export type GuardCore = z.infer<typeof GuardCoreSchema>;

@@ -9,6 +9,7 @@ import {
   AccountSchema,
   CoolDownSchema,
   FeedHidingSchema,
+  FriendSchema,
   FrictionSchema,
   PlanSchema,
   SiteIdSchema,
@@ -63,6 +64,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('support-page-requested') }),
   // From the popup: pause the guard for a while; it waits for the cool-down like any pause.
   z.object({ type: z.literal('guard-short-pause-requested'), length: z.enum(['1h', 'tomorrow']) }),
+  z.object({ type: z.literal('friend-saved'), link: FriendSchema.shape.link, message: FriendSchema.shape.message }),
+  z.object({ type: z.literal('friend-removed') }),
   z.object({ type: z.literal('import-requested'), json: z.string().max(20_000_000) }),
   z.object({ type: z.literal('erase-requested'), confirm: z.literal('erase everything') }),
   z.object({ type: z.literal('export-requested') }),

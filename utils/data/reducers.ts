@@ -582,6 +582,12 @@ export function reduce(stored: StoredDocument, msg: Mutation, ctx: ReduceContext
       return planRemoved(doc, msg);
     case 'guard-short-pause-requested':
       return guardShortPauseRequested(doc, msg, ctx);
+    case 'friend-saved':
+      return ok({ ...doc, friend: { link: msg.link.trim(), message: msg.message.trim() } });
+    case 'friend-removed': {
+      const { friend: _gone, ...withoutFriend } = doc;
+      return ok(withoutFriend);
+    }
     default:
       return assertNever(msg);
   }

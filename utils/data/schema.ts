@@ -6,6 +6,7 @@
 import './zod-config';
 import { z } from 'zod';
 import { SITE_IDS } from '../sites/site-ids';
+import { isFriendLink } from '../friend/friend-link';
 
 export const SCHEMA_VERSION = 3 as const;
 
@@ -87,7 +88,7 @@ export const StreakSchema = z.object({
 });
 
 /** Ways of letting an urge pass besides "go back" (version 3). */
-export const UrgeWaySchema = z.enum(['plan']);
+export const UrgeWaySchema = z.enum(['plan', 'friend']);
 
 export const EventTypeSchema = z.enum(['urge-resisted', 'went-through', 'contact-recorded', 'journal-entry', 'milestone']);
 
@@ -99,7 +100,7 @@ export const EventSchema = z.object({
   what: z.string().max(32).optional(),
   /** Milestone days, for 'milestone'. */
   days: z.number().int().min(0).optional(),
-  /** How an urge was let pass, when it was not plain "go back": 'plan' (their if-then plan). */
+  /** How an urge was let pass, when it was not plain "go back": 'plan' (their if-then plan), 'friend' (a message to a friend). */
   way: UrgeWaySchema.optional(),
 });
 
@@ -143,6 +144,15 @@ export const PlanSchema = z.object({
   then: z.string().trim().min(1).max(300),
 });
 
+/**
+ * One friend to reach instead (version 3): a messaging app's https link, mailto:, sms: or tel:,
+ * and a message prepared in a calm moment. The extension never sends it.
+ */
+export const FriendSchema = z.object({
+  link: z.string().trim().min(1).max(2000).refine(isFriendLink, 'a messaging app link (https://…), mailto:, sms: or tel:'),
+  message: z.string().trim().max(1000),
+});
+
 /** The part every content script reads: small, and with no journal or log in it. */
 export const CoreSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
@@ -154,6 +164,7 @@ export const CoreSchema = z.object({
   hardDays: z.array(HardDaySchema).max(100),
   customPatterns: z.array(CustomPatternSchema).max(200),
   plans: z.array(PlanSchema).max(20),
+  friend: FriendSchema.optional(),
 });
 
 export const DocumentSchema = CoreSchema.extend({
@@ -181,6 +192,7 @@ export type CustomPattern = z.infer<typeof CustomPatternSchema>;
 export type Core = z.infer<typeof CoreSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type UrgeWay = z.infer<typeof UrgeWaySchema>;
+export type Friend = z.infer<typeof FriendSchema>;
 export type StoredDocument = z.infer<typeof DocumentSchema>;
 
 export { STORAGE_KEYS } from './storage-keys';

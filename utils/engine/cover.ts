@@ -20,6 +20,8 @@ export interface InterstitialContext {
   insteadIdea?: string;
   /** One of the person's if-then plans (its words only). */
   plan?: { when: string; then: string };
+  /** The friend to reach instead, as the link to open (the message shown when the link cannot carry it). */
+  friend?: { href: string; call: boolean; message?: string };
   friction: Friction;
   pauseSeconds: number;
 }
@@ -141,6 +143,7 @@ export function createGuardUi({ doc, context, frameUrl, onSupport }: GuardUiOpti
         phraseConfirmed,
         onBack: () => finish({ choice: 'back' }),
         onPlan: () => finish({ choice: 'back', way: 'plan' }),
+        onFriend: () => finish({ choice: 'back', way: 'friend' }),
         ...(onSupport && { onSupport }),
         onDone: (countAsContact: boolean) => finish({ choice: 'continue', countAsContact }),
       }),

@@ -16,8 +16,20 @@ import { adapterForHost } from '../sites/registry';
 import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
 import { createGuardUi, type InterstitialContext } from './cover';
 import { startEngine } from './engine';
+import { friendHref } from '../friend/friend-link';
 
 const parseCore = parseGuardCore;
+
+/** What the pause offers for the saved friend: the link, and the message when the link cannot carry it. */
+function friendPrompt(friend: { link: string; message: string }): InterstitialContext['friend'] {
+  const opened = friendHref(friend.link, friend.message);
+  if (!opened.href) return undefined;
+  return {
+    href: opened.href,
+    call: opened.href.startsWith('tel:'),
+    ...(!opened.filled && friend.message.trim() && { message: friend.message.trim() }),
+  };
+}
 
 /** A different reason each time, so the words stay alive; the first reason when there is one. */
 function pick<T>(items: readonly T[], seed: number): T | undefined {
@@ -69,6 +81,7 @@ export function startGuard(ctx: ContentScriptContext): void {
       reason: core ? pick(core.reasons, seed)?.text : undefined,
       insteadIdea: core ? pick(core.insteadIdeas, seed)?.text : undefined,
       plan: core ? pick(core.plans, seed) : undefined,
+      friend: core?.friend ? friendPrompt(core.friend) : undefined,
       friction: core?.settings.friction ?? 'gentle',
       pauseSeconds: PAUSE_SECONDS[core?.settings.friction ?? 'gentle'],
     };

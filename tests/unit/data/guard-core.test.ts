@@ -31,6 +31,7 @@ describe('the content script view of the core', () => {
     expect(view?.streak.startedAt).toBe(core.streak.startedAt);
     expect(view?.reasons).toEqual(core.reasons);
     expect(view?.plans).toEqual(core.plans);
+    expect(view?.friend).toEqual(core.friend);
   });
 
   test('uses the same friction levels and feed-hiding choices as the full schema', () => {

@@ -113,8 +113,9 @@ describe('003: the tools for the moment of an urge (v2 → v3)', () => {
     expect(rest).toEqual(DocumentSchema.omit({ version: true, plans: true }).parse(before));
   });
 
-  test('plans start empty', () => {
+  test('plans start empty; no friend is saved yet', () => {
     expect(doc.plans).toEqual([]);
+    expect(doc.friend).toBeUndefined();
   });
 
   test('a damaged v2 document says where, in plain words', () => {
@@ -129,6 +130,7 @@ describe('v3 fixture keeps its fields', () => {
   test('plans and the way an urge passed survive a parse', () => {
     expect(doc.plans.map((plan) => plan.id)).toEqual(['plan-1', 'plan-2']);
     expect(doc.events.recent.at(-1)?.way).toBe('plan');
+    expect(doc.friend?.link).toBe('https://wa.me/15551234567');
   });
 });
 

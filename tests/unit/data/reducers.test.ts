@@ -246,6 +246,20 @@ describe('if-then plans', () => {
   });
 });
 
+describe('a friend to reach instead', () => {
+  test('friend-saved keeps one friend (replacing the earlier one); friend-removed forgets them', () => {
+    const first = applied(baseDoc(), { type: 'friend-saved', link: 'sms:+15551234567', message: ' Hi ' });
+    expect(first.friend).toEqual({ link: 'sms:+15551234567', message: 'Hi' });
+    const second = applied(first, { type: 'friend-saved', link: 'https://wa.me/15551234567', message: '' });
+    expect(second.friend).toEqual({ link: 'https://wa.me/15551234567', message: '' });
+    expect(applied(second, { type: 'friend-removed' })).not.toHaveProperty('friend');
+  });
+
+  test('urge-resisted through the friend logs that way', () => {
+    expect(applied(baseDoc(), { type: 'urge-resisted', what: 'profile', way: 'friend' }).events.recent[0]?.way).toBe('friend');
+  });
+});
+
 describe('reasons and ideas', () => {
   test.each([
     ['reason-added', 'reasons'],

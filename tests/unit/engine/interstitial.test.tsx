@@ -72,6 +72,27 @@ describe('Interstitial', () => {
     expect(container.querySelector('[data-part="lead"]')).not.toBeNull();
   });
 
+  test('"Message a friend instead" is a link to their app; the pause ends after the browser follows it', () => {
+    const props = show('gentle', 5, { friend: { href: 'https://t.me/sam', call: false, message: 'Can we talk?' }, onFriend: vi.fn() });
+    const link = container.querySelector<HTMLAnchorElement>('[data-action="friend"]')!;
+    expect(link.getAttribute('href')).toBe('https://t.me/sam');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.textContent).toBe('Message a friend instead');
+    expect(container.querySelector('[data-part="friend-message"]')?.textContent).toContain('Can we talk?');
+    // The test document must not follow the link (happy-dom would try the network).
+    container.addEventListener('click', (event) => event.preventDefault());
+    act(() => link.click());
+    expect(props.onFriend).not.toHaveBeenCalled();
+    wait(1);
+    expect(props.onFriend).toHaveBeenCalledOnce();
+  });
+
+  test('a tel: friend reads "Call a friend instead"', () => {
+    show('gentle', 5, { friend: { href: 'tel:+15551234567', call: true }, onFriend: vi.fn() });
+    expect(container.querySelector('[data-action="friend"]')?.textContent).toBe('Call a friend instead');
+    expect(container.querySelector('[data-part="friend-message"]')).toBeNull();
+  });
+
   test('without a plan there is no plan and no "Do my plan"', () => {
     show('gentle', 5, { onPlan: vi.fn() });
     expect(container.querySelector('[data-part="plan"]')).toBeNull();

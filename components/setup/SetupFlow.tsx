@@ -17,6 +17,7 @@ import { LinkStep, type LinkRecognition } from './LinkStep';
 import { PlansStep } from './PlansStep';
 import { ReasonsStep } from './ReasonsStep';
 import { StartStep } from './StartStep';
+import { WelcomeStep } from './WelcomeStep';
 
 export interface SetupFlowProps {
   step: SetupStep;
@@ -33,6 +34,8 @@ export interface SetupFlowProps {
   strictPhrase: string;
   now(): Date;
   timeZone: string;
+  /** For the welcome's "pin the button" steps. */
+  browserName?: 'chrome' | 'firefox' | 'other';
   /** The popup's version: a "continue in a tab" button opens the options page at this step. */
   onContinueInTab?(): void;
 }
@@ -70,14 +73,13 @@ export function SetupFlow(props: SetupFlowProps) {
       </header>
 
       {step === 'welcome' && (
-        <div class="step" data-testid="setup-welcome">
-          <h2 tabIndex={-1}>{t('setup.intro')}</h2>
-          <div class="actions">
-            <Button variant="primary" testId="setup-begin" autoFocus onClick={next}>
-              {t('setup.begin')}
-            </Button>
-          </div>
-        </div>
+        <WelcomeStep
+          full={!props.onContinueInTab}
+          browserName={props.browserName ?? 'other'}
+          onBegin={next}
+          onSave={props.onSave}
+          onImported={props.onFinished}
+        />
       )}
       {step === 'link' && (
         <LinkStep recognizeLink={props.recognizeLink} siteLabel={props.siteLabel} onSave={props.onSave} onDone={next} />

@@ -152,6 +152,7 @@ function start(root: HTMLElement) {
             strictPhrase={doc.settings.strictPhrase}
             now={() => new Date()}
             timeZone={timeZone}
+            browserName={browserName}
           />
         </main>
       );

@@ -139,8 +139,10 @@ export function startBackground(): void {
       .then(syncWithCore);
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     void store().then(syncWithCore);
+    // From the first minute: the welcome (what the guard does and cannot do, pinning it) and the set-up.
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#setup') });
   });
   browser.runtime.onStartup.addListener(() => {
     void store().then(syncWithCore);

@@ -347,3 +347,27 @@ describe('if-then plans', () => {
     expect(($('plans-then') as HTMLInputElement).value).toBe('t');
   });
 });
+
+describe('your data: one outcome at a time', () => {
+  test('after an erase, the line of an earlier export is gone; after an import, the erase line is gone', async () => {
+    const send = vi.fn(async (message: Message): Promise<Reply> =>
+      message.type === 'export-requested' ? { ok: true, data: { json: '{}', fileName: 'copy.json' } } : { ok: true },
+    );
+    await mount(<DataSection send={send} onDownload={() => undefined} />);
+    await click('export-button');
+    expect($('export-outcome').textContent).toContain('copy.json');
+    await click('erase-button');
+    await click('erase-continue');
+    await click('erase-confirm');
+    expect($('erase-outcome').textContent).toContain('erased');
+    expect($('export-outcome').textContent).toBe('');
+    await act(async () => {
+      const input = $('import-input') as HTMLInputElement;
+      Object.defineProperty(input, 'files', { value: [new File(['{}'], 'copy.json')], configurable: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => undefined);
+    expect($('import-outcome').textContent).toContain('imported');
+    expect($('erase-outcome').textContent).toBe('');
+  });
+});

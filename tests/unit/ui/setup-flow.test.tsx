@@ -268,3 +268,34 @@ describe('set-up flow', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('the welcome (opened on install) and "Bring back a copy"', () => {
+  async function chooseFile(id: string, text: string) {
+    await act(async () => {
+      const input = byTestId(id) as HTMLInputElement;
+      Object.defineProperty(input, 'files', { value: [new File([text], 'copy.json', { type: 'application/json' })], configurable: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => undefined);
+  }
+
+  test('in a tab: what it does and cannot do, privacy, pinning for this browser, and an import that ends the set-up', async () => {
+    const onFinished = vi.fn();
+    await mount(<Harness start="welcome" onFinished={onFinished} />);
+    expect(byTestId('welcome-details').textContent).toContain('not in other browsers');
+    expect(byTestId('welcome-details').textContent).toContain('Nothing leaves this device');
+    await chooseFile('setup-import-input', '{"format":"no-contact-guard"}');
+    expect(sent).toEqual([{ type: 'import-requested', json: '{"format":"no-contact-guard"}' }]);
+    expect(onFinished).toHaveBeenCalledOnce();
+  });
+
+  test('a refused import says why and stays on the welcome', async () => {
+    reply = { ok: false, error: 'This file does not look like a No-Contact Guard export, so nothing was changed.' };
+    const onFinished = vi.fn();
+    await mount(<Harness start="welcome" onFinished={onFinished} />);
+    await chooseFile('setup-import-input', 'nope');
+    expect(byTestId('setup-import-outcome').textContent).toContain('does not look like');
+    expect(onFinished).not.toHaveBeenCalled();
+    expect(byTestId('setup').dataset.step).toBe('welcome');
+  });
+});

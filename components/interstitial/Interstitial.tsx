@@ -67,10 +67,13 @@ export function Interstitial(props: InterstitialProps) {
         ? t('interstitial.confirmTitle')
         : step === 'write'
           ? t('interstitial.writeTitle')
-          : t(`interstitial.title.${prompt.subject}`);
+          : prompt.neededContact
+            ? t('interstitial.neededTitle')
+            : t(`interstitial.title.${prompt.subject}`);
 
-  const lead =
-    prompt.subject === 'control' && prompt.action
+  const lead = prompt.neededContact
+    ? t('interstitial.neededLead')
+    : prompt.subject === 'control' && prompt.action
       ? t(`interstitial.action.${prompt.action}`)
       : t(`interstitial.lead.${prompt.pageKind ?? 'profile'}`);
 
@@ -142,6 +145,12 @@ export function Interstitial(props: InterstitialProps) {
           )}
           <div class="actions">
             {backButton}
+            {/* Needed contact (children, work, a shared home) is not an urge: no wait, and it never counts. */}
+            {prompt.neededContact && (
+              <button type="button" data-action="needed" onClick={() => props.onDone(false)}>
+                {t('interstitial.neededYes')}
+              </button>
+            )}
             {props.plan && props.onPlan && (
               <button type="button" data-action="plan" onClick={props.onPlan}>
                 {t('interstitial.doPlan')}

@@ -42,6 +42,8 @@ function describe(
       return t('options.pending.feedHiding', [personName(change.personId), t(`options.people.feed.${change.feedHiding}`)]);
     case 'pause-until':
       return t('options.pending.pauseUntil', [formatTime(change.until)]);
+    case 'contact-needed':
+      return t('options.pending.contactNeeded', [personName(change.personId)]);
   }
 }
 

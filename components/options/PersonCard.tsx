@@ -11,6 +11,7 @@ import { Field } from '../common/Field';
 import { AccountForm } from './AccountForm';
 import { LinkPatterns } from './LinkPatterns';
 import { RemoveButton } from './RemoveButton';
+import { ContactNeededToggle } from './ContactNeededToggle';
 import { StatusLine, useAction, useSavedValue } from './StatusLine';
 
 const FEED_CHOICES: readonly FeedHiding[] = ['off', 'hide', 'collapse'];
@@ -104,6 +105,8 @@ export function PersonCard(props: PersonCardProps) {
           </label>
         ))}
       </fieldset>
+
+      <ContactNeededToggle person={person} idPrefix={idPrefix} pending={props.pending} send={send} />
 
       <LinkPatterns
         personId={person.id}

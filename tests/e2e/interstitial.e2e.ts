@@ -195,6 +195,31 @@ describe('the interstitial (X fixtures)', () => {
     }
   });
 
+  test('needed contact: their messages ask "Is this needed contact?"; going on needs no wait and never restarts the count', async () => {
+    const { doc } = await state();
+    const personId = doc.people[0]!.id;
+    expect(await session.send({ type: 'contact-needed-set', personId, needed: true })).toMatchObject({ ok: true });
+    const messagesUrl = session.server.serveFixture(scenario.pages.messages!.url, scenario.site, scenario.pages.messages!.fixture, vars);
+    const startedAt = (await state()).doc.streak.startedAt;
+    const wentThroughBefore = await eventCount('went-through');
+    try {
+      await withPage(async (page) => {
+        await page.goto(messagesUrl);
+        await waitForDialog(page);
+        expect(await partText(page, 'title')).toBe('Is this needed contact?');
+        expect(await actionsInRoot(page)).toContain('needed');
+        await page.clickInRoot('[data-action="needed"]');
+        await page.waitFor(() => document.documentElement.children.length === 2);
+      });
+      const until = Date.now() + 5_000;
+      while ((await eventCount('went-through')) === wentThroughBefore && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(await eventCount('went-through')).toBe(wentThroughBefore + 1);
+      expect((await state()).doc.streak.startedAt).toBe(startedAt);
+    } finally {
+      await session.send({ type: 'contact-needed-set', personId, needed: false });
+    }
+  });
+
   test('"Write it down instead": typed in an extension frame, the site records no keystroke, the entry lands in the journal', async () => {
     await withPage(async (page) => {
       await openProfile(page);

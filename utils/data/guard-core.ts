@@ -26,6 +26,7 @@ export const GuardCoreSchema = z.object({
     z.object({
       id: z.string(),
       feedHiding: z.enum(GUARD_FEED_HIDING),
+      contactNeeded: z.optional(z.boolean()),
       accounts: z.array(
         z.object({ site: z.enum(SITE_IDS), handle: z.string().check(z.minLength(1)), stableId: z.optional(z.string()) }),
       ),

@@ -66,6 +66,7 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('guard-short-pause-requested'), length: z.enum(['1h', 'tomorrow']) }),
   z.object({ type: z.literal('friend-saved'), link: FriendSchema.shape.link, message: FriendSchema.shape.message }),
   z.object({ type: z.literal('friend-removed') }),
+  z.object({ type: z.literal('contact-needed-set'), personId: id, needed: z.boolean() }),
   z.object({ type: z.literal('import-requested'), json: z.string().max(20_000_000) }),
   z.object({ type: z.literal('erase-requested'), confirm: z.literal('erase everything') }),
   z.object({ type: z.literal('export-requested') }),

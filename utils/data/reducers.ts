@@ -139,6 +139,7 @@ function pendingKey(change: PendingRequest): string {
   switch (change.kind) {
     case 'remove-person':
     case 'feed-hiding':
+    case 'contact-needed':
       return `${change.kind}:${change.personId}`;
     case 'site-off':
       return `${change.kind}:${change.site}`;
@@ -176,6 +177,8 @@ function applyWeakening(doc: StoredDocument, change: PendingRequest): StoredDocu
       return withSettings(doc, { friction: change.friction });
     case 'pause-guard':
       return withSettings(doc, { paused: true, pausedUntil: undefined });
+    case 'contact-needed':
+      return withPerson(doc, change.personId, (person) => ({ ...person, contactNeeded: true }));
     case 'pause-until': {
       // A pause with no end stays one; two short pauses end at the later end.
       if (doc.settings.paused && doc.settings.pausedUntil === undefined) return doc;
@@ -501,6 +504,16 @@ function planRemoved(doc: StoredDocument, msg: MutationOf<'plan-removed'>): Outc
   return ok({ ...doc, plans });
 }
 
+/** "Some contact is needed": marking it waits for the cool-down (it eases their messages); unmarking is immediate. */
+function contactNeededSet(doc: StoredDocument, msg: MutationOf<'contact-needed-set'>, ctx: ReduceContext): Outcome {
+  const person = findPerson(doc, msg.personId);
+  if (!person) return fail('person-not-found');
+  const request: PendingRequest = { kind: 'contact-needed', personId: msg.personId };
+  if (msg.needed) return person.contactNeeded ? ok(doc) : requestWeakening(doc, request, ctx);
+  const { contactNeeded: _was, ...unmarked } = person;
+  return ok(withPerson(withoutPendingLike(doc, request), msg.personId, () => unmarked));
+}
+
 function setupFinished(doc: StoredDocument): Outcome {
   return doc.settings.setupDone ? ok(doc) : ok(withSettings(doc, { setupDone: true }));
 }
@@ -584,6 +597,8 @@ export function reduce(stored: StoredDocument, msg: Mutation, ctx: ReduceContext
       return guardShortPauseRequested(doc, msg, ctx);
     case 'friend-saved':
       return ok({ ...doc, friend: { link: msg.link.trim(), message: msg.message.trim() } });
+    case 'contact-needed-set':
+      return contactNeededSet(doc, msg, ctx);
     case 'friend-removed': {
       const { friend: _gone, ...withoutFriend } = doc;
       return ok(withoutFriend);

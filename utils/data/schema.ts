@@ -34,6 +34,8 @@ export const PersonSchema = z.object({
   accounts: z.array(AccountSchema).max(50),
   feedHiding: FeedHidingSchema,
   addedAt: isoInstant,
+  /** Version 3: some contact is needed (children, work, a shared home); their messages ask "is this needed contact?". */
+  contactNeeded: z.boolean().optional(),
 });
 
 export const TextItemSchema = z.object({ id, text: shortText });
@@ -51,6 +53,8 @@ export const PendingChangeSchema = z.discriminatedUnion('kind', [
   z.object({ id, kind: z.literal('feed-hiding'), personId: id, feedHiding: FeedHidingSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
   // Version 3: a pause for a while (an hour, until tomorrow), ending by itself at `until`.
   z.object({ id, kind: z.literal('pause-until'), until: isoInstant, requestedAt: isoInstant, effectiveAt: isoInstant }),
+  // Version 3: marking "some contact is needed" makes their messages easier to open, so it waits too.
+  z.object({ id, kind: z.literal('contact-needed'), personId: id, requestedAt: isoInstant, effectiveAt: isoInstant }),
 ]);
 
 export const SettingsSchema = z.object({

@@ -20,6 +20,8 @@ export interface GuardPrompt {
   contactSignal?: ContactSignal;
   /** After "continue", ask whether to count it as contact (contact actions and views they see). */
   asksToCount: boolean;
+  /** Their messages, with some contact needed: "is this needed contact?" (going on never counts). */
+  neededContact?: boolean;
 }
 
 export type PromptOutcome =
@@ -46,6 +48,12 @@ export interface GuardReport {
   what: string;
   way?: UrgeWay;
   countAsContact?: boolean;
+}
+
+/** Needed contact (their messages, marked so) is never counted; otherwise ask when they can see it. */
+function askFor(match: GuardMatch, kind: PageKind, contactSignal: ContactSignal | undefined): Pick<GuardPrompt, 'asksToCount' | 'neededContact'> {
+  if (kind === 'messages' && match.contactNeeded) return { asksToCount: false, neededContact: true };
+  return { asksToCount: Boolean(contactSignal) };
 }
 
 /** The report's `way`, only when the outcome has one (so plain "go back" reports stay as they were). */
@@ -159,7 +167,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     const kind = pageRef?.kind ?? 'profile';
     const contactSignal = adapter.visibleToThem?.[kind];
     void ui
-      .prompt({ subject: 'page', pageKind: kind, contactSignal, asksToCount: Boolean(contactSignal) })
+      .prompt({ subject: 'page', pageKind: kind, contactSignal, ...askFor(match, kind, contactSignal) })
       .then((outcome) => onPageOutcome(outcome, match, kind));
   }
 
@@ -244,7 +252,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (!GESTURE_STARTS.has(event.type) || ui.isPrompting()) return;
     const contactSignal = adapter.visibleToThem?.[ref.kind];
     void ui
-      .prompt({ subject: 'link', pageKind: ref.kind, contactSignal, asksToCount: Boolean(contactSignal) })
+      .prompt({ subject: 'link', pageKind: ref.kind, contactSignal, ...askFor(match, ref.kind, contactSignal) })
       .then((outcome) => {
         if (outcome.choice === 'dismissed') return;
         if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: ref.kind, ...wayOf(outcome) });

@@ -26,7 +26,9 @@ describe('the content script view of the core', () => {
   ])('accepts %s with the values it reads unchanged', (_why, core) => {
     const view = parseGuardCore(core);
     expect(view).toBeDefined();
-    expect(view?.people).toEqual(core.people.map((p) => ({ id: p.id, feedHiding: p.feedHiding, accounts: p.accounts })));
+    expect(view?.people).toEqual(
+      core.people.map((p) => ({ id: p.id, feedHiding: p.feedHiding, accounts: p.accounts, ...(p.contactNeeded !== undefined && { contactNeeded: p.contactNeeded }) })),
+    );
     expect(view?.settings).toEqual({ friction: core.settings.friction, paused: core.settings.paused, sitesOff: core.settings.sitesOff });
     expect(view?.streak.startedAt).toBe(core.streak.startedAt);
     expect(view?.reasons).toEqual(core.reasons);

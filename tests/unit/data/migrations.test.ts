@@ -131,6 +131,7 @@ describe('v3 fixture keeps its fields', () => {
     expect(doc.plans.map((plan) => plan.id)).toEqual(['plan-1', 'plan-2']);
     expect(doc.events.recent.at(-1)?.way).toBe('plan');
     expect(doc.friend?.link).toBe('https://wa.me/15551234567');
+    expect(doc.people.map((p) => p.contactNeeded)).toEqual([undefined, true]);
   });
 });
 

@@ -563,3 +563,27 @@ describe('a pause for a while (popup): an hour or until tomorrow, after the cool
     expect(applied(waiting, { type: 'guard-resumed' }).settings.pending).toEqual([]);
   });
 });
+
+describe('some contact is needed', () => {
+  test.each<[CoolDown, boolean]>([
+    ['none', true],
+    ['1h', false],
+  ])('marking it with cool-down %s: at once %s (it eases their messages, so it waits like any weakening)', (coolDown, atOnce) => {
+    const doc = applied(baseDoc({ coolDown }), { type: 'contact-needed-set', personId: 'p1', needed: true });
+    expect(doc.people[0]?.contactNeeded).toBe(atOnce ? true : undefined);
+    expect(doc.settings.pending.map((p) => p.kind)).toEqual(atOnce ? [] : ['contact-needed']);
+    if (!atOnce) expect(applyDuePending(doc, new Date(NOW.getTime() + HOUR)).people[0]?.contactNeeded).toBe(true);
+  });
+
+  test('unmarking is immediate and cancels a marking that was waiting', () => {
+    const waiting = applied(baseDoc({ coolDown: '24h' }), { type: 'contact-needed-set', personId: 'p1', needed: true });
+    const unmarked = applied(waiting, { type: 'contact-needed-set', personId: 'p1', needed: false });
+    expect(unmarked.settings.pending).toEqual([]);
+    const marked = applied(baseDoc(), { type: 'contact-needed-set', personId: 'p1', needed: true });
+    expect(applied(marked, { type: 'contact-needed-set', personId: 'p1', needed: false }).people[0]).not.toHaveProperty('contactNeeded');
+  });
+
+  test('for someone not on the list it is refused', () => {
+    expect(run(baseDoc(), { type: 'contact-needed-set', personId: 'nobody', needed: true })).toEqual({ ok: false, error: 'person-not-found' });
+  });
+});

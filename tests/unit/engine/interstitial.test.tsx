@@ -93,6 +93,15 @@ describe('Interstitial', () => {
     expect(container.querySelector('[data-part="friend-message"]')).toBeNull();
   });
 
+  test('needed contact: asks "Is this needed contact?" and goes on at once, never counting it', () => {
+    const props = show('strict', 15, { prompt: { subject: 'page', pageKind: 'messages', asksToCount: false, neededContact: true } });
+    expect(container.querySelector('[data-part="title"]')?.textContent).toBe('Is this needed contact?');
+    expect(container.querySelector('[data-part="lead"]')?.textContent).toContain('will not change your count');
+    expect(actions()).toEqual(['back', 'needed', 'write']);
+    act(() => (container.querySelector('[data-action="needed"]') as HTMLButtonElement).click());
+    expect(props.onDone).toHaveBeenCalledWith(false);
+  });
+
   test('without a plan there is no plan and no "Do my plan"', () => {
     show('gentle', 5, { onPlan: vi.fn() });
     expect(container.querySelector('[data-part="plan"]')).toBeNull();

@@ -13,6 +13,7 @@ import { FrictionSection } from '../../../components/options/FrictionSection';
 import { LinkPatterns } from '../../../components/options/LinkPatterns';
 import { useSavedValue } from '../../../components/options/StatusLine';
 import { PlansSection } from '../../../components/options/PlansSection';
+import { ContactNeededToggle } from '../../../components/options/ContactNeededToggle';
 
 const SITES: SiteChoice[] = [
   { id: 'x', label: 'X', example: 'https://x.com/someone' },
@@ -369,5 +370,20 @@ describe('your data: one outcome at a time', () => {
     await act(async () => undefined);
     expect($('import-outcome').textContent).toContain('imported');
     expect($('erase-outcome').textContent).toBe('');
+  });
+});
+
+describe('some contact is needed', () => {
+  test('the box sends contact-needed-set; while marking waits for the cool-down it says so', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    const person = { id: 'p1', label: 'Sam', accounts: [{ site: 'x' as const, handle: 'sam' }], feedHiding: 'off' as const, addedAt: now.toISOString() };
+    const pending = [{ id: 'w', kind: 'contact-needed' as const, personId: 'p1', requestedAt: now.toISOString(), effectiveAt: now.toISOString() }];
+    await mount(<ContactNeededToggle person={person} idPrefix="p1" pending={[]} send={send} />);
+    expect(($('contact-needed') as HTMLInputElement).checked).toBe(false);
+    await click('contact-needed');
+    expect(send).toHaveBeenCalledWith({ type: 'contact-needed-set', personId: 'p1', needed: true });
+    await mount(<ContactNeededToggle person={person} idPrefix="p1" pending={pending} send={send} />);
+    expect(($('contact-needed') as HTMLInputElement).checked).toBe(true);
+    expect(root.textContent).toContain('waits for your cool-down');
   });
 });

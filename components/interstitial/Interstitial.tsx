@@ -21,6 +21,8 @@ export interface InterstitialProps {
   /** One of the person's if-then plans, in their words. */
   plan?: { when: string; then: string };
   friction: Friction;
+  /** One of the hours the person marked as hard (the friction is already one level firmer). */
+  hardHour?: boolean;
   /** Seconds before "continue" is offered (from the friction level). */
   pauseSeconds: number;
   /** An extension page to type into (journal, strict phrase): typing never happens in the site's document. */
@@ -123,6 +125,11 @@ export function Interstitial(props: InterstitialProps) {
             <p class="friend-message" data-part="friend-message">
               <span>{t('interstitial.friendMessageIntro')} </span>
               {props.friend.message}
+            </p>
+          )}
+          {props.hardHour && (
+            <p class="hard-hour" data-part="hard-hour">
+              {t('interstitial.hardHour')}
             </p>
           )}
           <BreathingPause secondsLeft={secondsLeft} />

@@ -12,6 +12,7 @@ import { DataSection } from './DataSection';
 import { FriendSection } from './FriendSection';
 import { FrictionSection } from './FrictionSection';
 import { HardDaysSection } from './HardDaysSection';
+import { HardHoursSection } from './HardHoursSection';
 import { JournalSection } from './JournalSection';
 import { PendingList } from './PendingList';
 import { PlansSection } from './PlansSection';
@@ -52,6 +53,7 @@ const SECTIONS = [
   ['sites', 'options.sites.title'],
   ['journal', 'options.journal.title'],
   ['hard-days', 'options.hardDays.title'],
+  ['hard-hours', 'options.hardHours.title'],
   ['urges', 'options.urges.title'],
   ['private', 'options.private.title'],
   ['data', 'options.data.title'],
@@ -111,6 +113,7 @@ export function OptionsPage(props: OptionsPageProps) {
         />
         <JournalSection entries={doc.journal} locale={props.locale} timeZone={props.timeZone} send={send} />
         <HardDaysSection hardDays={doc.hardDays} locale={props.locale} send={send} />
+        <HardHoursSection hardHours={doc.hardHours} pending={doc.settings.pending} locale={props.locale} send={send} />
         <UrgeChart byHour={props.urges.byHour} byWeekday={props.urges.byWeekday} locale={props.locale} />
         <PrivateWindows allowed={props.privateAllowed} browserName={props.browserName} />
         <DataSection send={send} onDownload={props.onDownload} />

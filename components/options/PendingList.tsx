@@ -44,6 +44,8 @@ function describe(
       return t('options.pending.pauseUntil', [formatTime(change.until)]);
     case 'contact-needed':
       return t('options.pending.contactNeeded', [personName(change.personId)]);
+    case 'hard-hours-removed':
+      return t('options.pending.hardHoursRemoved');
   }
 }
 

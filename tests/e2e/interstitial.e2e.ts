@@ -323,6 +323,20 @@ describe('the interstitial (X fixtures)', () => {
     });
   });
 
+  test('hard hours: inside a window the person marked, the gentle pause is one level firmer and says why', async () => {
+    const added = await session.send({ type: 'hard-hours-added', from: 0, to: 0, days: [] });
+    expect(added).toMatchObject({ ok: true });
+    try {
+      await withPage(async (page) => {
+        await openProfile(page);
+        expect(await partText(page, 'hard-hour')).toContain('hours you marked as hard');
+        expect(await partText(page, 'pause')).toMatch(/You can choose in 1[0-5] seconds/);
+      });
+    } finally {
+      if (added.ok) await session.send({ type: 'hard-hours-removal-requested', hardHoursId: (added.data as { id: string }).id });
+    }
+  });
+
   test('firm: no "Continue" at first; after the pause it asks once more', async () => {
     expect(await session.send({ type: 'friction-changed', friction: 'firm' })).toMatchObject({ ok: true });
     await withPage(async (page) => {

@@ -19,6 +19,8 @@ export const GuardCoreSchema = z.object({
   version: z.literal(3),
   settings: z.object({
     friction: z.enum(GUARD_FRICTIONS),
+    // Read only to know whether strict can be reached in hard hours (utils/days/hard-hours.ts).
+    strictPhrase: z.string(),
     paused: z.boolean(),
     sitesOff: z.array(z.enum(SITE_IDS)),
   }),
@@ -38,6 +40,7 @@ export const GuardCoreSchema = z.object({
   hardDays: z.array(z.object({ id: z.string(), monthDay: z.string(), label: z.string() })),
   plans: z.array(z.object({ id: z.string(), when: z.string(), then: z.string() })),
   friend: z.optional(z.object({ link: z.string(), message: z.string() })),
+  hardHours: z.array(z.object({ from: z.number(), to: z.number(), days: z.array(z.number()) })),
 });
 
 export type GuardCore = z.infer<typeof GuardCoreSchema>;

@@ -71,6 +71,7 @@ export const LIMITS = {
   customPatterns: 200,
   journal: 10_000,
   plans: 20,
+  hardHours: 50,
 } as const;
 
 const COOL_DOWN_MS: Record<CoolDown, number> = { none: 0, '1h': 60 * 60 * 1000, '24h': 24 * 60 * 60 * 1000 };
@@ -141,6 +142,8 @@ function pendingKey(change: PendingRequest): string {
     case 'feed-hiding':
     case 'contact-needed':
       return `${change.kind}:${change.personId}`;
+    case 'hard-hours-removed':
+      return `${change.kind}:${change.hardHoursId}`;
     case 'site-off':
       return `${change.kind}:${change.site}`;
     case 'friction':
@@ -179,6 +182,8 @@ function applyWeakening(doc: StoredDocument, change: PendingRequest): StoredDocu
       return withSettings(doc, { paused: true, pausedUntil: undefined });
     case 'contact-needed':
       return withPerson(doc, change.personId, (person) => ({ ...person, contactNeeded: true }));
+    case 'hard-hours-removed':
+      return { ...doc, hardHours: doc.hardHours.filter((window) => window.id !== change.hardHoursId) };
     case 'pause-until': {
       // A pause with no end stays one; two short pauses end at the later end.
       if (doc.settings.paused && doc.settings.pausedUntil === undefined) return doc;
@@ -599,6 +604,15 @@ export function reduce(stored: StoredDocument, msg: Mutation, ctx: ReduceContext
       return ok({ ...doc, friend: { link: msg.link.trim(), message: msg.message.trim() } });
     case 'contact-needed-set':
       return contactNeededSet(doc, msg, ctx);
+    case 'hard-hours-added': {
+      if (doc.hardHours.length >= LIMITS.hardHours) return fail('limit-reached');
+      const window = { id: ctx.newId(), from: msg.from, to: msg.to, days: [...new Set(msg.days)].sort((a, b) => a - b) };
+      return ok({ ...doc, hardHours: [...doc.hardHours, window] }, { id: window.id });
+    }
+    case 'hard-hours-removal-requested':
+      // Fewer hard hours is a gentler pause in them: it waits for the cool-down.
+      if (!doc.hardHours.some((window) => window.id === msg.hardHoursId)) return fail('item-not-found');
+      return requestWeakening(doc, { kind: 'hard-hours-removed', hardHoursId: msg.hardHoursId }, ctx);
     case 'friend-removed': {
       const { friend: _gone, ...withoutFriend } = doc;
       return ok(withoutFriend);

@@ -53,6 +53,8 @@ export const PendingChangeSchema = z.discriminatedUnion('kind', [
   z.object({ id, kind: z.literal('feed-hiding'), personId: id, feedHiding: FeedHidingSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
   // Version 3: a pause for a while (an hour, until tomorrow), ending by itself at `until`.
   z.object({ id, kind: z.literal('pause-until'), until: isoInstant, requestedAt: isoInstant, effectiveAt: isoInstant }),
+  // Version 3: removing hard hours makes the pause gentler in them, so it waits too.
+  z.object({ id, kind: z.literal('hard-hours-removed'), hardHoursId: id, requestedAt: isoInstant, effectiveAt: isoInstant }),
   // Version 3: marking "some contact is needed" makes their messages easier to open, so it waits too.
   z.object({ id, kind: z.literal('contact-needed'), personId: id, requestedAt: isoInstant, effectiveAt: isoInstant }),
 ]);
@@ -157,6 +159,17 @@ export const FriendSchema = z.object({
   message: z.string().trim().max(1000),
 });
 
+const hour = z.number().int().min(0).max(23);
+
+/** Version 3: hours the person finds hard (late nights, weekends): the pause is one level firmer then. */
+export const HardHoursSchema = z.object({
+  id,
+  from: hour,
+  to: hour,
+  /** Weekdays the window starts on, 0 = Sunday; empty means every day. */
+  days: z.array(z.number().int().min(0).max(6)).max(7),
+});
+
 /** The part every content script reads: small, and with no journal or log in it. */
 export const CoreSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
@@ -169,6 +182,7 @@ export const CoreSchema = z.object({
   customPatterns: z.array(CustomPatternSchema).max(200),
   plans: z.array(PlanSchema).max(20),
   friend: FriendSchema.optional(),
+  hardHours: z.array(HardHoursSchema).max(50),
 });
 
 export const DocumentSchema = CoreSchema.extend({
@@ -197,6 +211,7 @@ export type Core = z.infer<typeof CoreSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type UrgeWay = z.infer<typeof UrgeWaySchema>;
 export type Friend = z.infer<typeof FriendSchema>;
+export type HardHours = z.infer<typeof HardHoursSchema>;
 export type StoredDocument = z.infer<typeof DocumentSchema>;
 
 export { STORAGE_KEYS } from './storage-keys';
@@ -221,6 +236,7 @@ export function emptyDocument(now: Date, timeZone: string): StoredDocument {
     hardDays: [],
     customPatterns: [],
     plans: [],
+    hardHours: [],
     events: { recent: [], daily: [] },
     journal: [],
   };

@@ -24,6 +24,8 @@ export interface InterstitialContext {
   friend?: { href: string; call: boolean; message?: string };
   friction: Friction;
   pauseSeconds: number;
+  /** One of the hours the person marked as hard: the pause is one level firmer, and says why. */
+  hardHour?: boolean;
 }
 
 export interface GuardUiOptions {

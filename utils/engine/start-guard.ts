@@ -17,6 +17,7 @@ import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
 import { createGuardUi, type InterstitialContext } from './cover';
 import { startEngine } from './engine';
 import { friendHref } from '../friend/friend-link';
+import { hardHoursFriction, isInHardHours } from '../days/hard-hours';
 
 const parseCore = parseGuardCore;
 
@@ -75,6 +76,9 @@ export function startGuard(ctx: ContentScriptContext): void {
   const context = (): InterstitialContext => {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const seed = prompts++;
+    const now = new Date();
+    const hardHour = core ? isInHardHours(core.hardHours, now, timeZone) : false;
+    const friction = hardHoursFriction(core?.settings.friction ?? 'gentle', hardHour, (core?.settings.strictPhrase ?? '') !== '');
     return {
       days: core ? daysWithoutContact(core.streak, new Date(), timeZone) : 0,
       goalDays: core?.streak.goalDays ?? 30,
@@ -82,8 +86,9 @@ export function startGuard(ctx: ContentScriptContext): void {
       insteadIdea: core ? pick(core.insteadIdeas, seed)?.text : undefined,
       plan: core ? pick(core.plans, seed) : undefined,
       friend: core?.friend ? friendPrompt(core.friend) : undefined,
-      friction: core?.settings.friction ?? 'gentle',
-      pauseSeconds: PAUSE_SECONDS[core?.settings.friction ?? 'gentle'],
+      friction,
+      pauseSeconds: PAUSE_SECONDS[friction],
+      hardHour,
     };
   };
 

@@ -29,7 +29,13 @@ describe('the content script view of the core', () => {
     expect(view?.people).toEqual(
       core.people.map((p) => ({ id: p.id, feedHiding: p.feedHiding, accounts: p.accounts, ...(p.contactNeeded !== undefined && { contactNeeded: p.contactNeeded }) })),
     );
-    expect(view?.settings).toEqual({ friction: core.settings.friction, paused: core.settings.paused, sitesOff: core.settings.sitesOff });
+    expect(view?.settings).toEqual({
+      friction: core.settings.friction,
+      strictPhrase: core.settings.strictPhrase,
+      paused: core.settings.paused,
+      sitesOff: core.settings.sitesOff,
+    });
+    expect(view?.hardHours).toEqual(core.hardHours.map(({ from, to, days }) => ({ from, to, days })));
     expect(view?.streak.startedAt).toBe(core.streak.startedAt);
     expect(view?.reasons).toEqual(core.reasons);
     expect(view?.plans).toEqual(core.plans);

@@ -108,14 +108,15 @@ describe('003: the tools for the moment of an urge (v2 → v3)', () => {
   const doc = migrated('v2.json');
 
   test('everything version 2 had stays as it was', () => {
-    const { version: _v3, plans: _plans, ...rest } = doc;
+    const { version: _v3, plans: _plans, hardHours: _hardHours, ...rest } = doc;
     const { version: _v2, ...before } = v2;
-    expect(rest).toEqual(DocumentSchema.omit({ version: true, plans: true }).parse(before));
+    expect(rest).toEqual(DocumentSchema.omit({ version: true, plans: true, hardHours: true }).parse(before));
   });
 
   test('plans start empty; no friend is saved yet', () => {
     expect(doc.plans).toEqual([]);
     expect(doc.friend).toBeUndefined();
+    expect(doc.hardHours).toEqual([]);
   });
 
   test('a damaged v2 document says where, in plain words', () => {
@@ -132,6 +133,7 @@ describe('v3 fixture keeps its fields', () => {
     expect(doc.events.recent.at(-1)?.way).toBe('plan');
     expect(doc.friend?.link).toBe('https://wa.me/15551234567');
     expect(doc.people.map((p) => p.contactNeeded)).toEqual([undefined, true]);
+    expect(doc.hardHours.map((w) => [w.from, w.to])).toEqual([[22, 6], [0, 0]]);
   });
 });
 

@@ -587,3 +587,20 @@ describe('some contact is needed', () => {
     expect(run(baseDoc(), { type: 'contact-needed-set', personId: 'nobody', needed: true })).toEqual({ ok: false, error: 'person-not-found' });
   });
 });
+
+describe('hard hours', () => {
+  test('adding is immediate, with the days sorted and once each', () => {
+    const outcome = run(baseDoc({ coolDown: '24h' }), { type: 'hard-hours-added', from: 22, to: 6, days: [6, 0, 6] });
+    expect(outcome).toMatchObject({ ok: true, data: { id: 'id-1' } });
+    if (outcome.ok) expect(outcome.doc.hardHours).toEqual([{ id: 'id-1', from: 22, to: 6, days: [0, 6] }]);
+  });
+
+  test('removing waits for the cool-down (a gentler pause in those hours), then lands', () => {
+    const withWindow = { ...baseDoc({ coolDown: '1h' }), hardHours: [{ id: 'w1', from: 22, to: 6, days: [] }] };
+    const waiting = applied(withWindow, { type: 'hard-hours-removal-requested', hardHoursId: 'w1' });
+    expect(waiting.hardHours).toHaveLength(1);
+    expect(waiting.settings.pending.map((p) => p.kind)).toEqual(['hard-hours-removed']);
+    expect(applyDuePending(waiting, new Date(NOW.getTime() + HOUR)).hardHours).toEqual([]);
+    expect(run(withWindow, { type: 'hard-hours-removal-requested', hardHoursId: 'nope' })).toEqual({ ok: false, error: 'item-not-found' });
+  });
+});

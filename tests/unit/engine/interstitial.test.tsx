@@ -102,6 +102,11 @@ describe('Interstitial', () => {
     expect(props.onDone).toHaveBeenCalledWith(false);
   });
 
+  test('in hard hours it says why the pause is longer', () => {
+    show('firm', 15, { hardHour: true });
+    expect(container.querySelector('[data-part="hard-hour"]')?.textContent).toContain('hours you marked as hard');
+  });
+
   test('without a plan there is no plan and no "Do my plan"', () => {
     show('gentle', 5, { onPlan: vi.fn() });
     expect(container.querySelector('[data-part="plan"]')).toBeNull();

@@ -14,6 +14,7 @@ import { LinkPatterns } from '../../../components/options/LinkPatterns';
 import { useSavedValue } from '../../../components/options/StatusLine';
 import { PlansSection } from '../../../components/options/PlansSection';
 import { ContactNeededToggle } from '../../../components/options/ContactNeededToggle';
+import { HardHoursSection } from '../../../components/options/HardHoursSection';
 
 const SITES: SiteChoice[] = [
   { id: 'x', label: 'X', example: 'https://x.com/someone' },
@@ -385,5 +386,23 @@ describe('some contact is needed', () => {
     await mount(<ContactNeededToggle person={person} idPrefix="p1" pending={pending} send={send} />);
     expect(($('contact-needed') as HTMLInputElement).checked).toBe(true);
     expect(root.textContent).toContain('waits for your cool-down');
+  });
+});
+
+describe('hard hours', () => {
+  test('presets and a custom window send hard-hours-added; each row says when in words; removal is asked for', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<HardHoursSection hardHours={[{ id: 'w1', from: 22, to: 6, days: [] }, { id: 'w2', from: 0, to: 0, days: [0, 6] }]} pending={[]} locale="en-GB" send={send} />);
+    const rows = [...root.querySelectorAll('[data-testid="hard-hours-row"]')].map((row) => row.querySelector('span')?.textContent);
+    expect(rows).toEqual(['22:00 to 6:00: every day', 'All day: Sun, Sat']);
+    await click('hard-hours-nights');
+    expect(send).toHaveBeenLastCalledWith({ type: 'hard-hours-added', from: 22, to: 6, days: [] });
+    await click('hard-hours-weekends');
+    expect(send).toHaveBeenLastCalledWith({ type: 'hard-hours-added', from: 0, to: 0, days: [0, 6] });
+    await click('hard-hours-day-5');
+    await act(async () => ($('hard-hours-form') as HTMLFormElement).requestSubmit());
+    expect(send).toHaveBeenLastCalledWith({ type: 'hard-hours-added', from: 22, to: 6, days: [5] });
+    await click('hard-hours-remove');
+    expect(send).toHaveBeenLastCalledWith({ type: 'hard-hours-removal-requested', hardHoursId: 'w1' });
   });
 });

@@ -3,6 +3,7 @@
  * person's own tools for the moment of an urge. Nothing of version 2 changes; the new lists
  * start empty.
  * - `plans`: if-then plans ("When I want to look at their profile, I will text my sister");
+ * - `hardHours`: windows (late nights, weekends) in which the pause is one level firmer;
  * - `friend` (optional, absent here), `settings.pausedUntil` and the `pause-until` waiting change
  *   need nothing: they are new and optional.
  */
@@ -14,5 +15,6 @@ export function addUrgeToolkit(v2: V2Document): StoredDocument {
     ...structuredClone(v2),
     version: 3,
     plans: [],
+    hardHours: [],
   };
 }

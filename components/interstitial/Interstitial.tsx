@@ -9,8 +9,9 @@ import type { Friction } from '../../utils/data/schema';
 import type { GuardPrompt } from '../../utils/engine/engine';
 import { keyPart, t } from '../../utils/copy';
 import { BreathingPause } from './BreathingPause';
+import { RideTheWave } from './RideTheWave';
 
-export type InterstitialStep = 'pause' | 'confirm' | 'count' | 'write';
+export type InterstitialStep = 'pause' | 'confirm' | 'count' | 'write' | 'wave';
 
 export interface InterstitialProps {
   prompt: GuardPrompt;
@@ -38,6 +39,8 @@ export interface InterstitialProps {
   onSupport?(): void;
   /** "Do my plan": ends the pause like "go back", and says the plan was chosen. */
   onPlan?(): void;
+  /** "Let the wave pass" ended ("go back" during or after the timer): like "go back", ridden out. */
+  onWave?(): void;
   onDone(countAsContact: boolean): void;
   /** The first step the dialog shows; tests render later steps directly. */
   initialStep?: InterstitialStep;
@@ -69,6 +72,8 @@ export function Interstitial(props: InterstitialProps) {
         ? t('interstitial.confirmTitle')
         : step === 'write'
           ? t('interstitial.writeTitle')
+          : step === 'wave'
+            ? t('interstitial.waveTitle')
           : prompt.neededContact
             ? t('interstitial.neededTitle')
             : t(`interstitial.title.${prompt.subject}`);
@@ -176,6 +181,11 @@ export function Interstitial(props: InterstitialProps) {
                 {props.friend.call ? t('interstitial.callFriend') : t('interstitial.messageFriend')}
               </a>
             )}
+            {props.onWave && (
+              <button type="button" data-action="wave" onClick={() => setStep('wave')}>
+                {t('interstitial.wave')}
+              </button>
+            )}
             <button type="button" data-action="write" onClick={() => setStep('write')}>
               {t('interstitial.write')}
             </button>
@@ -188,6 +198,7 @@ export function Interstitial(props: InterstitialProps) {
           </div>
         </div>
       )}
+      {step === 'wave' && <RideTheWave onDone={() => (props.onWave ?? props.onBack)()} />}
       {step === 'confirm' && (
         <div id="ncg-body" class="actions">
           {backButton}

@@ -73,10 +73,10 @@ describe('the interstitial (X fixtures)', () => {
       expect(await partText(page, 'days')).toMatch(/^(You started today|Day \d+ of no contact)/);
       expect(await partText(page, 'reason')).toContain(REASON);
       expect(await partText(page, 'pause')).toContain('Breathe in slowly');
-      expect(await actionsInRoot(page)).toEqual(['back', 'write']);
+      expect(await actionsInRoot(page)).toEqual(['back', 'wave', 'write']);
 
       await waitInRoot(page, (root) => root.querySelector('[data-action="continue"]') !== null);
-      expect(await actionsInRoot(page)).toEqual(['back', 'write', 'continue']);
+      expect(await actionsInRoot(page)).toEqual(['back', 'wave', 'write', 'continue']);
       expect(await partText(page, 'pause')).toContain('The choice is yours');
       await page.clickInRoot('[data-action="continue"]');
       // Looking at an X profile tells nobody, so there is no "count it as contact?" step: the dialog goes.
@@ -132,8 +132,8 @@ describe('the interstitial (X fixtures)', () => {
       seen.push(await focusedInRoot(page));
       await pressShiftTab(session.name, page);
       seen.push(await focusedInRoot(page));
-      // During the pause the dialog offers "Find support" (its second line) and two buttons: focus cycles through them, never out.
-      expect(seen).toEqual(['write', 'support', 'back', 'support', 'write']);
+      // During the pause the dialog offers "Find support" (its second line) and three buttons: focus cycles through them, never out.
+      expect(seen).toEqual(['wave', 'write', 'support', 'write', 'wave']);
       expect(await page.evaluate(() => document.activeElement?.parentElement === document.documentElement)).toBe(true);
 
       await page.press('Escape');
@@ -163,7 +163,7 @@ describe('the interstitial (X fixtures)', () => {
       await withPage(async (page) => {
         await openProfile(page);
         expect(await partText(page, 'plan')).toContain('When I want to look at their profile, I will text my sister.');
-        expect(await actionsInRoot(page)).toEqual(['back', 'plan', 'write']);
+        expect(await actionsInRoot(page)).toEqual(['back', 'plan', 'wave', 'write']);
         await page.press('Tab');
         expect(await focusedInRoot(page)).toBe('plan');
         await page.press('Enter');
@@ -218,6 +218,23 @@ describe('the interstitial (X fixtures)', () => {
     } finally {
       await session.send({ type: 'contact-needed-set', personId, needed: false });
     }
+  });
+
+  test('"Let the wave pass": a calm countdown by keyboard, focus on its one way out; "Go back now" ends the pause and counts an urge ridden out', async () => {
+    const before = await popup.urgesResisted();
+    await withPage(async (page) => {
+      await openProfile(page);
+      await page.press('Tab');
+      expect(await focusedInRoot(page)).toBe('wave');
+      await page.press('Enter');
+      await waitInRoot(page, (root) => root.querySelector('[data-part="wave-countdown"]') !== null);
+      expect(await partText(page, 'title')).toBe('Let the wave pass');
+      expect(await partText(page, 'wave-countdown')).toMatch(/^\d+ seconds left$/);
+      expect(await focusedInRoot(page)).toBe('wave-back');
+      await page.press('Enter');
+    });
+    expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+    expect((await state()).doc.events.recent.at(-1)).toMatchObject({ type: 'urge-resisted', what: 'profile', way: 'wave' });
   });
 
   test('"Write it down instead": typed in an extension frame, the site records no keystroke, the entry lands in the journal', async () => {
@@ -341,7 +358,7 @@ describe('the interstitial (X fixtures)', () => {
     expect(await session.send({ type: 'friction-changed', friction: 'firm' })).toMatchObject({ ok: true });
     await withPage(async (page) => {
       await openProfile(page);
-      expect(await actionsInRoot(page)).toEqual(['back', 'write']);
+      expect(await actionsInRoot(page)).toEqual(['back', 'wave', 'write']);
       await waitInRoot(page, (root) => root.querySelector('[data-action="continue"]') !== null, undefined, 30_000);
       await page.clickInRoot('[data-action="continue"]');
       await waitInRoot(page, (root) => root.querySelector('[data-action="confirm"]') !== null);
@@ -353,7 +370,7 @@ describe('the interstitial (X fixtures)', () => {
     expect(await session.send({ type: 'friction-changed', friction: 'strict', strictPhrase: PHRASE })).toMatchObject({ ok: true });
     await withPage(async (page) => {
       await openProfile(page);
-      expect(await actionsInRoot(page)).toEqual(['back', 'write']);
+      expect(await actionsInRoot(page)).toEqual(['back', 'wave', 'write']);
       const frameSrc = await waitInRoot(
         page,
         (root) => root.querySelector('iframe[data-part="phrase-frame"]')?.getAttribute('src'),
@@ -361,7 +378,7 @@ describe('the interstitial (X fixtures)', () => {
         30_000,
       );
       expect(frameSrc).toMatch(/pause\.html\?mode=phrase/);
-      expect(await actionsInRoot(page)).toEqual(['back', 'write']);
+      expect(await actionsInRoot(page)).toEqual(['back', 'wave', 'write']);
       await waitInRoot(page, (root) => root.activeElement?.getAttribute('data-part') === 'phrase-frame');
       await waitForFrameBoxFocus(session.name, page, 'phrase');
       const before = await pageKeystrokes(page);

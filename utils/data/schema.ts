@@ -94,7 +94,7 @@ export const StreakSchema = z.object({
 });
 
 /** Ways of letting an urge pass besides "go back" (version 3). */
-export const UrgeWaySchema = z.enum(['plan', 'friend']);
+export const UrgeWaySchema = z.enum(['plan', 'friend', 'wave']);
 
 export const EventTypeSchema = z.enum(['urge-resisted', 'went-through', 'contact-recorded', 'journal-entry', 'milestone']);
 
@@ -106,7 +106,7 @@ export const EventSchema = z.object({
   what: z.string().max(32).optional(),
   /** Milestone days, for 'milestone'. */
   days: z.number().int().min(0).optional(),
-  /** How an urge was let pass, when it was not plain "go back": 'plan' (their if-then plan), 'friend' (a message to a friend). */
+  /** How an urge was let pass, when it was not plain "go back": 'plan' (their if-then plan), 'friend' (a message to a friend), 'wave' (riding the urge out with the timer). */
   way: UrgeWaySchema.optional(),
 });
 

@@ -146,6 +146,7 @@ export function createGuardUi({ doc, context, frameUrl, onSupport }: GuardUiOpti
         onBack: () => finish({ choice: 'back' }),
         onPlan: () => finish({ choice: 'back', way: 'plan' }),
         onFriend: () => finish({ choice: 'back', way: 'friend' }),
+        onWave: () => finish({ choice: 'back', way: 'wave' }),
         ...(onSupport && { onSupport }),
         onDone: (countAsContact: boolean) => finish({ choice: 'continue', countAsContact }),
       }),

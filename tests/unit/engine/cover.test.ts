@@ -112,3 +112,12 @@ describe('createGuardUi', () => {
     expect(roots[0]!.querySelector('dialog')!.childElementCount).toBe(0);
   });
 });
+
+test('"Let the wave pass", then "Go back now", settles like going back, ridden out', async () => {
+  const ui = mount();
+  const outcome = ui.prompt(controlPrompt);
+  roots[0]!.querySelector<HTMLButtonElement>('[data-action="wave"]')!.click();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  roots[0]!.querySelector<HTMLButtonElement>('[data-action="wave-back"]')!.click();
+  await expect(outcome).resolves.toEqual({ choice: 'back', way: 'wave' });
+});

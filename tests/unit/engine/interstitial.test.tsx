@@ -151,3 +151,21 @@ describe('Interstitial', () => {
     expect(container.querySelector('input, textarea')).toBeNull();
   });
 });
+
+describe('Let the wave pass', () => {
+  test('a 90-second countdown; "Go back now" during it, "Go back" once the wave has passed, both end like going back', () => {
+    const props = show('gentle', 5, { onWave: vi.fn() });
+    expect(actions()).toEqual(['back', 'wave', 'write']);
+    act(() => (container.querySelector('[data-action="wave"]') as HTMLButtonElement).click());
+    expect(container.querySelector('[data-part="title"]')?.textContent).toBe('Let the wave pass');
+    expect(container.querySelector('[data-part="wave-countdown"]')?.textContent).toBe('90 seconds left');
+    expect(actions()).toEqual(['wave-back']);
+    expect(container.querySelector('[data-action="wave-back"]')?.textContent).toBe('Go back now');
+    wait(90);
+    expect(container.querySelector('[data-part="wave-countdown"]')).toBeNull();
+    expect(container.querySelector('[data-part="wave-done"]')?.textContent).toBe('The wave has passed. You let it go by.');
+    act(() => (container.querySelector('[data-action="wave-back"]') as HTMLButtonElement).click());
+    expect(props.onWave).toHaveBeenCalledOnce();
+    expect(props.onBack).not.toHaveBeenCalled();
+  });
+});

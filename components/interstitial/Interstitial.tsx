@@ -37,6 +37,8 @@ export interface InterstitialProps {
   onFriend?(): void;
   /** "Find support": opens the support page in a new tab; the pause stays. */
   onSupport?(): void;
+  /** "Quieter on their side too": opens the people in options (each site's mute and unfollow steps). */
+  onQuieter?(): void;
   /** "Do my plan": ends the pause like "go back", and says the plan was chosen. */
   onPlan?(): void;
   /** "Let the wave pass" ended ("go back" during or after the timer): like "go back", ridden out. */
@@ -103,6 +105,14 @@ export function Interstitial(props: InterstitialProps) {
               <button type="button" class="link" data-part="support" onClick={props.onSupport}>
                 {t('support.link')}
               </button>
+              {props.onQuieter && (
+                <>
+                  {' · '}
+                  <button type="button" class="link" data-part="quieter" onClick={props.onQuieter}>
+                    {t('quieter.title')}
+                  </button>
+                </>
+              )}
             </p>
           )}
           {prompt.contactSignal && (

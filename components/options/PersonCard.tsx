@@ -12,6 +12,7 @@ import { AccountForm } from './AccountForm';
 import { LinkPatterns } from './LinkPatterns';
 import { RemoveButton } from './RemoveButton';
 import { ContactNeededToggle } from './ContactNeededToggle';
+import { QuieterSteps } from './QuieterSteps';
 import { StatusLine, useAction, useSavedValue } from './StatusLine';
 
 const FEED_CHOICES: readonly FeedHiding[] = ['off', 'hide', 'collapse'];
@@ -107,6 +108,7 @@ export function PersonCard(props: PersonCardProps) {
       </fieldset>
 
       <ContactNeededToggle person={person} idPrefix={idPrefix} pending={props.pending} send={send} />
+      <QuieterSteps person={person} siteLabel={labelOf} />
 
       <LinkPatterns
         personId={person.id}

@@ -145,12 +145,23 @@ describe('the interstitial (X fixtures)', () => {
     expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
   });
 
-  test('"Find support" on the second line opens the support page in a new tab, and the pause stays open', async () => {
+  test('"Find support" and "Quieter on their side too" on the second line open their pages in new tabs, and the pause stays open', async () => {
     const before = await supportTabCount(session);
+    const peopleTabs = () =>
+      session.inExtension((api) =>
+        (api as unknown as { extension: { getViews(q: { type: 'tab' }): Window[] } }).extension
+          .getViews({ type: 'tab' })
+          .filter((view) => view.location.pathname === '/options.html' && view.location.hash === '#people').length,
+      );
+    const peopleBefore = await peopleTabs();
     await withPage(async (page) => {
       await openProfile(page);
       await page.clickInRoot('[data-part="support"]');
       expect(await waitForSupportTabs(session, before + 1)).toBe(before + 1);
+      await page.clickInRoot('[data-part="quieter"]');
+      const until = Date.now() + 5_000;
+      while ((await peopleTabs()) === peopleBefore && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(await peopleTabs()).toBe(peopleBefore + 1);
       expect(await dialogFacts(page)).toMatchObject({ open: true, modal: true });
     });
   });

@@ -104,7 +104,8 @@ export function startBackground(): void {
     if (parsed.success && parsed.data.type === 'support-page-requested') {
       // From our own content script or pages only; the page is ours, so no site can point it elsewhere.
       if (sender.id !== browser.runtime.id) return { ok: false, error: 'Not allowed here.' };
-      await browser.tabs.create({ url: browser.runtime.getURL('/support.html') });
+      const url = parsed.data.page === 'quieter' ? '/options.html#people' : '/support.html';
+      await browser.tabs.create({ url: browser.runtime.getURL(url) });
       return { ok: true };
     }
     if (parsed.success && parsed.data.type === 'strict-phrase-entered') {

@@ -61,8 +61,9 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setup-finished') }),
   z.object({ type: z.literal('plan-added'), when: PlanSchema.shape.when, then: PlanSchema.shape.then }),
   z.object({ type: z.literal('plan-removed'), planId: id }),
-  // From the interstitial on a site page: open the "Find support" page in a new tab (a browser effect, no data).
-  z.object({ type: z.literal('support-page-requested') }),
+  // From the interstitial on a site page: open the "Find support" page, or the people in options
+  // ("quieter on their side too"), in a new tab (a browser effect, no data).
+  z.object({ type: z.literal('support-page-requested'), page: z.enum(['support', 'quieter']).optional() }),
   // From the popup: pause the guard for a while; it waits for the cool-down like any pause.
   z.object({ type: z.literal('guard-short-pause-requested'), length: z.enum(['1h', 'tomorrow']) }),
   z.object({ type: z.literal('friend-saved'), link: FriendSchema.shape.link, message: FriendSchema.shape.message }),

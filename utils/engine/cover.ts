@@ -34,6 +34,8 @@ export interface GuardUiOptions {
   frameUrl(mode: 'journal' | 'phrase'): string;
   /** Asks the background to open the "Find support" page. */
   onSupport?(): void;
+  /** Asks the background to open the people in options (how to mute or unfollow on each site). */
+  onQuieter?(): void;
 }
 
 export interface MountedGuardUi extends GuardUi {
@@ -41,7 +43,7 @@ export interface MountedGuardUi extends GuardUi {
   confirmPhrase(): void;
 }
 
-export function createGuardUi({ doc, context, frameUrl, onSupport }: GuardUiOptions): MountedGuardUi {
+export function createGuardUi({ doc, context, frameUrl, onSupport, onQuieter }: GuardUiOptions): MountedGuardUi {
   let host: HTMLElement | undefined;
   let shadow: ShadowRoot | undefined;
   let dialog: HTMLDialogElement | undefined;
@@ -148,6 +150,7 @@ export function createGuardUi({ doc, context, frameUrl, onSupport }: GuardUiOpti
         onFriend: () => finish({ choice: 'back', way: 'friend' }),
         onWave: () => finish({ choice: 'back', way: 'wave' }),
         ...(onSupport && { onSupport }),
+        ...(onQuieter && { onQuieter }),
         onDone: (countAsContact: boolean) => finish({ choice: 'continue', countAsContact }),
       }),
       dialog,

@@ -104,6 +104,7 @@ export function startGuard(ctx: ContentScriptContext): void {
     frameUrl: (mode) => `${browser.runtime.getURL('/pause.html')}?mode=${mode}&site=${adapter.id}`,
     // A message, not a link: a link to an extension page would have to be web-accessible, which lets any site probe for us.
     onSupport: () => send({ type: 'support-page-requested' }),
+    onQuieter: () => send({ type: 'support-page-requested', page: 'quieter' }),
   });
 
   const reported = new Set<string>();

@@ -68,6 +68,7 @@ describe('Interstitial', () => {
     expect(body.children[1]?.querySelector('button')?.getAttribute('data-part')).toBe('support');
     act(() => (container.querySelector('[data-part="support"]') as HTMLButtonElement).click());
     expect(props.onSupport).toHaveBeenCalledOnce();
+    expect(container.querySelector('[data-part="quieter"]')).toBeNull();
     expect(props.onBack).not.toHaveBeenCalled();
     expect(container.querySelector('[data-part="lead"]')).not.toBeNull();
   });
@@ -100,6 +101,13 @@ describe('Interstitial', () => {
     expect(actions()).toEqual(['back', 'needed', 'write']);
     act(() => (container.querySelector('[data-action="needed"]') as HTMLButtonElement).click());
     expect(props.onDone).toHaveBeenCalledWith(false);
+  });
+
+  test('"Quieter on their side too" sits beside "Find support" and opens the steps', () => {
+    const props = show('gentle', 5, { onSupport: vi.fn(), onQuieter: vi.fn() });
+    act(() => (container.querySelector('[data-part="quieter"]') as HTMLButtonElement).click());
+    expect(props.onQuieter).toHaveBeenCalledOnce();
+    expect(props.onSupport).not.toHaveBeenCalled();
   });
 
   test('in hard hours it says why the pause is longer', () => {

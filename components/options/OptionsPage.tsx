@@ -22,6 +22,8 @@ import { SitesSection } from './SitesSection';
 import { SupportSection } from './SupportSection';
 import { TextListSection } from './TextListSection';
 import { UrgeChart } from './UrgeChart';
+import { WhatWorks } from './WhatWorks';
+import type { WhatWorks as WhatWorksModel } from '../../utils/ui/what-works';
 
 export interface OptionsPageProps {
   doc: StoredDocument;
@@ -33,6 +35,8 @@ export interface OptionsPageProps {
   normalizeHandle(site: SiteId, raw: string): string | undefined;
   send: SendMessage;
   urges: { byHour: readonly number[]; byWeekday: readonly number[] };
+  /** Which way pauses ended, from the log ("what works for you"); absent: not shown. */
+  whatWorks?: WhatWorksModel;
   privateAllowed: boolean | undefined;
   browserName: 'chrome' | 'firefox' | 'other';
   siteAccess?: Partial<Record<SiteId, boolean>>;
@@ -55,6 +59,7 @@ const SECTIONS = [
   ['hard-days', 'options.hardDays.title'],
   ['hard-hours', 'options.hardHours.title'],
   ['urges', 'options.urges.title'],
+  ['what-works', 'options.whatWorks.title'],
   ['private', 'options.private.title'],
   ['data', 'options.data.title'],
   ['support', 'options.support.title'],
@@ -115,6 +120,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <HardDaysSection hardDays={doc.hardDays} locale={props.locale} send={send} />
         <HardHoursSection hardHours={doc.hardHours} pending={doc.settings.pending} locale={props.locale} send={send} />
         <UrgeChart byHour={props.urges.byHour} byWeekday={props.urges.byWeekday} locale={props.locale} />
+        {props.whatWorks && <WhatWorks model={props.whatWorks} locale={props.locale} />}
         <PrivateWindows allowed={props.privateAllowed} browserName={props.browserName} />
         <DataSection send={send} onDownload={props.onDownload} />
         <SupportSection />

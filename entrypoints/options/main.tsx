@@ -11,6 +11,7 @@ import { OptionsPage } from '../../components/options/OptionsPage';
 import { SetupFlow } from '../../components/setup/SetupFlow';
 import { t } from '../../utils/copy';
 import { urgeHistogram } from '../../utils/data/event-log';
+import { whatWorks } from '../../utils/ui/what-works';
 import { patternOrigins } from '../../utils/sites/custom-patterns';
 import { parseHandleForSite, recognizeProfileLink } from '../../utils/sites/recognize';
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
@@ -168,6 +169,7 @@ function start(root: HTMLElement) {
         normalizeHandle={parseHandleForSite}
         send={send}
         urges={urgeHistogram(doc.events, timeZone)}
+        whatWorks={whatWorks(doc.events, timeZone)}
         privateAllowed={privateAllowed.value}
         browserName={browserName}
         siteAccess={siteAccess.value}

@@ -23,6 +23,21 @@ const LATE_NIGHTS: Window = { from: 22, to: 6, days: [] };
 const WEEKENDS: Window = { from: 0, to: 0, days: [0, 6] };
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
+function HourSelect(props: { id: string; label: string; value: number; locale: string; onChange(hour: number): void }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} data-testid={props.id} value={props.value} onChange={(e) => props.onChange(Number(e.currentTarget.value))}>
+        {HOURS.map((hour) => (
+          <option key={hour} value={hour}>
+            {formatHour(hour, props.locale)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function describeHardHours(window: Window, locale: string): string {
   const names = weekdayNames(locale);
   const days = window.days.length === 0 ? t('options.hardHours.everyDay') : window.days.map((day) => names[day]).join(', ');
@@ -83,26 +98,8 @@ export function HardHoursSection({ hardHours, pending, locale, send }: HardHours
           add({ from, to, days });
         }}
       >
-        <div class="field">
-          <label for="hard-hours-from">{t('options.hardHours.from')}</label>
-          <select id="hard-hours-from" data-testid="hard-hours-from" value={from} onChange={(e) => setFrom(Number(e.currentTarget.value))}>
-            {HOURS.map((hour) => (
-              <option key={hour} value={hour}>
-                {formatHour(hour, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="hard-hours-to">{t('options.hardHours.to')}</label>
-          <select id="hard-hours-to" data-testid="hard-hours-to" value={to} onChange={(e) => setTo(Number(e.currentTarget.value))}>
-            {HOURS.map((hour) => (
-              <option key={hour} value={hour}>
-                {formatHour(hour, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <HourSelect id="hard-hours-from" label={t('options.hardHours.from')} value={from} locale={locale} onChange={setFrom} />
+        <HourSelect id="hard-hours-to" label={t('options.hardHours.to')} value={to} locale={locale} onChange={setTo} />
         <fieldset class="choices">
           <legend>{t('options.hardHours.days')}</legend>
           {names.map((name, day) => (

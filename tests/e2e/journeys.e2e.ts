@@ -13,7 +13,7 @@ import type { StoredDocument } from '../../utils/data/schema';
 import { waitForDialog } from './harness/page-checks';
 import { launch } from './harness/session';
 import type { E2eSession } from './harness/types';
-import { screenshot, useColorScheme } from './harness/ui-driver';
+import { screenshot, setViewport, useColorScheme } from './harness/ui-driver';
 import { OptionsScreen } from './pages/options';
 import { PopupPage, PopupScreen } from './pages/popup';
 import { SetupScreen } from './pages/setup';
@@ -92,6 +92,28 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
       }
     } finally {
       await screen.close();
+    }
+  });
+
+  test('1b. the new screens of issue 14 (support page, welcome in a tab) in light and dark at 390 px: screenshots (Chromium), and what they say', async () => {
+    for (const [path, testId, name] of [
+      ['support.html', 'helplines', 'support'],
+      ['options.html#setup', 'welcome-details', 'welcome-tab'],
+    ] as const) {
+      const page = await session.openExtensionPage(path);
+      try {
+        await setViewport(page, 390, 844);
+        await page.waitFor((id) => document.querySelector(`[data-testid="${id}"]`) !== null, testId);
+        expect(await page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', testId)).not.toBe('');
+        if (shooting()) {
+          await useColorScheme(page, 'light');
+          await screenshot(page, join(SHOTS, `${name}-light-390.png`), true);
+          await useColorScheme(page, 'dark');
+          await screenshot(page, join(SHOTS, `${name}-dark-390.png`), true);
+        }
+      } finally {
+        await page.close();
+      }
     }
   });
 

@@ -15,6 +15,7 @@ import { useSavedValue } from '../../../components/options/StatusLine';
 import { PlansSection } from '../../../components/options/PlansSection';
 import { ContactNeededToggle } from '../../../components/options/ContactNeededToggle';
 import { HardHoursSection } from '../../../components/options/HardHoursSection';
+import { FriendSection } from '../../../components/options/FriendSection';
 
 const SITES: SiteChoice[] = [
   { id: 'x', label: 'X', example: 'https://x.com/someone' },
@@ -404,5 +405,34 @@ describe('hard hours', () => {
     expect(send).toHaveBeenLastCalledWith({ type: 'hard-hours-added', from: 22, to: 6, days: [5] });
     await click('hard-hours-remove');
     expect(send).toHaveBeenLastCalledWith({ type: 'hard-hours-removal-requested', hardHoursId: 'w1' });
+  });
+});
+
+describe('FriendSection', () => {
+  const submit = async () => {
+    await act(async () => ($('friend-form') as HTMLFormElement).requestSubmit());
+    await act(async () => undefined);
+  };
+
+  test('saves the link (normalised) and the message; a bad link is explained and not sent', async () => {
+    const send = vi.fn(async (_m: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<FriendSection friend={undefined} send={send} />);
+    await type('friend-link', 'javascript:alert(1)');
+    await submit();
+    expect(send).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('cannot be opened from here');
+    await type('friend-link', 'wa.me/15551234567');
+    await type('friend-message', ' Can we talk? ');
+    await submit();
+    expect(send).toHaveBeenCalledWith({ type: 'friend-saved', link: 'https://wa.me/15551234567', message: 'Can we talk?' });
+    expect($('friend-status').textContent).toContain('Saved');
+  });
+
+  test('a saved friend shows in the form and can be removed', async () => {
+    const send = vi.fn(async (_m: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<FriendSection friend={{ link: 'sms:+15551234567', message: 'Hi' }} send={send} />);
+    expect(($('friend-link') as HTMLInputElement).value).toBe('sms:+15551234567');
+    await click('friend-remove');
+    expect(send).toHaveBeenCalledWith({ type: 'friend-removed' });
   });
 });

@@ -53,15 +53,21 @@ export function isFriendLink(input: string): boolean {
  * Elsewhere the dialog shows the message, for the person to paste.
  */
 export function friendHref(link: string, message: string): { href: string; filled: boolean } {
-  const read = readFriendLink(link);
-  if (!read.ok) return { href: '', filled: false };
-  const { url, kind } = read;
+  // The stored link was read and normalised by readFriendLink when it was saved (the schema
+  // refines it); this runs in every guarded page, so it only re-reads it as a URL.
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return { href: '', filled: false };
+  }
+  if (!['https:', 'mailto:', 'sms:', 'tel:'].includes(url.protocol)) return { href: '', filled: false };
   const text = message.trim();
-  if (text === '' || kind === 'tel') return { href: url.href, filled: false };
+  if (text === '' || url.protocol === 'tel:') return { href: url.href, filled: false };
   // Written by hand, not with searchParams: that writes spaces as "+", which mail and SMS apps show
   // literally, and a number's own "+" must stay as it is.
   const withParam = (name: string) => `${url.href}${url.search ? '&' : '?'}${name}=${encodeURIComponent(text)}`;
-  if (kind === 'mailto' || kind === 'sms') return { href: withParam('body'), filled: true };
+  if (url.protocol === 'mailto:' || url.protocol === 'sms:') return { href: withParam('body'), filled: true };
   // WhatsApp, seen 2026-12: wa.me/<number>?text=<message> puts the message in the box as a draft.
   // Source: https://www.instantmessageconnector.com/blog/whatsapp-click-to-chat-links-explained/
   if (url.hostname === 'wa.me' || url.hostname === 'api.whatsapp.com') return { href: withParam('text'), filled: true };

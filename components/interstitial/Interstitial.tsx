@@ -9,8 +9,9 @@ import type { Friction } from '../../utils/data/schema';
 import type { GuardPrompt } from '../../utils/engine/engine';
 import { keyPart, t } from '../../utils/copy';
 import { BreathingPause } from './BreathingPause';
+import { RideTheWave } from './RideTheWave';
 
-export type InterstitialStep = 'pause' | 'confirm' | 'count' | 'write';
+export type InterstitialStep = 'pause' | 'confirm' | 'count' | 'write' | 'wave';
 
 export interface InterstitialProps {
   prompt: GuardPrompt;
@@ -18,7 +19,11 @@ export interface InterstitialProps {
   goalDays: number;
   reason?: string;
   insteadIdea?: string;
+  /** One of the person's if-then plans, in their words. */
+  plan?: { when: string; then: string };
   friction: Friction;
+  /** One of the hours the person marked as hard (the friction is already one level firmer). */
+  hardHour?: boolean;
   /** Seconds before "continue" is offered (from the friction level). */
   pauseSeconds: number;
   /** An extension page to type into (journal, strict phrase): typing never happens in the site's document. */
@@ -31,6 +36,18 @@ export interface InterstitialProps {
   /** True once the strict phrase was typed correctly in the frame. */
   phraseConfirmed: boolean;
   onBack(): void;
+  /** The friend to reach instead: what the link opens (the message filled in where it can be). */
+  friend?: { href: string; call: boolean; message?: string };
+  /** "Message a friend instead": the link opens (new tab or the system's handler), then the pause ends like "go back". */
+  onFriend?(): void;
+  /** "Find support": opens the support page in a new tab; the pause stays. */
+  onSupport?(): void;
+  /** "Quieter on their side too": opens the people in options (each site's mute and unfollow steps). */
+  onQuieter?(): void;
+  /** "Do my plan": ends the pause like "go back", and says the plan was chosen. */
+  onPlan?(): void;
+  /** "Let the wave pass" ended ("go back" during or after the timer): like "go back", ridden out. */
+  onWave?(): void;
   onDone(countAsContact: boolean): void;
   /** The first step the dialog shows; tests render later steps directly. */
   initialStep?: InterstitialStep;
@@ -67,10 +84,15 @@ export function Interstitial(props: InterstitialProps) {
         ? t('interstitial.confirmTitle')
         : step === 'write'
           ? t('interstitial.writeTitle')
-          : t(`interstitial.title.${prompt.subject}`);
+          : step === 'wave'
+            ? t('interstitial.waveTitle')
+          : prompt.neededContact
+            ? t('interstitial.neededTitle')
+            : t(`interstitial.title.${prompt.subject}`);
 
-  const lead =
-    prompt.subject === 'control' && prompt.action
+  const lead = prompt.neededContact
+    ? t('interstitial.neededLead')
+    : prompt.subject === 'control' && prompt.action
       ? t(`interstitial.action.${prompt.action}`)
       : t(`interstitial.lead.${prompt.pageKind ?? 'profile'}`);
 
@@ -88,6 +110,21 @@ export function Interstitial(props: InterstitialProps) {
       {step === 'pause' && (
         <div id="ncg-body">
           <p data-part="lead">{lead}</p>
+          {props.onSupport && (
+            <p class="support">
+              <button type="button" class="link" data-part="support" onClick={props.onSupport}>
+                {t('support.link')}
+              </button>
+              {props.onQuieter && (
+                <>
+                  {' · '}
+                  <button type="button" class="link" data-part="quieter" onClick={props.onQuieter}>
+                    {t('quieter.title')}
+                  </button>
+                </>
+              )}
+            </p>
+          )}
           {prompt.contactSignal && (
             <p class="visible" data-part="visible-to-them">
               {t(`interstitial.visible.${keyPart(prompt.contactSignal)}`)}
@@ -102,6 +139,23 @@ export function Interstitial(props: InterstitialProps) {
               <figcaption>{t('interstitial.reasonIntro')}</figcaption>
               <blockquote>{props.reason}</blockquote>
             </figure>
+          )}
+          {props.plan && (
+            <figure class="plan" data-part="plan">
+              <figcaption>{t('interstitial.planIntro')}</figcaption>
+              <p>{t('interstitial.plan', [props.plan.when, props.plan.then])}</p>
+            </figure>
+          )}
+          {props.friend?.message && (
+            <p class="friend-message" data-part="friend-message">
+              <span>{t('interstitial.friendMessageIntro')} </span>
+              {props.friend.message}
+            </p>
+          )}
+          {props.hardHour && (
+            <p class="hard-hour" data-part="hard-hour">
+              {t('interstitial.hardHour')}
+            </p>
           )}
           <BreathingPause secondsLeft={secondsLeft} />
           {props.insteadIdea && (
@@ -123,6 +177,35 @@ export function Interstitial(props: InterstitialProps) {
           )}
           <div class="actions">
             {backButton}
+            {/* Needed contact (children, work, a shared home) is not an urge: no wait, and it never counts. */}
+            {prompt.neededContact && (
+              <button type="button" data-action="needed" onClick={() => props.onDone(false)}>
+                {t('interstitial.neededYes')}
+              </button>
+            )}
+            {props.plan && props.onPlan && (
+              <button type="button" data-action="plan" onClick={props.onPlan}>
+                {t('interstitial.doPlan')}
+              </button>
+            )}
+            {props.friend && props.onFriend && (
+              <a
+                class="button"
+                data-action="friend"
+                href={props.friend.href}
+                target="_blank"
+                rel="noopener noreferrer"
+                // After the click: the link must still be in the document when the browser follows it.
+                onClick={() => setTimeout(() => props.onFriend?.(), 0)}
+              >
+                {props.friend.call ? t('interstitial.callFriend') : t('interstitial.messageFriend')}
+              </a>
+            )}
+            {props.onWave && (
+              <button type="button" data-action="wave" onClick={() => setStep('wave')}>
+                {t('interstitial.wave')}
+              </button>
+            )}
             <button type="button" data-action="write" onClick={() => setStep('write')}>
               {t('interstitial.write')}
             </button>
@@ -135,6 +218,7 @@ export function Interstitial(props: InterstitialProps) {
           </div>
         </div>
       )}
+      {step === 'wave' && <RideTheWave onDone={() => (props.onWave ?? props.onBack)()} />}
       {step === 'confirm' && (
         <div id="ncg-body" class="actions">
           {backButton}

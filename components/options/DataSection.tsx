@@ -3,10 +3,11 @@
  * import reads the chosen file and sends its text (all or nothing: the background says what is
  * wrong and where); erase asks twice before `erase-requested`.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { SendMessage } from '../../utils/ui/options-model';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
+import { ImportField } from '../common/ImportField';
 import { StatusLine, useAction } from './StatusLine';
 
 export interface DataSectionProps {
@@ -30,9 +31,13 @@ export function DataSection({ send, onDownload }: DataSectionProps) {
   const [eraseStep, setEraseStep] = useState<0 | 1 | 2>(0);
   // Back from the questions (answered or cancelled), the focus returns to "Erase everything".
   const [eraseAsked, setEraseAsked] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
+  // One action's outcome at a time: after an erase or an import, the line of an earlier export
+  // ("Your copy is saved as …") no longer describes what is here.
+  const actions = [exportAction, importAction, eraseAction];
+  const clearOthers = (current: (typeof actions)[number]) => actions.filter((a) => a !== current).forEach((a) => a.setOutcome(undefined));
 
   const doExport = async () => {
+    clearOthers(exportAction);
     const reply = await exportAction.run({ type: 'export-requested' });
     if (reply.ok && isExportData(reply.data)) {
       onDownload(reply.data.json, reply.data.fileName);
@@ -42,22 +47,14 @@ export function DataSection({ send, onDownload }: DataSectionProps) {
     }
   };
 
-  const doImport = async (event: Event) => {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
-    if (!file) return;
-    let json: string;
-    try {
-      json = await file.text();
-    } catch {
-      importAction.setOutcome({ kind: 'error', text: t('errors.import.truncated') });
-      return;
-    }
+  const doImport = async (json: string | undefined) => {
+    clearOthers(importAction);
+    if (json === undefined) return importAction.setOutcome({ kind: 'error', text: t('errors.import.truncated') });
     await importAction.run({ type: 'import-requested', json }, t('options.data.imported'));
-    // The same file can be chosen again after fixing it.
-    if (fileInput.current) fileInput.current.value = '';
   };
 
   const doErase = async () => {
+    clearOthers(eraseAction);
     const reply = await eraseAction.run({ type: 'erase-requested', confirm: 'erase everything' }, t('options.data.erased'));
     if (reply.ok) setEraseStep(0);
   };
@@ -74,22 +71,7 @@ export function DataSection({ send, onDownload }: DataSectionProps) {
       </div>
       <StatusLine outcome={exportAction.outcome} testId="export-outcome" />
 
-      <div class="field">
-        <label for="import-file">{t('options.data.import')}</label>
-        <p class="hint" id="import-file-hint">
-          {t('options.data.importHint')}
-        </p>
-        <input
-          ref={fileInput}
-          id="import-file"
-          type="file"
-          accept="application/json,.json"
-          aria-describedby="import-file-hint"
-          data-testid="import-input"
-          disabled={importAction.busy}
-          onChange={(event) => void doImport(event)}
-        />
-      </div>
+      <ImportField id="import-file" testId="import-input" busy={importAction.busy} onFile={doImport} />
       <StatusLine outcome={importAction.outcome} testId={importAction.outcome?.kind === 'error' ? 'import-error' : 'import-outcome'} />
 
       <div class="erase">

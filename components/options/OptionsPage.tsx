@@ -10,15 +10,21 @@ import type { SiteId } from '../../utils/sites/site-ids';
 import type { PatternAccess, RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
 import { keyPart, t } from '../../utils/copy';
 import { DataSection } from './DataSection';
+import { FriendSection } from './FriendSection';
 import { FrictionSection } from './FrictionSection';
 import { HardDaysSection } from './HardDaysSection';
+import { HardHoursSection } from './HardHoursSection';
 import { JournalSection } from './JournalSection';
 import { PendingList } from './PendingList';
+import { PlansSection } from './PlansSection';
 import { PeopleSection } from './PeopleSection';
 import { PrivateWindows } from './PrivateWindows';
 import { SitesSection } from './SitesSection';
+import { SupportSection } from './SupportSection';
 import { TextListSection } from './TextListSection';
 import { UrgeChart } from './UrgeChart';
+import { WhatWorks } from './WhatWorks';
+import type { WhatWorks as WhatWorksModel } from '../../utils/ui/what-works';
 
 export interface OptionsPageProps {
   doc: StoredDocument;
@@ -32,6 +38,8 @@ export interface OptionsPageProps {
   normalizeHandle(site: SiteId, raw: string): string | undefined;
   send: SendMessage;
   urges: { byHour: readonly number[]; byWeekday: readonly number[] };
+  /** Which way pauses ended, from the log ("what works for you"); absent: not shown. */
+  whatWorks?: WhatWorksModel;
   privateAllowed: boolean | undefined;
   browserName: 'chrome' | 'firefox' | 'other';
   siteAccess?: Partial<Record<SiteId, boolean>>;
@@ -45,14 +53,19 @@ const SECTIONS = [
   ['people', 'options.people.title'],
   ['reasons', 'options.reasons.title'],
   ['instead', 'options.instead.title'],
+  ['plans', 'options.plans.title'],
+  ['friend', 'options.friend.title'],
   ['friction', 'options.friction.title'],
   ['pending', 'options.pending.title'],
   ['sites', 'options.sites.title'],
   ['journal', 'options.journal.title'],
   ['hard-days', 'options.hardDays.title'],
+  ['hard-hours', 'options.hardHours.title'],
   ['urges', 'options.urges.title'],
+  ['what-works', 'options.whatWorks.title'],
   ['private', 'options.private.title'],
   ['data', 'options.data.title'],
+  ['support', 'options.support.title'],
 ] as const;
 
 /** The packaged privacy policy in the page's language (Spanish or English). */
@@ -93,6 +106,8 @@ export function OptionsPage(props: OptionsPageProps) {
         />
         <TextListSection kind="reasons" items={doc.reasons} send={send} />
         <TextListSection kind="instead" items={doc.insteadIdeas} send={send} />
+        <PlansSection plans={doc.plans} send={send} />
+        <FriendSection friend={doc.friend} send={send} />
         <FrictionSection settings={doc.settings} send={send} />
         <PendingList
           pending={doc.settings.pending}
@@ -111,9 +126,12 @@ export function OptionsPage(props: OptionsPageProps) {
         />
         <JournalSection entries={doc.journal} locale={props.locale} timeZone={props.timeZone} send={send} />
         <HardDaysSection hardDays={doc.hardDays} locale={props.locale} send={send} />
+        <HardHoursSection hardHours={doc.hardHours} pending={doc.settings.pending} locale={props.locale} send={send} />
         <UrgeChart byHour={props.urges.byHour} byWeekday={props.urges.byWeekday} locale={props.locale} />
+        {props.whatWorks && <WhatWorks model={props.whatWorks} locale={props.locale} />}
         <PrivateWindows allowed={props.privateAllowed} browserName={props.browserName} />
         <DataSection send={send} onDownload={props.onDownload} />
+        <SupportSection />
       </main>
       <footer class="page-footer">
         {/* The policy ships inside the extension (public/privacy*.html, made from PRIVACY*.md). */}

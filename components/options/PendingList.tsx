@@ -17,7 +17,12 @@ export interface PendingListProps {
   send: SendMessage;
 }
 
-function describe(change: PendingChange, people: readonly Person[], sites: readonly SiteChoice[]): string {
+function describe(
+  change: PendingChange,
+  people: readonly Person[],
+  sites: readonly SiteChoice[],
+  formatTime: (iso: string) => string,
+): string {
   const personName = (personId: string) => {
     const person = people.find((candidate) => candidate.id === personId);
     return person?.label || t('options.people.unnamed');
@@ -35,6 +40,12 @@ function describe(change: PendingChange, people: readonly Person[], sites: reado
       return t('options.pending.coolDown', [t(`options.coolDown.${change.coolDown}`)]);
     case 'feed-hiding':
       return t('options.pending.feedHiding', [personName(change.personId), t(`options.people.feed.${change.feedHiding}`)]);
+    case 'pause-until':
+      return t('options.pending.pauseUntil', [formatTime(change.until)]);
+    case 'contact-needed':
+      return t('options.pending.contactNeeded', [personName(change.personId)]);
+    case 'hard-hours-removed':
+      return t('options.pending.hardHoursRemoved');
   }
 }
 
@@ -53,7 +64,7 @@ export function PendingList(props: PendingListProps) {
             {sorted.map((change) => (
               <li key={change.id} class="row" data-testid="pending-row" data-kind={change.kind}>
                 <span>
-                  <span class="text">{describe(change, props.people, props.sites)}</span>
+                  <span class="text">{describe(change, props.people, props.sites, (iso) => formatLocalDateTime(iso, props.locale, props.timeZone))}</span>
                   <br />
                   <time class="hint" dateTime={change.effectiveAt} data-testid="pending-at">
                     {t('options.pending.at', [formatLocalDateTime(change.effectiveAt, props.locale, props.timeZone)])}

@@ -12,6 +12,8 @@ import { AccountForm } from './AccountForm';
 import { LinkPatterns } from './LinkPatterns';
 import { RemoveButton } from './RemoveButton';
 import { SameHandleOffers } from './SameHandleOffers';
+import { ContactNeededToggle } from './ContactNeededToggle';
+import { QuieterSteps } from './QuieterSteps';
 import { StatusLine, useAction, useSavedValue } from './StatusLine';
 
 const FEED_CHOICES: readonly FeedHiding[] = ['off', 'hide', 'collapse'];
@@ -112,6 +114,9 @@ export function PersonCard(props: PersonCardProps) {
           </label>
         ))}
       </fieldset>
+
+      <ContactNeededToggle person={person} idPrefix={idPrefix} pending={props.pending} send={send} />
+      <QuieterSteps person={person} siteLabel={labelOf} />
 
       <LinkPatterns
         personId={person.id}

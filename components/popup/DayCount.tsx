@@ -14,8 +14,9 @@ export function DayCount({ days, goalDays, fraction, goalReached, nextMilestone 
   return (
     <section class="day-count" data-testid="day-count">
       <ProgressRing fraction={fraction} label={t('popup.progressLabel', [String(days), String(goalDays)])} testId="progress-ring">
-        <span class="day-number" data-testid="day-number">
-          {t('popup.day', [String(days)])}
+        {/* "Day 0" in the largest type reads like nothing yet; the first day is named as one. */}
+        <span class="day-number" data-testid="day-number" data-days={days}>
+          {days === 0 ? t('popup.firstDay') : t('popup.day', [String(days)])}
         </span>
       </ProgressRing>
       <div class="day-text">

@@ -8,9 +8,11 @@ import type { SiteId } from '../../utils/sites/site-ids';
 import type { PopupView as PopupViewModel } from '../../utils/ui/popup-model';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
+import { SupportLink } from '../support/SupportLink';
 import { ContactFlow } from './ContactFlow';
 import { DayCount } from './DayCount';
 import { MilestoneNote } from './MilestoneNote';
+import { PauseForAWhile, type PauseForAWhileProps } from './PauseForAWhile';
 import { QuickJournal } from './QuickJournal';
 import { SiteStatusList, type SiteStatusRow } from './SiteStatusList';
 import { UrgeStats } from './UrgeStats';
@@ -29,6 +31,8 @@ export interface PopupViewProps {
   onJournal(text: string): Promise<Reply>;
   onGrant(site: SiteId): void;
   onOpenOptions(): void;
+  /** "Pause the guard for a while"; absent when nobody is guarded. */
+  pause?: PauseForAWhileProps;
 }
 
 export function PopupView(props: PopupViewProps) {
@@ -69,10 +73,12 @@ export function PopupView(props: PopupViewProps) {
       ) : (
         <SiteStatusList rows={props.siteRows} privateAllowed={props.privateAllowed} onGrant={props.onGrant} />
       )}
+      {props.pause && <PauseForAWhile {...props.pause} />}
       <footer class="popup-footer">
         <Button variant="quiet" testId="open-options" onClick={props.onOpenOptions}>
           {t('common.openSettings')}
         </Button>
+        <SupportLink />
       </footer>
     </main>
   );

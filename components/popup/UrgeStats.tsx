@@ -16,9 +16,12 @@ export function UrgeStats({ urgesToday, urgesTotal, longestStreak }: UrgeStatsPr
         {' · '}
         <span data-testid="urges-total">{t('popup.urgesTotal', urgesTotal)}</span>
       </p>
-      <p class="muted" data-testid="longest-streak">
-        {t('popup.longest', longestStreak)}
-      </p>
+      {/* A longest stretch of "0 days" says nothing kind; it appears once there is a day to show. */}
+      {longestStreak > 0 && (
+        <p class="muted" data-testid="longest-streak">
+          {t('popup.longest', longestStreak)}
+        </p>
+      )}
     </section>
   );
 }

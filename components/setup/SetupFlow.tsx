@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Message, Reply } from '../../utils/data/messages';
-import type { Friction, TextItem } from '../../utils/data/schema';
+import type { Friction, Plan, TextItem } from '../../utils/data/schema';
 import type { SiteId } from '../../utils/sites/site-ids';
 import { nextSetupStep, previousSetupStep, stepNumber, type SetupStep } from '../../utils/ui/popup-model';
 import { t } from '../../utils/copy';
@@ -14,8 +14,10 @@ import { Button } from '../common/Button';
 import { FrictionStep } from './FrictionStep';
 import { GoalStep } from './GoalStep';
 import { LinkStep, type LinkRecognition } from './LinkStep';
+import { PlansStep } from './PlansStep';
 import { ReasonsStep } from './ReasonsStep';
 import { StartStep } from './StartStep';
+import { WelcomeStep } from './WelcomeStep';
 
 export interface SetupFlowProps {
   step: SetupStep;
@@ -26,11 +28,14 @@ export interface SetupFlowProps {
   recognizeLink(input: string): LinkRecognition;
   siteLabel(site: SiteId): string;
   reasons: readonly TextItem[];
+  plans: readonly Plan[];
   goalDays: number;
   friction: Friction;
   strictPhrase: string;
   now(): Date;
   timeZone: string;
+  /** For the welcome's "pin the button" steps. */
+  browserName?: 'chrome' | 'firefox' | 'other';
   /** The popup's version: a "continue in a tab" button opens the options page at this step. */
   onContinueInTab?(): void;
 }
@@ -68,14 +73,13 @@ export function SetupFlow(props: SetupFlowProps) {
       </header>
 
       {step === 'welcome' && (
-        <div class="step" data-testid="setup-welcome">
-          <h2 tabIndex={-1}>{t('setup.intro')}</h2>
-          <div class="actions">
-            <Button variant="primary" testId="setup-begin" autoFocus onClick={next}>
-              {t('setup.begin')}
-            </Button>
-          </div>
-        </div>
+        <WelcomeStep
+          full={!props.onContinueInTab}
+          browserName={props.browserName ?? 'other'}
+          onBegin={next}
+          onSave={props.onSave}
+          onImported={props.onFinished}
+        />
       )}
       {step === 'link' && (
         <LinkStep recognizeLink={props.recognizeLink} siteLabel={props.siteLabel} onSave={props.onSave} onDone={next} />
@@ -83,6 +87,7 @@ export function SetupFlow(props: SetupFlowProps) {
       {step === 'goal' && <GoalStep initialGoal={props.goalDays} onSave={props.onSave} onDone={next} />}
       {step === 'start' && <StartStep now={props.now} timeZone={props.timeZone} onSave={props.onSave} onDone={next} />}
       {step === 'reasons' && <ReasonsStep reasons={props.reasons} onSave={props.onSave} onDone={next} />}
+      {step === 'plans' && <PlansStep plans={props.plans} onSave={props.onSave} onDone={next} />}
       {step === 'friction' && (
         <FrictionStep initialFriction={props.friction} initialPhrase={props.strictPhrase} onSave={props.onSave} onDone={next} />
       )}

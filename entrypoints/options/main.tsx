@@ -12,6 +12,7 @@ import { KeptAsideNotice } from '../../components/common/KeptAsideNotice';
 import { SetupFlow } from '../../components/setup/SetupFlow';
 import { t } from '../../utils/copy';
 import { urgeHistogram } from '../../utils/data/event-log';
+import { whatWorks } from '../../utils/ui/what-works';
 import { patternOrigins } from '../../utils/sites/custom-patterns';
 import { parseHandleForSite, recognizeProfileLink } from '../../utils/sites/recognize';
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
@@ -160,11 +161,13 @@ function start(root: HTMLElement) {
             recognizeLink={recognizeProfileLink}
             siteLabel={siteLabel}
             reasons={doc.reasons}
+            plans={doc.plans}
             goalDays={doc.streak.goalDays}
             friction={doc.settings.friction}
             strictPhrase={doc.settings.strictPhrase}
             now={() => new Date()}
             timeZone={timeZone}
+            browserName={browserName}
           />
         </main>
       );
@@ -181,6 +184,7 @@ function start(root: HTMLElement) {
         normalizeHandle={parseHandleForSite}
         send={send}
         urges={urgeHistogram(doc.events, timeZone)}
+        whatWorks={whatWorks(doc.events, timeZone)}
         privateAllowed={privateAllowed.value}
         browserName={browserName}
         siteAccess={siteAccess.value}

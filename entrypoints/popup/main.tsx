@@ -17,6 +17,8 @@ import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import { SITE_MATCHES, type SiteId } from '../../utils/sites/site-ids';
 import { liveState, send, type LiveState } from '../../utils/ui/client';
 import {
+  formatPauseTime,
+  guardPauseState,
   guardedSites,
   needsSetup,
   popupView,
@@ -123,6 +125,7 @@ function PopupApp({ live }: { live: LiveState }) {
           recognizeLink={recognizeProfileLink}
           siteLabel={siteLabel}
           reasons={doc.reasons}
+          plans={doc.plans}
           goalDays={doc.streak.goalDays}
           friction={doc.settings.friction}
           strictPhrase={doc.settings.strictPhrase}
@@ -153,6 +156,14 @@ function PopupApp({ live }: { live: LiveState }) {
           .then(setRows);
       }}
       onOpenOptions={() => openOptions()}
+      {...(doc.people.length > 0 && {
+        pause: {
+          state: guardPauseState(doc),
+          waitsForCoolDown: doc.settings.coolDown !== 'none',
+          formatTime: (iso: string) => formatPauseTime(iso, new Date(), browser.i18n.getUILanguage(), timeZone()),
+          onSend: send,
+        },
+      })}
     />
   );
 }

@@ -29,8 +29,29 @@ describe(`the built extension (${process.env.E2E_BROWSER ?? 'chromium'})`, () =>
     const reply = await session.send({ type: 'state-requested' });
     expect(reply.ok).toBe(true);
     const { doc } = (reply as { data: StateSnapshot }).data;
-    expect(doc.version).toBe(2);
+    expect(doc.version).toBe(3);
     expect(doc.people).toEqual([]);
+  });
+
+  test('on install, the welcome opens in a tab: the set-up with what the guard does and cannot do, and how to pin it', async () => {
+    const welcome = async () =>
+      session.inExtension((api) =>
+        (api as unknown as { extension: { getViews(q: { type: 'tab' }): Window[] } }).extension
+          .getViews({ type: 'tab' })
+          .filter((view) => view.location.pathname === '/options.html' && view.location.hash === '#setup')
+          .map((view) => ({
+            details: view.document.querySelector('[data-testid="welcome-details"]') !== null,
+            pin: view.document.querySelector('[data-testid="welcome-pin"]')?.textContent ?? '',
+            restore: view.document.querySelector('[data-testid="setup-import-input"]') !== null,
+          })),
+      );
+    const until = Date.now() + 10_000;
+    let found = await welcome();
+    while (!found[0]?.details && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      found = await welcome();
+    }
+    expect(found).toEqual([{ details: true, pin: expect.stringMatching(session.name === 'firefox' ? /Pin to Toolbar/ : /puzzle-piece/), restore: true }]);
   });
 
   test('the extension holds host permission for every registered site', async () => {

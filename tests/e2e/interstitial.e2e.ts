@@ -18,6 +18,7 @@ import { dialogFacts, settle, waitForDialog } from './harness/page-checks';
 import { launch, withPage as withSessionPage } from './harness/session';
 import type { E2ePage, E2eSession } from './harness/types';
 import { PopupPage } from './pages/popup';
+import { supportTabCount, waitForSupportTabs } from './pages/support';
 
 const REASON = 'I want my mornings to feel calm again.';
 const JOURNAL = 'I miss talking, and that is okay. Writing it here instead.';
@@ -72,10 +73,10 @@ describe('the interstitial (X fixtures)', () => {
       expect(await partText(page, 'days')).toMatch(/^(You started today|Day \d+ of no contact)/);
       expect(await partText(page, 'reason')).toContain(REASON);
       expect(await partText(page, 'pause')).toContain('Breathe in slowly');
-      expect(await actionsInRoot(page)).toEqual(['back', 'write']);
+      expect(await actionsInRoot(page)).toEqual(['back', 'wave', 'write']);
 
       await waitInRoot(page, (root) => root.querySelector('[data-action="continue"]') !== null);
-      expect(await actionsInRoot(page)).toEqual(['back', 'write', 'continue']);
+      expect(await actionsInRoot(page)).toEqual(['back', 'wave', 'write', 'continue']);
       expect(await partText(page, 'pause')).toContain('The choice is yours');
       await page.clickInRoot('[data-action="continue"]');
       // Looking at an X profile tells nobody, so there is no "count it as contact?" step: the dialog goes.
@@ -131,8 +132,8 @@ describe('the interstitial (X fixtures)', () => {
       seen.push(await focusedInRoot(page));
       await pressShiftTab(session.name, page);
       seen.push(await focusedInRoot(page));
-      // During the pause the dialog offers two buttons: focus cycles between them, never out.
-      expect(seen).toEqual(['write', 'back', 'write', 'back', 'write']);
+      // During the pause the dialog offers "Find support" (its second line) and three buttons: focus cycles through them, never out.
+      expect(seen).toEqual(['wave', 'write', 'support', 'write', 'wave']);
       expect(await page.evaluate(() => document.activeElement?.parentElement === document.documentElement)).toBe(true);
 
       await page.press('Escape');
@@ -142,6 +143,109 @@ describe('the interstitial (X fixtures)', () => {
       ).toBe(true);
     });
     expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+  });
+
+  test('"Find support" and "Quieter on their side too" on the second line open their pages in new tabs, and the pause stays open', async () => {
+    const before = await supportTabCount(session);
+    const peopleTabs = () =>
+      session.inExtension((api) =>
+        (api as unknown as { extension: { getViews(q: { type: 'tab' }): Window[] } }).extension
+          .getViews({ type: 'tab' })
+          .filter((view) => view.location.pathname === '/options.html' && view.location.hash === '#people').length,
+      );
+    const peopleBefore = await peopleTabs();
+    await withPage(async (page) => {
+      await openProfile(page);
+      await page.clickInRoot('[data-part="support"]');
+      expect(await waitForSupportTabs(session, before + 1)).toBe(before + 1);
+      await page.clickInRoot('[data-part="quieter"]');
+      const until = Date.now() + 5_000;
+      while ((await peopleTabs()) === peopleBefore && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(await peopleTabs()).toBe(peopleBefore + 1);
+      expect(await dialogFacts(page)).toMatchObject({ open: true, modal: true });
+    });
+  });
+
+  test('a plan of their own: shown as one sentence, "Do my plan" by keyboard ends the pause like Go back and counts an urge resisted through the plan', async () => {
+    const added = await session.send({ type: 'plan-added', when: 'I want to look at their profile', then: 'text my sister' });
+    expect(added).toMatchObject({ ok: true });
+    const before = await popup.urgesResisted();
+    try {
+      await withPage(async (page) => {
+        await openProfile(page);
+        expect(await partText(page, 'plan')).toContain('When I want to look at their profile, I will text my sister.');
+        expect(await actionsInRoot(page)).toEqual(['back', 'plan', 'wave', 'write']);
+        await page.press('Tab');
+        expect(await focusedInRoot(page)).toBe('plan');
+        await page.press('Enter');
+      });
+      expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+      expect((await state()).doc.events.recent.at(-1)).toMatchObject({ type: 'urge-resisted', what: 'profile', way: 'plan' });
+    } finally {
+      if (added.ok) await session.send({ type: 'plan-removed', planId: (added.data as { id: string }).id });
+    }
+  });
+
+  test('a friend to reach: "Message a friend instead" by keyboard opens their link with the prepared message, ends the pause and counts an urge resisted through the friend', async () => {
+    expect(await session.send({ type: 'friend-saved', link: 'https://wa.me/15551234567', message: 'Can we talk?' })).toMatchObject({ ok: true });
+    const before = await popup.urgesResisted();
+    try {
+      await withPage(async (page) => {
+        await openProfile(page);
+        expect(await page.inRoot((root) => root.querySelector('[data-action="friend"]')?.getAttribute('href'))).toBe(
+          'https://wa.me/15551234567?text=Can%20we%20talk%3F',
+        );
+        await page.inRoot((root) => root.querySelector<HTMLElement>('[data-action="friend"]')?.focus());
+        expect(await focusedInRoot(page)).toBe('friend');
+        await page.press('Enter');
+      });
+      expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+      expect((await state()).doc.events.recent.at(-1)).toMatchObject({ type: 'urge-resisted', what: 'profile', way: 'friend' });
+    } finally {
+      await session.send({ type: 'friend-removed' });
+    }
+  });
+
+  test('needed contact: their messages ask "Is this needed contact?"; going on needs no wait and never restarts the count', async () => {
+    const { doc } = await state();
+    const personId = doc.people[0]!.id;
+    expect(await session.send({ type: 'contact-needed-set', personId, needed: true })).toMatchObject({ ok: true });
+    const messagesUrl = session.server.serveFixture(scenario.pages.messages!.url, scenario.site, scenario.pages.messages!.fixture, vars);
+    const startedAt = (await state()).doc.streak.startedAt;
+    const wentThroughBefore = await eventCount('went-through');
+    try {
+      await withPage(async (page) => {
+        await page.goto(messagesUrl);
+        await waitForDialog(page);
+        expect(await partText(page, 'title')).toBe('Is this needed contact?');
+        expect(await actionsInRoot(page)).toContain('needed');
+        await page.clickInRoot('[data-action="needed"]');
+        await page.waitFor(() => document.documentElement.children.length === 2);
+      });
+      const until = Date.now() + 5_000;
+      while ((await eventCount('went-through')) === wentThroughBefore && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(await eventCount('went-through')).toBe(wentThroughBefore + 1);
+      expect((await state()).doc.streak.startedAt).toBe(startedAt);
+    } finally {
+      await session.send({ type: 'contact-needed-set', personId, needed: false });
+    }
+  });
+
+  test('"Let the wave pass": a calm countdown by keyboard, focus on its one way out; "Go back now" ends the pause and counts an urge ridden out', async () => {
+    const before = await popup.urgesResisted();
+    await withPage(async (page) => {
+      await openProfile(page);
+      await page.press('Tab');
+      expect(await focusedInRoot(page)).toBe('wave');
+      await page.press('Enter');
+      await waitInRoot(page, (root) => root.querySelector('[data-part="wave-countdown"]') !== null);
+      expect(await partText(page, 'title')).toBe('Let the wave pass');
+      expect(await partText(page, 'wave-countdown')).toMatch(/^\d+ seconds left$/);
+      expect(await focusedInRoot(page)).toBe('wave-back');
+      await page.press('Enter');
+    });
+    expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+    expect((await state()).doc.events.recent.at(-1)).toMatchObject({ type: 'urge-resisted', what: 'profile', way: 'wave' });
   });
 
   // Typing starts right after the press, before focus has reached the frame (issue "Hardening",
@@ -298,11 +402,25 @@ describe('the interstitial (X fixtures)', () => {
     });
   });
 
+  test('hard hours: inside a window the person marked, the gentle pause is one level firmer and says why', async () => {
+    const added = await session.send({ type: 'hard-hours-added', from: 0, to: 0, days: [] });
+    expect(added).toMatchObject({ ok: true });
+    try {
+      await withPage(async (page) => {
+        await openProfile(page);
+        expect(await partText(page, 'hard-hour')).toContain('hours you marked as hard');
+        expect(await partText(page, 'pause')).toMatch(/You can choose in 1[0-5] seconds/);
+      });
+    } finally {
+      if (added.ok) await session.send({ type: 'hard-hours-removal-requested', hardHoursId: (added.data as { id: string }).id });
+    }
+  });
+
   test('firm: no "Continue" at first; after the pause it asks once more', async () => {
     expect(await session.send({ type: 'friction-changed', friction: 'firm' })).toMatchObject({ ok: true });
     await withPage(async (page) => {
       await openProfile(page);
-      expect(await actionsInRoot(page)).toEqual(['back', 'write']);
+      expect(await actionsInRoot(page)).toEqual(['back', 'wave', 'write']);
       await waitInRoot(page, (root) => root.querySelector('[data-action="continue"]') !== null, undefined, 30_000);
       await page.clickInRoot('[data-action="continue"]');
       await waitInRoot(page, (root) => root.querySelector('[data-action="confirm"]') !== null);
@@ -314,7 +432,7 @@ describe('the interstitial (X fixtures)', () => {
     expect(await session.send({ type: 'friction-changed', friction: 'strict', strictPhrase: PHRASE })).toMatchObject({ ok: true });
     await withPage(async (page) => {
       await openProfile(page);
-      expect(await actionsInRoot(page)).toEqual(['back', 'write']);
+      expect(await actionsInRoot(page)).toEqual(['back', 'wave', 'write']);
       const frameSrc = await waitInRoot(
         page,
         (root) => root.querySelector('iframe[data-part="phrase-frame"]')?.getAttribute('src'),
@@ -322,7 +440,7 @@ describe('the interstitial (X fixtures)', () => {
         30_000,
       );
       expect(frameSrc).toMatch(/pause\.html\?mode=phrase/);
-      expect(await actionsInRoot(page)).toEqual(['back', 'write']);
+      expect(await actionsInRoot(page)).toEqual(['back', 'wave', 'write']);
       // Typed at once, while the frame may still be loading: held from the site, handed to the box.
       const before = await pageKeystrokes(page);
       await typeKeys(session.name, page, PHRASE);

@@ -13,7 +13,7 @@ import type { StoredDocument } from '../../utils/data/schema';
 import { waitForDialog } from './harness/page-checks';
 import { launch, passTimeForWaitingChanges } from './harness/session';
 import type { E2eSession } from './harness/types';
-import { screenshot, useColorScheme } from './harness/ui-driver';
+import { screenshot, setViewport, useColorScheme } from './harness/ui-driver';
 import { OptionsScreen } from './pages/options';
 import { PopupPage, PopupScreen } from './pages/popup';
 import { SetupScreen } from './pages/setup';
@@ -42,13 +42,19 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
     await session?.close();
   });
 
-  test('1. first run by keyboard: link, goal 30, a reason; their profile pauses; "Go back" shows day 0 or 1 of 30 and 1 urge', async () => {
+  test('1. first run by keyboard: link, goal 30, a reason, a plan; their profile pauses; "Go back" shows day 0 or 1 of 30 and 1 urge', async () => {
     const screen = await PopupScreen.open(session);
     try {
       const setup = new SetupScreen(screen.page, async (step) => {
         if (shooting()) await screenshot(screen.page, join(SHOTS, `first-run-${step}.png`), true);
       });
-      await setup.complete({ profileLink: PROFILE_URL, name: 'Sam', goalDays: 30, reason: 'I want to sleep well again.' });
+      await setup.complete({
+        profileLink: PROFILE_URL,
+        name: 'Sam',
+        goalDays: 30,
+        reason: 'I want to sleep well again.',
+        plan: { when: 'I want to look at their profile', then: 'text my sister' },
+      });
       await screen.waitForMain();
 
       const saved = await doc();
@@ -58,6 +64,7 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
       expect(saved.people[0]?.accounts).toEqual([expect.objectContaining({ site: 'x', handle: HANDLE })]);
       expect(saved.streak.goalDays).toBe(30);
       expect(saved.reasons.map((reason) => reason.text)).toEqual(['I want to sleep well again.']);
+      expect(saved.plans).toEqual([expect.objectContaining({ when: 'I want to look at their profile', then: 'text my sister' })]);
       expect(await screen.urgesTotal()).toBe(0);
 
       const tab = await session.newPage();
@@ -88,6 +95,28 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
     }
   });
 
+  test('1b. the new screens of issue 14 (support page, welcome in a tab) in light and dark at 390 px: screenshots (Chromium), and what they say', async () => {
+    for (const [path, testId, name] of [
+      ['support.html', 'helplines', 'support'],
+      ['options.html#setup', 'welcome-details', 'welcome-tab'],
+    ] as const) {
+      const page = await session.openExtensionPage(path);
+      try {
+        await setViewport(page, 390, 844);
+        await page.waitFor((id) => document.querySelector(`[data-testid="${id}"]`) !== null, testId);
+        expect(await page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', testId)).not.toBe('');
+        if (shooting()) {
+          await useColorScheme(page, 'light');
+          await screenshot(page, join(SHOTS, `${name}-light-390.png`), true);
+          await useColorScheme(page, 'dark');
+          await screenshot(page, join(SHOTS, `${name}-dark-390.png`), true);
+        }
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   test('2. "I had contact": the count restarts at day 0 and the previous stretch is in the history', async () => {
     const before = await doc();
     expect(before.streak.history).toEqual([]);
@@ -95,7 +124,7 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
     try {
       await screen.waitForMain();
       await screen.recordContact('We met by chance at the station.');
-      await screen.page.waitFor(() => /\b0\b/.test(document.querySelector('[data-testid="day-number"]')?.textContent ?? ''));
+      await screen.page.waitFor(() => document.querySelector('[data-testid="day-number"]')?.getAttribute('data-days') === '0');
       expect(await screen.dayNumber()).toBe(0);
     } finally {
       await screen.close();
@@ -137,7 +166,7 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
   test.each([
     ['wrong-version.json', /version 0, which No-Contact Guard does not know/, ''],
     ['truncated.json', /incomplete or damaged/, ''],
-    ['wrong-types.json', /not valid, so nothing was changed/, 'people → 2nd person → accounts → 1st account → site'],
+    ['wrong-types.json', /could not read part of this file, so nothing was changed/, 'people → 2nd person → accounts → 1st account → site'],
     ['newer-version.json', /newer version of No-Contact Guard/, ''],
     ['not-ours.json', /does not look like a No-Contact Guard export/, ''],
   ])('4. a bad import (%s) says what and where, and changes nothing', async (name, what, where) => {
@@ -183,6 +212,32 @@ describe(`journeys through the popup and the options page (${process.env.E2E_BRO
       expect(await options.checkedFriction()).toBe('gentle');
     } finally {
       await options.close();
+    }
+  });
+  test('6. "pause the guard for 1 hour" in the popup, by keyboard: it waits for the 1-hour cool-down, then pauses, then the guard is back by itself', async () => {
+    expect((await doc()).settings.coolDown).toBe('1h');
+    const screen = await PopupScreen.open(session);
+    try {
+      await screen.waitForMain();
+      await screen.pauseForAnHour();
+      await screen.page.waitFor(() => document.querySelector('[data-testid="pause-while"]')?.getAttribute('data-state') === 'waiting');
+      const waiting = (await doc()).settings.pending.find((change) => change.kind === 'pause-until');
+      expect(waiting).toBeDefined();
+      if (waiting?.kind === 'pause-until') expect(Date.parse(waiting.until) - Date.parse(waiting.effectiveAt)).toBe(HOUR);
+      expect((await doc()).settings.paused).toBe(false);
+
+      await passTimeForWaitingChanges(session, HOUR + 60_000);
+      // Time passed for the waiting change, its end included (passTimeForWaitingChanges moves both back).
+      const paused = (await doc()).settings;
+      expect(paused.paused).toBe(true);
+      if (waiting?.kind === 'pause-until') expect(Date.parse(paused.pausedUntil ?? '')).toBe(Date.parse(waiting.until) - (HOUR + 60_000));
+      await screen.page.waitFor(() => document.querySelector('[data-testid="pause-while"]')?.getAttribute('data-state') === 'paused');
+
+      await passTimeForWaitingChanges(session, HOUR);
+      expect((await doc()).settings.paused).toBe(false);
+      await screen.page.waitFor(() => document.querySelector('[data-testid="pause-while"]')?.getAttribute('data-state') === 'on');
+    } finally {
+      await screen.close();
     }
   });
 });

@@ -12,6 +12,7 @@ import { launch } from './harness/session';
 import type { E2ePage, E2eSession } from './harness/types';
 import { chooseFile, typeText, useColorScheme, waitForTestId, type ColorScheme } from './harness/ui-driver';
 import { PopupScreen } from './pages/popup';
+import { waitForSupportTabs } from './pages/support';
 
 const PROFILE_URL = 'https://x.com/sam_rivers_x';
 
@@ -69,6 +70,16 @@ describe(`axe on the popup and the options page (${process.env.E2E_BROWSER ?? 'c
         await click(page, 'setup-next');
       },
     ],
+    [
+      'plans',
+      async (page: E2ePage) => {
+        await click(page, 'setup-plan-when');
+        await typeText(page, 'I want to look at their profile');
+        await click(page, 'setup-plan-then');
+        await typeText(page, 'go for a walk');
+        await click(page, 'setup-next');
+      },
+    ],
     ['friction', async (page: E2ePage) => click(page, 'setup-next')],
     ['done', async (page: E2ePage) => click(page, 'setup-finish')],
   ] as const)('popup set-up step "%s": no violation, light and dark', async (name, leave) => {
@@ -82,6 +93,21 @@ describe(`axe on the popup and the options page (${process.env.E2E_BROWSER ?? 'c
   test('popup main view: no violation, light and dark', async () => {
     await popup.waitForMain();
     expect(await auditBothSchemes(popup.page)).toEqual({ light: [], dark: [] });
+  });
+
+  test('popup "Find support" opens the support page in a new tab; it lists helplines, the directory and a professional, with no violation, light and dark', async () => {
+    const before = await waitForSupportTabs(session, 0);
+    await click(popup.page, 'find-support');
+    expect(await waitForSupportTabs(session, before + 1)).toBe(before + 1);
+    const page = await session.openExtensionPage('support.html');
+    try {
+      await waitForTestId(page, 'helplines');
+      expect(await page.evaluate(() => document.querySelectorAll('[data-testid="helpline"]').length)).toBeGreaterThanOrEqual(6);
+      expect(await page.evaluate(() => document.querySelector('[data-testid="helpline-directory"]')?.getAttribute('href'))).toBe('https://findahelpline.com/');
+      expect(await auditBothSchemes(page)).toEqual({ light: [], dark: [] });
+    } finally {
+      await page.close();
+    }
   });
 
   test('popup with "I had contact" open: no violation, light and dark', async () => {
@@ -140,7 +166,7 @@ describe(`axe on the popup and the options page (${process.env.E2E_BROWSER ?? 'c
     }
   });
 
-  test.each(['welcome', 'link', 'goal', 'start', 'reasons', 'friction', 'done'])(
+  test.each(['welcome', 'link', 'goal', 'start', 'reasons', 'plans', 'friction', 'done'])(
     'options page set-up step "%s": no violation, light and dark',
     async (name) => {
       const page = await session.openExtensionPage(`options.html#setup/${name}`);

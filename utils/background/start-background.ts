@@ -88,7 +88,9 @@ export function startBackground(): void {
     const core = await readCore();
     if (!core) return;
     await syncBrowser(core);
-    const next = core.settings.pending.map((p) => Date.parse(p.effectiveAt)).sort((a, b) => a - b)[0];
+    // A pause for a while ends by itself: its end is one more moment the store must look again.
+    const pauseEnd = core.settings.paused && core.settings.pausedUntil ? [Date.parse(core.settings.pausedUntil)] : [];
+    const next = [...core.settings.pending.map((p) => Date.parse(p.effectiveAt)), ...pauseEnd].sort((a, b) => a - b)[0];
     await browser.alarms.clear(PENDING_ALARM);
     if (next !== undefined) await browser.alarms.create(PENDING_ALARM, { when: Math.max(next, Date.now() + 1000) });
   }
@@ -107,6 +109,13 @@ export function startBackground(): void {
       const fromContentScript = sender.id === browser.runtime.id && sender.tab?.id !== undefined && !fromExtensionPage;
       if (!fromContentScript || sender.tab?.id === undefined) return { ok: false, error: 'Not allowed here.' };
       return { ok: true, data: { pass: await claimPagePass(sender.tab.id, parsed.data.url) } };
+    }
+    if (parsed.success && parsed.data.type === 'support-page-requested') {
+      // From our own content script or pages only; the page is ours, so no site can point it elsewhere.
+      if (sender.id !== browser.runtime.id) return { ok: false, error: 'Not allowed here.' };
+      const url = parsed.data.page === 'quieter' ? '/options.html#people' : '/support.html';
+      await browser.tabs.create({ url: browser.runtime.getURL(url) });
+      return { ok: true };
     }
     if (parsed.success && parsed.data.type === 'strict-phrase-entered') {
       if (!fromExtensionPage) return { ok: false, error: 'Not allowed here.' };
@@ -154,8 +163,10 @@ export function startBackground(): void {
       .then(syncWithCore);
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     void store().then(syncWithCore);
+    // From the first minute: the welcome (what the guard does and cannot do, pinning it) and the set-up.
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#setup') });
   });
   browser.runtime.onStartup.addListener(() => {
     void store().then(syncWithCore);

@@ -15,9 +15,11 @@ export const GUARD_FEED_HIDING = ['off', 'hide', 'collapse'] as const;
 const textItem = z.object({ id: z.string(), text: z.string() });
 
 export const GuardCoreSchema = z.object({
-  version: z.literal(2),
+  version: z.literal(3),
   settings: z.object({
     friction: z.enum(GUARD_FRICTIONS),
+    // Read only to know whether strict can be reached in hard hours (utils/days/hard-hours.ts).
+    strictPhrase: z.string(),
     paused: z.boolean(),
     // Site ids are plain strings here: the enum would need the registry, which imports every
     // adapter, and a site's page carries its own adapter only. The guard reads its own site's
@@ -28,6 +30,7 @@ export const GuardCoreSchema = z.object({
     z.object({
       id: z.string(),
       feedHiding: z.enum(GUARD_FEED_HIDING),
+      contactNeeded: z.optional(z.boolean()),
       accounts: z.array(
         z.object({ site: z.string(), handle: z.string().check(z.minLength(1)), stableId: z.optional(z.string()) }),
       ),
@@ -37,6 +40,9 @@ export const GuardCoreSchema = z.object({
   insteadIdeas: z.array(textItem),
   streak: z.object({ startedAt: z.string(), timeZone: z.string(), goalDays: z.number() }),
   hardDays: z.array(z.object({ id: z.string(), monthDay: z.string(), label: z.string() })),
+  plans: z.array(z.object({ id: z.string(), when: z.string(), then: z.string() })),
+  friend: z.optional(z.object({ link: z.string(), message: z.string() })),
+  hardHours: z.array(z.object({ from: z.number(), to: z.number(), days: z.array(z.number()) })),
 });
 
 export type GuardCore = z.infer<typeof GuardCoreSchema>;

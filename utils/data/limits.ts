@@ -30,6 +30,10 @@ export const LIMITS = {
   hardDays: 100,
   customPatterns: 200,
   journal: 10_000,
+  /** If-then plans ("when I want to look, I will …"). */
+  plans: 20,
+  /** Windows of hard hours. */
+  hardHours: 50,
   /** Events kept one by one (compaction keeps far fewer: utils/data/event-log.ts). */
   recentEvents: 5000,
   /** Daily rows of the compacted log (compaction keeps about ten years). */

@@ -9,8 +9,12 @@ import {
   AccountSchema,
   CoolDownSchema,
   FeedHidingSchema,
+  FriendSchema,
+  HardHoursSchema,
   FrictionSchema,
+  PlanSchema,
   SiteIdSchema,
+  UrgeWaySchema,
 } from './schema';
 import { LIMITS } from './limits';
 import { instantSchema, monthDaySchema, timeZoneSchema } from './schema-checks';
@@ -22,7 +26,7 @@ const what = z.string().max(LIMITS.whatChars).optional();
 
 export const MessageSchema = z.discriminatedUnion('type', [
   // From the guard on a site page (content script) or the pause page.
-  z.object({ type: z.literal('urge-resisted'), site: SiteIdSchema.optional(), what }),
+  z.object({ type: z.literal('urge-resisted'), site: SiteIdSchema.optional(), what, way: UrgeWaySchema.optional() }),
   z.object({ type: z.literal('went-through'), site: SiteIdSchema.optional(), what, countAsContact: z.boolean() }),
   // From the popup or options page.
   z.object({ type: z.literal('contact-recorded'), note: z.string().trim().max(LIMITS.noteChars).optional() }),
@@ -57,6 +61,18 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('custom-pattern-added'), personId: id, pattern: z.string().trim().min(1).max(LIMITS.patternChars) }),
   z.object({ type: z.literal('custom-pattern-removed'), patternId: id }),
   z.object({ type: z.literal('setup-finished') }),
+  z.object({ type: z.literal('plan-added'), when: PlanSchema.shape.when, then: PlanSchema.shape.then }),
+  z.object({ type: z.literal('plan-removed'), planId: id }),
+  // From the interstitial on a site page: open the "Find support" page, or the people in options
+  // ("quieter on their side too"), in a new tab (a browser effect, no data).
+  z.object({ type: z.literal('support-page-requested'), page: z.enum(['support', 'quieter']).optional() }),
+  // From the popup: pause the guard for a while; it waits for the cool-down like any pause.
+  z.object({ type: z.literal('guard-short-pause-requested'), length: z.enum(['1h', 'tomorrow']) }),
+  z.object({ type: z.literal('friend-saved'), link: FriendSchema.shape.link, message: FriendSchema.shape.message }),
+  z.object({ type: z.literal('friend-removed') }),
+  z.object({ type: z.literal('contact-needed-set'), personId: id, needed: z.boolean() }),
+  z.object({ type: z.literal('hard-hours-added'), from: HardHoursSchema.shape.from, to: HardHoursSchema.shape.to, days: HardHoursSchema.shape.days }),
+  z.object({ type: z.literal('hard-hours-removal-requested'), hardHoursId: id }),
   z.object({ type: z.literal('import-requested'), json: z.string().max(LIMITS.importChars) }),
   z.object({ type: z.literal('erase-requested'), confirm: z.literal('erase everything') }),
   z.object({ type: z.literal('export-requested') }),
@@ -75,7 +91,7 @@ export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** What a content script (a site page) may send: only what its interstitial reports. */
-const FROM_SITE_PAGES: ReadonlySet<MessageType> = new Set(['urge-resisted', 'went-through', 'page-pass-claimed']);
+const FROM_SITE_PAGES: ReadonlySet<MessageType> = new Set(['urge-resisted', 'went-through', 'page-pass-claimed', 'support-page-requested']);
 
 export type SenderKind = 'extension-page' | 'site-page';
 

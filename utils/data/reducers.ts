@@ -24,7 +24,7 @@ import { appendEvent } from './event-log';
 import { LIMITS } from './limits';
 import { wouldExceedAccountsTotal } from './account-limits';
 import { isLowering } from './friction';
-import { streakDaysBetween } from '../days/day-count';
+import { localDateOf, startOfLocalDay, streakDaysBetween } from '../days/day-count';
 
 export interface ReduceContext {
   now: Date;
@@ -43,7 +43,8 @@ export type Mutation = Exclude<
       | 'erase-requested'
       | 'page-continue-requested'
       | 'strict-phrase-entered'
-      | 'page-pass-claimed';
+      | 'page-pass-claimed'
+      | 'support-page-requested';
   }
 >;
 
@@ -86,12 +87,13 @@ function logged(
   doc: StoredDocument,
   type: EventType,
   ctx: ReduceContext,
-  details: Pick<LogEvent, 'site' | 'what' | 'days'> = {},
+  details: Pick<LogEvent, 'site' | 'what' | 'days' | 'way'> = {},
 ): StoredDocument {
   const event: LogEvent = { type, at: ctx.now.toISOString() };
   if (details.site !== undefined) event.site = details.site;
   if (details.what !== undefined) event.what = details.what;
   if (details.days !== undefined) event.days = details.days;
+  if (details.way !== undefined) event.way = details.way;
   return { ...doc, events: appendEvent(doc.events, event, ctx.timeZone) };
 }
 
@@ -129,12 +131,16 @@ function pendingKey(change: PendingRequest): string {
   switch (change.kind) {
     case 'remove-person':
     case 'feed-hiding':
+    case 'contact-needed':
       return `${change.kind}:${change.personId}`;
+    case 'hard-hours-removed':
+      return `${change.kind}:${change.hardHoursId}`;
     case 'site-off':
       return `${change.kind}:${change.site}`;
     case 'friction':
     case 'pause-guard':
     case 'cool-down':
+    case 'pause-until':
       return change.kind;
   }
 }
@@ -164,7 +170,17 @@ function applyWeakening(doc: StoredDocument, change: PendingRequest): StoredDocu
     case 'friction':
       return withSettings(doc, { friction: change.friction });
     case 'pause-guard':
-      return withSettings(doc, { paused: true });
+      return withSettings(doc, { paused: true, pausedUntil: undefined });
+    case 'contact-needed':
+      return withPerson(doc, change.personId, (person) => ({ ...person, contactNeeded: true }));
+    case 'hard-hours-removed':
+      return { ...doc, hardHours: doc.hardHours.filter((window) => window.id !== change.hardHoursId) };
+    case 'pause-until': {
+      // A pause with no end stays one; two short pauses end at the later end.
+      if (doc.settings.paused && doc.settings.pausedUntil === undefined) return doc;
+      const earlier = doc.settings.paused ? Date.parse(doc.settings.pausedUntil ?? '') : Number.NEGATIVE_INFINITY;
+      return withSettings(doc, { paused: true, pausedUntil: Date.parse(change.until) > earlier ? change.until : doc.settings.pausedUntil });
+    }
     case 'remove-person':
       return removePerson(doc, change.personId);
     case 'site-off':
@@ -203,18 +219,24 @@ function requestWeakening(doc: StoredDocument, request: PendingRequest, ctx: Red
 export function applyDuePending(doc: StoredDocument, now: Date): StoredDocument {
   const isDue = (change: PendingChange) => Date.parse(change.effectiveAt) <= now.getTime();
   const due = doc.settings.pending.filter(isDue);
-  if (due.length === 0) return doc;
   due.sort((a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt));
-  let next = withoutPending(doc, (change) => !isDue(change));
+  let next = due.length === 0 ? doc : withoutPending(doc, (change) => !isDue(change));
   for (const change of due) next = applyWeakening(next, change);
-  return next;
+  return endedPause(next, now);
+}
+
+/** A pause for a while is over once its end has passed: the guard is on again by itself. */
+function endedPause(doc: StoredDocument, now: Date): StoredDocument {
+  const { paused, pausedUntil } = doc.settings;
+  if (!paused || pausedUntil === undefined || Date.parse(pausedUntil) > now.getTime()) return doc;
+  return withSettings(doc, { paused: false, pausedUntil: undefined });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Urges, contact, the journal
 
 function urgeResisted(doc: StoredDocument, msg: MutationOf<'urge-resisted'>, ctx: ReduceContext): Outcome {
-  return ok(logged(doc, 'urge-resisted', ctx, { site: msg.site, what: msg.what }));
+  return ok(logged(doc, 'urge-resisted', ctx, { site: msg.site, what: msg.what, way: msg.way }));
 }
 
 function wentThrough(doc: StoredDocument, msg: MutationOf<'went-through'>, ctx: ReduceContext): Outcome {
@@ -372,8 +394,32 @@ function guardPauseRequested(doc: StoredDocument, ctx: ReduceContext): Outcome {
 }
 
 function guardResumed(doc: StoredDocument): Outcome {
-  const resumed = withoutPendingLike(doc, { kind: 'pause-guard' });
-  return ok(withSettings(resumed, { paused: false }));
+  const resumed = withoutPending(doc, (change) => change.kind !== 'pause-guard' && change.kind !== 'pause-until');
+  return ok(withSettings(resumed, { paused: false, pausedUntil: undefined }));
+}
+
+/**
+ * A pause for a while: an hour, or until the start of the next local day, counted from when the
+ * pause begins (after the cool-down, so a 24-hour cool-down cannot turn it into nothing).
+ */
+function guardShortPauseRequested(
+  doc: StoredDocument,
+  msg: MutationOf<'guard-short-pause-requested'>,
+  ctx: ReduceContext,
+): Outcome {
+  if (doc.settings.paused && doc.settings.pausedUntil === undefined) return ok(doc);
+  const startsAt = new Date(ctx.now.getTime() + COOL_DOWN_MS[doc.settings.coolDown]);
+  const until =
+    msg.length === '1h'
+      ? new Date(startsAt.getTime() + COOL_DOWN_MS['1h'])
+      : startOfLocalDay(nextLocalDate(localDateOf(startsAt, ctx.timeZone)), ctx.timeZone);
+  return requestWeakening(doc, { kind: 'pause-until', until: until.toISOString() }, ctx);
+}
+
+/** The calendar date after 'YYYY-MM-DD' (plain dates, no zone involved). */
+function nextLocalDate(date: string): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
 }
 
 function siteToggled(doc: StoredDocument, msg: MutationOf<'site-toggled'>, ctx: ReduceContext): Outcome {
@@ -442,6 +488,28 @@ function customPatternRemoved(doc: StoredDocument, msg: MutationOf<'custom-patte
   const customPatterns = doc.customPatterns.filter((pattern) => pattern.id !== msg.patternId);
   if (customPatterns.length === doc.customPatterns.length) return fail('item-not-found');
   return ok({ ...doc, customPatterns });
+}
+
+function planAdded(doc: StoredDocument, msg: MutationOf<'plan-added'>, ctx: ReduceContext): Outcome {
+  if (doc.plans.length >= LIMITS.plans) return fail('limit-reached');
+  const plan = { id: ctx.newId(), when: msg.when.trim(), then: msg.then.trim() };
+  return ok({ ...doc, plans: [...doc.plans, plan] }, { id: plan.id });
+}
+
+function planRemoved(doc: StoredDocument, msg: MutationOf<'plan-removed'>): Outcome {
+  const plans = doc.plans.filter((plan) => plan.id !== msg.planId);
+  if (plans.length === doc.plans.length) return fail('item-not-found');
+  return ok({ ...doc, plans });
+}
+
+/** "Some contact is needed": marking it waits for the cool-down (it eases their messages); unmarking is immediate. */
+function contactNeededSet(doc: StoredDocument, msg: MutationOf<'contact-needed-set'>, ctx: ReduceContext): Outcome {
+  const person = findPerson(doc, msg.personId);
+  if (!person) return fail('person-not-found');
+  const request: PendingRequest = { kind: 'contact-needed', personId: msg.personId };
+  if (msg.needed) return person.contactNeeded ? ok(doc) : requestWeakening(doc, request, ctx);
+  const { contactNeeded: _was, ...unmarked } = person;
+  return ok(withPerson(withoutPendingLike(doc, request), msg.personId, () => unmarked));
 }
 
 function setupFinished(doc: StoredDocument): Outcome {
@@ -519,6 +587,29 @@ export function reduce(stored: StoredDocument, msg: Mutation, ctx: ReduceContext
       return customPatternRemoved(doc, msg);
     case 'setup-finished':
       return setupFinished(doc);
+    case 'plan-added':
+      return planAdded(doc, msg, ctx);
+    case 'plan-removed':
+      return planRemoved(doc, msg);
+    case 'guard-short-pause-requested':
+      return guardShortPauseRequested(doc, msg, ctx);
+    case 'friend-saved':
+      return ok({ ...doc, friend: { link: msg.link.trim(), message: msg.message.trim() } });
+    case 'contact-needed-set':
+      return contactNeededSet(doc, msg, ctx);
+    case 'hard-hours-added': {
+      if (doc.hardHours.length >= LIMITS.hardHours) return fail('limit-reached');
+      const window = { id: ctx.newId(), from: msg.from, to: msg.to, days: [...new Set(msg.days)].sort((a, b) => a - b) };
+      return ok({ ...doc, hardHours: [...doc.hardHours, window] }, { id: window.id });
+    }
+    case 'hard-hours-removal-requested':
+      // Fewer hard hours is a gentler pause in them: it waits for the cool-down.
+      if (!doc.hardHours.some((window) => window.id === msg.hardHoursId)) return fail('item-not-found');
+      return requestWeakening(doc, { kind: 'hard-hours-removed', hardHoursId: msg.hardHoursId }, ctx);
+    case 'friend-removed': {
+      const { friend: _gone, ...withoutFriend } = doc;
+      return ok(withoutFriend);
+    }
     default:
       return assertNever(msg);
   }

@@ -44,7 +44,7 @@ export function localDate(now: Date, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-const NOT_DATA_MESSAGES: ReadonlySet<Message['type']> = new Set(['page-continue-requested', 'strict-phrase-entered', 'page-pass-claimed']);
+const NOT_DATA_MESSAGES: ReadonlySet<Message['type']> = new Set(['page-continue-requested', 'strict-phrase-entered', 'page-pass-claimed', 'support-page-requested']);
 
 function isMutation(message: Message): message is Mutation {
   return ![
@@ -56,6 +56,7 @@ function isMutation(message: Message): message is Mutation {
     'page-continue-requested',
     'strict-phrase-entered',
     'page-pass-claimed',
+    'support-page-requested',
   ].includes(message.type);
 }
 

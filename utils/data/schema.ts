@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { SITE_IDS } from '../sites/site-ids';
 import { LIMITS } from './limits';
 import { checkAccountHandle, checkAccountsTotal, instantSchema, localDateSchema, monthDaySchema, timeZoneSchema } from './schema-checks';
+import { isFriendLink } from '../friend/friend-link';
 
-export const SCHEMA_VERSION = 2 as const;
+export const SCHEMA_VERSION = 3 as const;
 
 const isoInstant = instantSchema;
 const localDate = localDateSchema;
@@ -35,6 +36,8 @@ export const PersonSchema = z.object({
   accounts: z.array(AccountSchema).max(LIMITS.accountsPerPerson),
   feedHiding: FeedHidingSchema,
   addedAt: isoInstant,
+  /** Version 3: some contact is needed (children, work, a shared home); their messages ask "is this needed contact?". */
+  contactNeeded: z.boolean().optional(),
 });
 
 export const TextItemSchema = z.object({ id, text: shortText });
@@ -50,6 +53,12 @@ export const PendingChangeSchema = z.discriminatedUnion('kind', [
   z.object({ id, kind: z.literal('site-off'), site: SiteIdSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
   z.object({ id, kind: z.literal('cool-down'), coolDown: CoolDownSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
   z.object({ id, kind: z.literal('feed-hiding'), personId: id, feedHiding: FeedHidingSchema, requestedAt: isoInstant, effectiveAt: isoInstant }),
+  // Version 3: a pause for a while (an hour, until tomorrow), ending by itself at `until`.
+  z.object({ id, kind: z.literal('pause-until'), until: isoInstant, requestedAt: isoInstant, effectiveAt: isoInstant }),
+  // Version 3: removing hard hours makes the pause gentler in them, so it waits too.
+  z.object({ id, kind: z.literal('hard-hours-removed'), hardHoursId: id, requestedAt: isoInstant, effectiveAt: isoInstant }),
+  // Version 3: marking "some contact is needed" makes their messages easier to open, so it waits too.
+  z.object({ id, kind: z.literal('contact-needed'), personId: id, requestedAt: isoInstant, effectiveAt: isoInstant }),
 ]);
 
 export const SettingsSchema = z.object({
@@ -64,6 +73,8 @@ export const SettingsSchema = z.object({
   pending: z.array(PendingChangeSchema).max(LIMITS.pending),
   /** Set when the first-run set-up was finished or skipped. */
   setupDone: z.boolean(),
+  /** Version 3: with `paused`, the pause ends by itself at this instant (a pause for a while). */
+  pausedUntil: isoInstant.optional(),
 });
 
 export const PastStreakSchema = z.object({
@@ -84,6 +95,9 @@ export const StreakSchema = z.object({
   celebrated: z.array(z.number().int().min(1).max(LIMITS.days)).max(LIMITS.celebrated),
 });
 
+/** Ways of letting an urge pass besides "go back" (version 3). */
+export const UrgeWaySchema = z.enum(['plan', 'friend', 'wave']);
+
 export const EventTypeSchema = z.enum(['urge-resisted', 'went-through', 'contact-recorded', 'journal-entry', 'milestone']);
 
 export const EventSchema = z.object({
@@ -94,6 +108,8 @@ export const EventSchema = z.object({
   what: z.string().max(LIMITS.whatChars).optional(),
   /** Milestone days, for 'milestone'. */
   days: z.number().int().min(0).max(LIMITS.days).optional(),
+  /** How an urge was let pass, when it was not plain "go back": 'plan' (their if-then plan), 'friend' (a message to a friend), 'wave' (riding the urge out with the timer). */
+  way: UrgeWaySchema.optional(),
 });
 
 /** Old events are compacted into one row per local day: counts per type, and urges per hour. */
@@ -129,6 +145,33 @@ export const CustomPatternSchema = z.object({
   pattern: z.string().trim().min(1).max(LIMITS.patternChars),
 });
 
+/** An if-then plan in the person's own words: "When <when>, I will <then>." (version 3) */
+export const PlanSchema = z.object({
+  id,
+  when: z.string().trim().min(1).max(200),
+  then: z.string().trim().min(1).max(300),
+});
+
+/**
+ * One friend to reach instead (version 3): a messaging app's https link, mailto:, sms: or tel:,
+ * and a message prepared in a calm moment. The extension never sends it.
+ */
+export const FriendSchema = z.object({
+  link: z.string().trim().min(1).max(2000).refine(isFriendLink, 'a messaging app link (https://…), mailto:, sms: or tel:'),
+  message: z.string().trim().max(1000),
+});
+
+const hour = z.number().int().min(0).max(23);
+
+/** Version 3: hours the person finds hard (late nights, weekends): the pause is one level firmer then. */
+export const HardHoursSchema = z.object({
+  id,
+  from: hour,
+  to: hour,
+  /** Weekdays the window starts on, 0 = Sunday; empty means every day. */
+  days: z.array(z.number().int().min(0).max(6)).max(7),
+});
+
 /** The part every content script reads: small, and with no journal or log in it. */
 export const CoreSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
@@ -139,6 +182,9 @@ export const CoreSchema = z.object({
   streak: StreakSchema,
   hardDays: z.array(HardDaySchema).max(LIMITS.hardDays),
   customPatterns: z.array(CustomPatternSchema).max(LIMITS.customPatterns),
+  plans: z.array(PlanSchema).max(LIMITS.plans),
+  friend: FriendSchema.optional(),
+  hardHours: z.array(HardHoursSchema).max(LIMITS.hardHours),
 });
 
 export const DocumentSchema = CoreSchema.extend({
@@ -164,6 +210,10 @@ export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 export type HardDay = z.infer<typeof HardDaySchema>;
 export type CustomPattern = z.infer<typeof CustomPatternSchema>;
 export type Core = z.infer<typeof CoreSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
+export type UrgeWay = z.infer<typeof UrgeWaySchema>;
+export type Friend = z.infer<typeof FriendSchema>;
+export type HardHours = z.infer<typeof HardHoursSchema>;
 export type StoredDocument = z.infer<typeof DocumentSchema>;
 
 export { STORAGE_KEYS } from './storage-keys';
@@ -187,6 +237,8 @@ export function emptyDocument(now: Date, timeZone: string): StoredDocument {
     streak: { startedAt: now.toISOString(), timeZone, goalDays: 30, history: [], celebrated: [] },
     hardDays: [],
     customPatterns: [],
+    plans: [],
+    hardHours: [],
     events: { recent: [], daily: [] },
     journal: [],
   };

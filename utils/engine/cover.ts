@@ -26,8 +26,14 @@ export interface InterstitialContext {
   goalDays: number;
   reason?: string;
   insteadIdea?: string;
+  /** One of the person's if-then plans (its words only). */
+  plan?: { when: string; then: string };
+  /** The friend to reach instead, as the link to open (the message shown when the link cannot carry it). */
+  friend?: { href: string; call: boolean; message?: string };
   friction: Friction;
   pauseSeconds: number;
+  /** One of the hours the person marked as hard: the pause is one level firmer, and says why. */
+  hardHour?: boolean;
 }
 
 export interface GuardUiOptions {
@@ -36,6 +42,10 @@ export interface GuardUiOptions {
   frameUrl(mode: 'journal' | 'phrase'): string;
   /** Ends the key hold (the content script's lifetime). */
   signal?: AbortSignal;
+  /** Asks the background to open the "Find support" page. */
+  onSupport?(): void;
+  /** Asks the background to open the people in options (how to mute or unfollow on each site). */
+  onQuieter?(): void;
 }
 
 export interface MountedGuardUi extends GuardUi {
@@ -48,7 +58,7 @@ export interface MountedGuardUi extends GuardUi {
   confirmPhrase(): void;
 }
 
-export function createGuardUi({ doc, context, frameUrl, signal }: GuardUiOptions): MountedGuardUi {
+export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQuieter }: GuardUiOptions): MountedGuardUi {
   let host: HTMLElement | undefined;
   let shadow: ShadowRoot | undefined;
   let dialog: HTMLDialogElement | undefined;
@@ -253,6 +263,11 @@ export function createGuardUi({ doc, context, frameUrl, signal }: GuardUiOptions
         onTypingFrameLoad,
         phraseConfirmed,
         onBack: () => finish({ choice: 'back' }),
+        onPlan: () => finish({ choice: 'back', way: 'plan' }),
+        onFriend: () => finish({ choice: 'back', way: 'friend' }),
+        onWave: () => finish({ choice: 'back', way: 'wave' }),
+        ...(onSupport && { onSupport }),
+        ...(onQuieter && { onQuieter }),
         onDone: (countAsContact: boolean) => finish({ choice: 'continue', countAsContact }),
       }),
       dialog,

@@ -4,6 +4,7 @@
  * with one MutationObserver, and stops guarded controls in the capture phase on `window`,
  * before the site's own listeners run.
  */
+import type { UrgeWay } from '../data/schema';
 import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
 import { EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
 import { classifyPress, classifyShortcut, isEditable, ownerOfPath, type ControlHit } from './control-guard';
@@ -19,10 +20,13 @@ export interface GuardPrompt {
   contactSignal?: ContactSignal;
   /** After "continue", ask whether to count it as contact (contact actions and views they see). */
   asksToCount: boolean;
+  /** Their messages, with some contact needed: "is this needed contact?" (going on never counts). */
+  neededContact?: boolean;
 }
 
 export type PromptOutcome =
-  | { choice: 'back' }
+  /** `way`: how the urge was let pass when it was not plain "go back" (their plan). */
+  | { choice: 'back'; way?: UrgeWay }
   | { choice: 'continue'; countAsContact: boolean }
   /** The page moved on by itself (browser back, the site navigated): nothing to log. */
   | { choice: 'dismissed' };
@@ -42,7 +46,19 @@ export interface GuardUi {
 export interface GuardReport {
   type: 'urge-resisted' | 'went-through';
   what: string;
+  way?: UrgeWay;
   countAsContact?: boolean;
+}
+
+/** Needed contact (their messages, marked so) is never counted; otherwise ask when they can see it. */
+function askFor(match: GuardMatch, kind: PageKind, contactSignal: ContactSignal | undefined): Pick<GuardPrompt, 'asksToCount' | 'neededContact'> {
+  if (kind === 'messages' && match.contactNeeded) return { asksToCount: false, neededContact: true };
+  return { asksToCount: Boolean(contactSignal) };
+}
+
+/** The report's `way`, only when the outcome has one (so plain "go back" reports stay as they were). */
+function wayOf(outcome: { way?: UrgeWay }): { way?: UrgeWay } {
+  return outcome.way === undefined ? {} : { way: outcome.way };
 }
 
 export interface EngineDeps {
@@ -151,7 +167,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     const kind = pageRef?.kind ?? 'profile';
     const contactSignal = adapter.visibleToThem?.[kind];
     void ui
-      .prompt({ subject: 'page', pageKind: kind, contactSignal, asksToCount: Boolean(contactSignal) })
+      .prompt({ subject: 'page', pageKind: kind, contactSignal, ...askFor(match, kind, contactSignal) })
       .then((outcome) => onPageOutcome(outcome, match, kind));
   }
 
@@ -159,7 +175,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (outcome.choice === 'dismissed') return;
     if (outcome.choice === 'back') {
       leftHref = win.location.href;
-      deps.report({ type: 'urge-resisted', what: kind });
+      deps.report({ type: 'urge-resisted', what: kind, ...wayOf(outcome) });
       goBack();
       return;
     }
@@ -220,7 +236,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (!GESTURE_STARTS.has(event.type) || ui.isPrompting()) return;
     void ui.prompt({ subject: 'control', action: hit.action, asksToCount: true }).then((outcome) => {
       if (outcome.choice === 'dismissed') return;
-      if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: hit.action });
+      if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: hit.action, ...wayOf(outcome) });
       deps.report({ type: 'went-through', what: hit.action, countAsContact: outcome.countAsContact });
       allowedControls.add(hit.element);
       replay(hit.element);
@@ -236,10 +252,10 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (!GESTURE_STARTS.has(event.type) || ui.isPrompting()) return;
     const contactSignal = adapter.visibleToThem?.[ref.kind];
     void ui
-      .prompt({ subject: 'link', pageKind: ref.kind, contactSignal, asksToCount: Boolean(contactSignal) })
+      .prompt({ subject: 'link', pageKind: ref.kind, contactSignal, ...askFor(match, ref.kind, contactSignal) })
       .then((outcome) => {
         if (outcome.choice === 'dismissed') return;
-        if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: ref.kind });
+        if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: ref.kind, ...wayOf(outcome) });
         deps.report({ type: 'went-through', what: ref.kind, countAsContact: outcome.countAsContact });
         allowedPersonId = match.personId;
         replay(link);

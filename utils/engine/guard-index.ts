@@ -9,6 +9,8 @@ import type { ContactAccount, Handle, PageRef, SiteId } from '../sites/site-adap
 export interface GuardMatch {
   personId: string;
   feedHiding: FeedHiding;
+  /** Some contact with them is needed: their messages ask "is this needed contact?". */
+  contactNeeded?: boolean;
 }
 
 export interface GuardIndex {
@@ -29,7 +31,7 @@ export function buildGuardIndex(core: GuardCore, site: SiteId): GuardIndex {
   const byStableId = new Map<string, GuardMatch>();
   const feedHidingAccounts: ContactAccount[] = [];
   for (const person of core.people) {
-    const match: GuardMatch = { personId: person.id, feedHiding: person.feedHiding };
+    const match: GuardMatch = { personId: person.id, feedHiding: person.feedHiding, ...(person.contactNeeded && { contactNeeded: true }) };
     for (const account of person.accounts) {
       if (account.site !== site) continue;
       byHandle.set(account.handle, match);

@@ -17,8 +17,21 @@ import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
 import { createGuardUi, type InterstitialContext } from './cover';
 import { TypedAheadWantedSchema } from './typed-ahead';
 import { startEngine } from './engine';
+import { friendHref } from '../friend/friend-link';
+import { hardHoursFriction, isInHardHours } from '../days/hard-hours';
 
 const parseCore = parseGuardCore;
+
+/** What the pause offers for the saved friend: the link, and the message when the link cannot carry it. */
+function friendPrompt(friend: { link: string; message: string }): InterstitialContext['friend'] {
+  const opened = friendHref(friend.link, friend.message);
+  if (!opened.href) return undefined;
+  return {
+    href: opened.href,
+    call: opened.href.startsWith('tel:'),
+    ...(!opened.filled && friend.message.trim() && { message: friend.message.trim() }),
+  };
+}
 
 /** A different reason each time, so the words stay alive; the first reason when there is one. */
 function pick<T>(items: readonly T[], seed: number): T | undefined {
@@ -63,24 +76,24 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
   const context = (): InterstitialContext => {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const seed = prompts++;
+    const now = new Date();
+    const hardHour = core ? isInHardHours(core.hardHours, now, timeZone) : false;
+    const friction = hardHoursFriction(core?.settings.friction ?? 'gentle', hardHour, (core?.settings.strictPhrase ?? '') !== '');
     return {
       days: core ? daysWithoutContact(core.streak, new Date(), timeZone) : 0,
       goalDays: core?.streak.goalDays ?? 30,
       reason: core ? pick(core.reasons, seed)?.text : undefined,
       insteadIdea: core ? pick(core.insteadIdeas, seed)?.text : undefined,
-      friction: core?.settings.friction ?? 'gentle',
-      pauseSeconds: PAUSE_SECONDS[core?.settings.friction ?? 'gentle'],
+      plan: core ? pick(core.plans, seed) : undefined,
+      friend: core?.friend ? friendPrompt(core.friend) : undefined,
+      friction,
+      pauseSeconds: PAUSE_SECONDS[friction],
+      hardHour,
     };
   };
 
   // Names this guard's typing frames (utils/engine/typed-ahead.ts); random, and new on every page load.
   const frameKey = crypto.randomUUID().replaceAll('-', '');
-  const ui = createGuardUi({
-    doc: document,
-    context,
-    frameUrl: (mode) => `${browser.runtime.getURL('/pause.html')}?mode=${mode}&site=${adapter.id}&key=${frameKey}`,
-    signal: ctx.signal,
-  });
 
   // Retried until the background answers, with one id per report so a retry is never counted twice.
   // After an update ("Extension context invalidated") every try fails quietly: nothing to report to.
@@ -92,6 +105,16 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
       unreachable: () => '',
     });
   };
+
+  const ui = createGuardUi({
+    doc: document,
+    context,
+    frameUrl: (mode) => `${browser.runtime.getURL('/pause.html')}?mode=${mode}&site=${adapter.id}&key=${frameKey}`,
+    signal: ctx.signal,
+    // A message, not a link: a link to an extension page would have to be web-accessible, which lets any site probe for us.
+    onSupport: () => send({ type: 'support-page-requested' }),
+    onQuieter: () => send({ type: 'support-page-requested', page: 'quieter' }),
+  });
 
   const reported = new Set<string>();
   startEngine({
@@ -119,8 +142,8 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
       browser.storage.onChanged.addListener(listener);
       ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
     },
-    report({ type, what, countAsContact }) {
-      if (type === 'urge-resisted') send({ type, site: adapter.id, what });
+    report({ type, what, way, countAsContact }) {
+      if (type === 'urge-resisted') send({ type, site: adapter.id, what, ...(way && { way }) });
       else send({ type, site: adapter.id, what, countAsContact: countAsContact ?? false });
     },
     onError(where, error) {

@@ -195,3 +195,16 @@ export function safeFileName(name: string): string {
   const cleaned = name.replace(/[^A-Za-z0-9._-]/g, '-');
   return cleaned.endsWith('.json') ? cleaned : `${cleaned}.json`;
 }
+
+// Hard hours (issue 14)
+
+/** "22:00" / "10 PM" for a local hour, in `locale` (a fixed UTC day, so no zone shifts it). */
+export function formatHour(hour: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7, hour)));
+}
+
+/** Short weekday names, Sunday first, in `locale` (2024-01-07 was a Sunday). */
+export function weekdayNames(locale: string, width: 'short' | 'long' = 'short'): string[] {
+  const format = new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, day) => format.format(new Date(Date.UTC(2024, 0, 7 + day, 12))));
+}

@@ -82,11 +82,11 @@ export function ringStroke(fraction: number, radius: number): { dashArray: strin
 // ---------------------------------------------------------------------------------------------
 // The first-run set-up
 
-export const SETUP_STEPS = ['welcome', 'link', 'goal', 'start', 'reasons', 'friction', 'done'] as const;
+export const SETUP_STEPS = ['welcome', 'link', 'goal', 'start', 'reasons', 'plans', 'friction', 'done'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
 /** The steps the person is asked something in, numbered "step 1 of 5". */
-export const QUESTION_STEPS: readonly SetupStep[] = ['link', 'goal', 'start', 'reasons', 'friction'];
+export const QUESTION_STEPS: readonly SetupStep[] = ['link', 'goal', 'start', 'reasons', 'plans', 'friction'];
 
 export function isSetupStep(value: string): value is SetupStep {
   return (SETUP_STEPS as readonly string[]).includes(value);
@@ -164,4 +164,39 @@ export function localDateToday(now: Date, timeZone: string): string {
 /** Strict friction needs a phrase in the person's own words; the others need nothing more. */
 export function frictionReady(friction: Friction, phrase: string): boolean {
   return friction !== 'strict' || phrase.trim().length > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A pause for a while (popup)
+
+/** Where the guard stands, for the popup's "pause for a while". */
+export type GuardPauseState =
+  | { kind: 'on' }
+  | { kind: 'paused'; until?: string }
+  /** A pause was asked for and waits for the cool-down: it starts at `startsAt`. */
+  | { kind: 'waiting'; changeId: string; startsAt: string; until?: string };
+
+/** A pause's start or end: the time alone today ("11:05"), with the weekday on another day ("Wed 00:00"). */
+export function formatPauseTime(iso: string, now: Date, locale: string, timeZone: string): string {
+  const at = new Date(iso);
+  const sameDay = localDateOf(at, timeZone) === localDateOf(now, timeZone);
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: 'numeric', minute: '2-digit', timeZone }
+    : { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone };
+  return new Intl.DateTimeFormat(locale, options).format(at);
+}
+
+export function guardPauseState(doc: StoredDocument): GuardPauseState {
+  const { settings } = doc;
+  if (settings.paused) return settings.pausedUntil === undefined ? { kind: 'paused' } : { kind: 'paused', until: settings.pausedUntil };
+  const waiting = settings.pending
+    .filter((change) => change.kind === 'pause-until' || change.kind === 'pause-guard')
+    .sort((a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt))[0];
+  if (!waiting) return { kind: 'on' };
+  return {
+    kind: 'waiting',
+    changeId: waiting.id,
+    startsAt: waiting.effectiveAt,
+    ...(waiting.kind === 'pause-until' && { until: waiting.until }),
+  };
 }

@@ -43,6 +43,8 @@ export abstract class PageBase implements E2ePage {
     const centre = await this.inRoot((root, sel) => {
       const el = root.querySelector(sel);
       if (!el) return null;
+      // A dialog taller than the window scrolls inside itself (a reason, a plan, a friend…); a person would scroll to the button too.
+      el.scrollIntoView({ block: 'center' });
       const box = el.getBoundingClientRect();
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     }, selector);

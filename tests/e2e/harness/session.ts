@@ -37,15 +37,23 @@ export async function withPage<R>(session: E2eSession, run: (page: E2ePage) => P
 }
 
 /**
- * Lets `ms` pass for the changes waiting out a cool-down: their times move back by `ms` in the
+ * Lets `ms` pass for the changes waiting out a cool-down (and a pause for a while): their times move back by `ms` in the
  * stored core (as if the clock had moved on), then one read of the state lets every change that is
  * now due take effect (utils/data/store.ts). The shipped build has no clock hook to move.
  */
 export async function passTimeForWaitingChanges(session: Pick<E2eSession, 'inExtension' | 'send'>, ms: number): Promise<void> {
   await session.inExtension(async (api, by) => {
-    const { core } = (await api.storage.local.get(null)) as { core: { settings: { pending: { requestedAt: string; effectiveAt: string }[] } } };
+    type Waiting = { requestedAt: string; effectiveAt: string; until?: string };
+    const { core } = (await api.storage.local.get(null)) as { core: { settings: { pending: Waiting[]; pausedUntil?: string } } };
     const earlier = (iso: string) => new Date(Date.parse(iso) - by).toISOString();
-    core.settings.pending = core.settings.pending.map((p) => ({ ...p, requestedAt: earlier(p.requestedAt), effectiveAt: earlier(p.effectiveAt) }));
+    core.settings.pending = core.settings.pending.map((p) => ({
+      ...p,
+      requestedAt: earlier(p.requestedAt),
+      effectiveAt: earlier(p.effectiveAt),
+      ...(p.until ? { until: earlier(p.until) } : {}),
+    }));
+    // A pause for a while ends by itself at `pausedUntil`: that time moves too.
+    if (core.settings.pausedUntil) core.settings.pausedUntil = earlier(core.settings.pausedUntil);
     await api.storage.local.set({ core });
   }, ms);
   const reply = await session.send({ type: 'state-requested' });

@@ -58,8 +58,10 @@ export class PopupScreen {
     return match ? Number(match[0]) : undefined;
   }
 
-  dayNumber(): Promise<number | undefined> {
-    return this.figure('day-number');
+  /** The day count (the big text names day 0 "First day", so the number is read from data-days). */
+  async dayNumber(): Promise<number | undefined> {
+    const days = await this.page.evaluate(() => document.querySelector('[data-testid="day-number"]')?.getAttribute('data-days'));
+    return days === undefined || days === null ? undefined : Number(days);
   }
 
   goalDays(): Promise<number | undefined> {
@@ -95,6 +97,16 @@ export class PopupScreen {
     await tabTo(this.page, 'contact-confirm-button');
     await this.page.press('Enter');
     await waitForTestId(this.page, 'contact-done');
+  }
+
+  /** "Pause the guard for a while" → "Pause for 1 hour", by keyboard (the choices are folded in a <details>). */
+  async pauseForAnHour(): Promise<void> {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(this.page, 'pause-open');
+    await this.page.press('Enter');
+    await waitForTestId(this.page, 'pause-1h');
+    await tabTo(this.page, 'pause-1h');
+    await this.page.press('Enter');
   }
 
   close(): Promise<void> {

@@ -6,13 +6,15 @@
 import type { E2ePage } from '../harness/types';
 import { tabTo, typeText, waitForTestId } from '../harness/ui-driver';
 
-export type SetupStepName = 'welcome' | 'link' | 'goal' | 'start' | 'reasons' | 'friction' | 'done';
+export type SetupStepName = 'welcome' | 'link' | 'goal' | 'start' | 'reasons' | 'plans' | 'friction' | 'done';
 
 export interface FirstRun {
   profileLink: string;
   name?: string;
   goalDays: 21 | 30 | 60 | 90;
   reason: string;
+  /** An if-then plan, typed in its two boxes; none skips the step with "Next". */
+  plan?: { when: string; then: string };
 }
 
 export class SetupScreen {
@@ -34,7 +36,7 @@ export class SetupScreen {
     await this.page.press(key);
   }
 
-  /** welcome → link (paste, check, confirm) → goal → start now → one reason → friction as is → finish. */
+  /** welcome → link (paste, check, confirm) → goal → start now → one reason → a plan → friction as is → finish. */
   async complete(run: FirstRun): Promise<void> {
     await this.waitForStep('welcome');
     await this.activate('setup-begin');
@@ -62,6 +64,15 @@ export class SetupScreen {
     await this.waitForStep('reasons');
     await tabTo(this.page, 'setup-reason-input');
     await typeText(this.page, run.reason);
+    await this.activate('setup-next');
+
+    await this.waitForStep('plans');
+    if (run.plan) {
+      await tabTo(this.page, 'setup-plan-when');
+      await typeText(this.page, run.plan.when);
+      await tabTo(this.page, 'setup-plan-then');
+      await typeText(this.page, run.plan.then);
+    }
     await this.activate('setup-next');
 
     await this.waitForStep('friction');

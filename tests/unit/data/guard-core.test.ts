@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import v1 from '../../fixtures/data/v1.json';
 import v2 from '../../fixtures/data/v2.json';
+import v3 from '../../fixtures/data/v3.json';
 import { GUARD_FEED_HIDING, GUARD_FRICTIONS, parseGuardCore } from '../../../utils/data/guard-core';
 import { migrateToCurrent } from '../../../utils/data/migrations';
 import { buildGuardIndex } from '../../../utils/engine/guard-index';
@@ -21,14 +22,25 @@ describe('the content script view of the core', () => {
   test.each([
     ['a fresh document', CoreSchema.parse(emptyDocument(new Date('2026-11-23T10:00:00Z'), 'Europe/Berlin'))],
     ['the v1 fixture, migrated', coreOf(v1)],
-    ['the v2 fixture', coreOf(v2)],
+    ['the v2 fixture, migrated', coreOf(v2)],
+    ['the v3 fixture', coreOf(v3)],
   ])('accepts %s with the values it reads unchanged', (_why, core) => {
     const view = parseGuardCore(core);
     expect(view).toBeDefined();
-    expect(view?.people).toEqual(core.people.map((p) => ({ id: p.id, feedHiding: p.feedHiding, accounts: p.accounts })));
-    expect(view?.settings).toEqual({ friction: core.settings.friction, paused: core.settings.paused, sitesOff: core.settings.sitesOff });
+    expect(view?.people).toEqual(
+      core.people.map((p) => ({ id: p.id, feedHiding: p.feedHiding, accounts: p.accounts, ...(p.contactNeeded !== undefined && { contactNeeded: p.contactNeeded }) })),
+    );
+    expect(view?.settings).toEqual({
+      friction: core.settings.friction,
+      strictPhrase: core.settings.strictPhrase,
+      paused: core.settings.paused,
+      sitesOff: core.settings.sitesOff,
+    });
+    expect(view?.hardHours).toEqual(core.hardHours.map(({ from, to, days }) => ({ from, to, days })));
     expect(view?.streak.startedAt).toBe(core.streak.startedAt);
     expect(view?.reasons).toEqual(core.reasons);
+    expect(view?.plans).toEqual(core.plans);
+    expect(view?.friend).toEqual(core.friend);
   });
 
   test('uses the same friction levels and feed-hiding choices as the full schema', () => {
@@ -38,7 +50,7 @@ describe('the content script view of the core', () => {
 
   test.each([
     ['nothing stored yet', undefined],
-    ['a newer version', { ...coreOf(v2), version: 3 }],
+    ['a newer version', { ...coreOf(v2), version: 4 }],
     ['an empty handle', { ...coreOf(v2), people: [{ id: 'p', feedHiding: 'off', accounts: [{ site: 'x', handle: '' }] }] }],
     ['a friction level that does not exist', { ...coreOf(v2), settings: { ...coreOf(v2).settings, friction: 'none' } }],
   ])('refuses %s', (_why, value) => {

@@ -103,10 +103,44 @@ describe('v2 fixture keeps its fields', () => {
   });
 });
 
+describe('003: the tools for the moment of an urge (v2 → v3)', () => {
+  const v2 = fixture('v2.json') as StoredDocument;
+  const doc = migrated('v2.json');
+
+  test('everything version 2 had stays as it was', () => {
+    const { version: _v3, plans: _plans, hardHours: _hardHours, ...rest } = doc;
+    const { version: _v2, ...before } = v2;
+    expect(rest).toEqual(DocumentSchema.omit({ version: true, plans: true, hardHours: true }).parse(before));
+  });
+
+  test('plans start empty; no friend is saved yet', () => {
+    expect(doc.plans).toEqual([]);
+    expect(doc.friend).toBeUndefined();
+    expect(doc.hardHours).toEqual([]);
+  });
+
+  test('a damaged v2 document says where, in plain words', () => {
+    const raw = structuredClone(v2) as unknown as { reasons: { text: string }[] };
+    raw.reasons[0]!.text = '';
+    expect(migrateToCurrent(raw)).toMatchObject({ ok: false, problem: 'invalid', where: 'reasons → 1st reason → text' });
+  });
+});
+
+describe('v3 fixture keeps its fields', () => {
+  const doc = migrated('v3.json');
+  test('plans and the way an urge passed survive a parse', () => {
+    expect(doc.plans.map((plan) => plan.id)).toEqual(['plan-1', 'plan-2']);
+    expect(doc.events.recent.at(-1)?.way).toBe('plan');
+    expect(doc.friend?.link).toBe('https://wa.me/15551234567');
+    expect(doc.people.map((p) => p.contactNeeded)).toEqual([undefined, true]);
+    expect(doc.hardHours.map((w) => [w.from, w.to])).toEqual([[22, 6], [0, 0]]);
+  });
+});
+
 describe('what cannot be migrated', () => {
   const v2 = fixture('v2.json') as Record<string, unknown>;
   test.each([
-    ['a newer version', { ...v2, version: 3 }, { ok: false, problem: 'newer-version' }],
+    ['a newer version', { ...v2, version: 4 }, { ok: false, problem: 'newer-version' }],
     ['a much newer version with another shape', { version: 9, anything: true }, { ok: false, problem: 'newer-version' }],
     ['no version', { ...v2, version: undefined }, { ok: false, problem: 'invalid', where: 'version' }],
     ['version 0', { ...v2, version: 0 }, { ok: false, problem: 'invalid', where: 'version' }],

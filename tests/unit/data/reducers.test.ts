@@ -115,6 +115,11 @@ describe('urges and contact', () => {
     expect(doc.streak).toEqual(baseDoc().streak);
   });
 
+  test('urge-resisted through their plan logs the way too (for "what works for me")', () => {
+    const doc = applied(baseDoc(), { type: 'urge-resisted', site: 'x', what: 'like', way: 'plan' });
+    expect(doc.events.recent).toEqual([{ type: 'urge-resisted', at: NOW.toISOString(), site: 'x', what: 'like', way: 'plan' }]);
+  });
+
   test('went-through without counting it as contact is logged as a choice; the count goes on', () => {
     const doc = applied(baseDoc(), { type: 'went-through', site: 'x', what: 'like', countAsContact: false });
     expect(doc.events.recent).toEqual([{ type: 'went-through', at: NOW.toISOString(), site: 'x', what: 'like' }]);
@@ -213,6 +218,45 @@ describe('people and accounts', () => {
     expect(added.people[0]?.accounts).toEqual([{ site: 'instagram', handle: 'sam' }, { site: 'x', handle: 'sam_x' }]);
     const removed = applied(added, { type: 'account-removed', personId: 'p1', account: { site: 'instagram', handle: 'sam' } });
     expect(removed.people[0]?.accounts).toEqual([{ site: 'x', handle: 'sam_x' }]);
+  });
+});
+
+describe('if-then plans', () => {
+  test('plan-added adds a trimmed plan with a new id', () => {
+    const outcome = run(baseDoc(), { type: 'plan-added', when: ' I miss them ', then: ' call my brother ' });
+    expect(outcome).toMatchObject({ ok: true, data: { id: 'id-1' } });
+    if (outcome.ok) expect(outcome.doc.plans).toEqual([{ id: 'id-1', when: 'I miss them', then: 'call my brother' }]);
+  });
+
+  test.each<[string, (doc: StoredDocument) => StoredDocument, Mutation, string]>([
+    ['removing a plan that is not there', (doc) => doc, { type: 'plan-removed', planId: 'nope' }, 'item-not-found'],
+    [
+      'a 21st plan',
+      (doc) => ({ ...doc, plans: Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, when: 'w', then: 't' })) }),
+      { type: 'plan-added', when: 'w', then: 't' },
+      'limit-reached',
+    ],
+  ])('%s is refused', (_why, prepare, msg, error) => {
+    expect(run(prepare(baseDoc()), msg)).toEqual({ ok: false, error });
+  });
+
+  test('plan-removed removes only that plan', () => {
+    const doc = { ...baseDoc(), plans: [{ id: 'a', when: 'w1', then: 't1' }, { id: 'b', when: 'w2', then: 't2' }] };
+    expect(applied(doc, { type: 'plan-removed', planId: 'a' }).plans).toEqual([{ id: 'b', when: 'w2', then: 't2' }]);
+  });
+});
+
+describe('a friend to reach instead', () => {
+  test('friend-saved keeps one friend (replacing the earlier one); friend-removed forgets them', () => {
+    const first = applied(baseDoc(), { type: 'friend-saved', link: 'sms:+15551234567', message: ' Hi ' });
+    expect(first.friend).toEqual({ link: 'sms:+15551234567', message: 'Hi' });
+    const second = applied(first, { type: 'friend-saved', link: 'https://wa.me/15551234567', message: '' });
+    expect(second.friend).toEqual({ link: 'https://wa.me/15551234567', message: '' });
+    expect(applied(second, { type: 'friend-removed' })).not.toHaveProperty('friend');
+  });
+
+  test('urge-resisted through the friend logs that way', () => {
+    expect(applied(baseDoc(), { type: 'urge-resisted', what: 'profile', way: 'friend' }).events.recent[0]?.way).toBe('friend');
   });
 });
 
@@ -468,5 +512,95 @@ describe('the count, milestones, hard days and link patterns', () => {
       data: { id: 'id-1' },
     });
     expect(applied(added.doc, { type: 'custom-pattern-removed', patternId: 'c1' }).customPatterns.map((p) => p.id)).toEqual(['c2', 'id-1']);
+  });
+});
+
+describe('a pause for a while (popup): an hour or until tomorrow, after the cool-down, ending by itself', () => {
+  const short = (length: '1h' | 'tomorrow'): Mutation => ({ type: 'guard-short-pause-requested', length });
+
+  test.each<[string, CoolDown, '1h' | 'tomorrow', string, string | undefined]>([
+    // NOW is 10:00 UTC = 11:00 in Berlin; tomorrow starts at 00:00 Berlin = 23:00 UTC.
+    ['an hour, no cool-down', 'none', '1h', '2026-11-23T11:00:00.000Z', undefined],
+    ['until tomorrow, no cool-down', 'none', 'tomorrow', '2026-11-23T23:00:00.000Z', undefined],
+    ['an hour after a 1-hour cool-down', '1h', '1h', '2026-11-23T12:00:00.000Z', '2026-11-23T11:00:00.000Z'],
+    // A 24-hour cool-down: the pause starts tomorrow at 11:00 Berlin and lasts until the day after.
+    ['until the day after a 24-hour cool-down', '24h', 'tomorrow', '2026-11-24T23:00:00.000Z', '2026-11-24T10:00:00.000Z'],
+  ])('%s', (_why, coolDown, length, until, effectiveAt) => {
+    const doc = applied(baseDoc({ coolDown }), short(length));
+    if (effectiveAt === undefined) {
+      expect(doc.settings).toMatchObject({ paused: true, pausedUntil: until, pending: [] });
+    } else {
+      expect(doc.settings.paused).toBe(false);
+      expect(doc.settings.pending).toEqual([expect.objectContaining({ kind: 'pause-until', until, effectiveAt })]);
+    }
+  });
+
+  test('the pause starts when its cool-down has passed and ends by itself at its end', () => {
+    const waiting = applied(baseDoc({ coolDown: '1h' }), short('1h'));
+    const started = applyDuePending(waiting, new Date(NOW.getTime() + HOUR));
+    expect(started.settings).toMatchObject({ paused: true, pausedUntil: '2026-11-23T12:00:00.000Z', pending: [] });
+    expect(applyDuePending(started, new Date(NOW.getTime() + 2 * HOUR - 1)).settings.paused).toBe(true);
+    const ended = applyDuePending(started, new Date(NOW.getTime() + 2 * HOUR));
+    expect(ended.settings.paused).toBe(false);
+    expect(ended.settings.pausedUntil).toBeUndefined();
+  });
+
+  test('a pause with no end stays one; asking for a short pause then changes nothing', () => {
+    const paused = baseDoc({ paused: true });
+    expect(applied(paused, short('1h')).settings).toMatchObject({ paused: true, pending: [] });
+    expect(applied(paused, short('1h')).settings.pausedUntil).toBeUndefined();
+  });
+
+  test('two short pauses end at the later end', () => {
+    const first = applied(baseDoc(), short('tomorrow'));
+    expect(applied(first, short('1h')).settings.pausedUntil).toBe('2026-11-23T23:00:00.000Z');
+  });
+
+  test('"turn the guard back on" ends a short pause and cancels one that was waiting', () => {
+    const paused = applied(baseDoc(), short('1h'));
+    expect(applied(paused, { type: 'guard-resumed' }).settings).toMatchObject({ paused: false, pausedUntil: undefined });
+    const waiting = applied(baseDoc({ coolDown: '24h' }), short('1h'));
+    expect(applied(waiting, { type: 'guard-resumed' }).settings.pending).toEqual([]);
+  });
+});
+
+describe('some contact is needed', () => {
+  test.each<[CoolDown, boolean]>([
+    ['none', true],
+    ['1h', false],
+  ])('marking it with cool-down %s: at once %s (it eases their messages, so it waits like any weakening)', (coolDown, atOnce) => {
+    const doc = applied(baseDoc({ coolDown }), { type: 'contact-needed-set', personId: 'p1', needed: true });
+    expect(doc.people[0]?.contactNeeded).toBe(atOnce ? true : undefined);
+    expect(doc.settings.pending.map((p) => p.kind)).toEqual(atOnce ? [] : ['contact-needed']);
+    if (!atOnce) expect(applyDuePending(doc, new Date(NOW.getTime() + HOUR)).people[0]?.contactNeeded).toBe(true);
+  });
+
+  test('unmarking is immediate and cancels a marking that was waiting', () => {
+    const waiting = applied(baseDoc({ coolDown: '24h' }), { type: 'contact-needed-set', personId: 'p1', needed: true });
+    const unmarked = applied(waiting, { type: 'contact-needed-set', personId: 'p1', needed: false });
+    expect(unmarked.settings.pending).toEqual([]);
+    const marked = applied(baseDoc(), { type: 'contact-needed-set', personId: 'p1', needed: true });
+    expect(applied(marked, { type: 'contact-needed-set', personId: 'p1', needed: false }).people[0]).not.toHaveProperty('contactNeeded');
+  });
+
+  test('for someone not on the list it is refused', () => {
+    expect(run(baseDoc(), { type: 'contact-needed-set', personId: 'nobody', needed: true })).toEqual({ ok: false, error: 'person-not-found' });
+  });
+});
+
+describe('hard hours', () => {
+  test('adding is immediate, with the days sorted and once each', () => {
+    const outcome = run(baseDoc({ coolDown: '24h' }), { type: 'hard-hours-added', from: 22, to: 6, days: [6, 0, 6] });
+    expect(outcome).toMatchObject({ ok: true, data: { id: 'id-1' } });
+    if (outcome.ok) expect(outcome.doc.hardHours).toEqual([{ id: 'id-1', from: 22, to: 6, days: [0, 6] }]);
+  });
+
+  test('removing waits for the cool-down (a gentler pause in those hours), then lands', () => {
+    const withWindow = { ...baseDoc({ coolDown: '1h' }), hardHours: [{ id: 'w1', from: 22, to: 6, days: [] }] };
+    const waiting = applied(withWindow, { type: 'hard-hours-removal-requested', hardHoursId: 'w1' });
+    expect(waiting.hardHours).toHaveLength(1);
+    expect(waiting.settings.pending.map((p) => p.kind)).toEqual(['hard-hours-removed']);
+    expect(applyDuePending(waiting, new Date(NOW.getTime() + HOUR)).hardHours).toEqual([]);
+    expect(run(withWindow, { type: 'hard-hours-removal-requested', hardHoursId: 'nope' })).toEqual({ ok: false, error: 'item-not-found' });
   });
 });

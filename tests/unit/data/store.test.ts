@@ -55,7 +55,7 @@ describe('loading what is stored', () => {
     const stored = await storage.get(null);
     expect(Object.keys(stored).sort()).toEqual(['core', 'log']);
     expect(CoreSchema.parse(stored.core)).toEqual(CoreSchema.parse(emptyDocument(NOW, 'Europe/Berlin')));
-    expect(stored.log).toEqual({ version: 2, events: { recent: [], daily: [] }, journal: [] });
+    expect(stored.log).toEqual({ version: 3, events: { recent: [], daily: [] }, journal: [] });
     expect(stored.core).not.toHaveProperty('events');
     expect(stored.core).not.toHaveProperty('journal');
   });
@@ -78,25 +78,25 @@ describe('loading what is stored', () => {
     if (!expected.ok) throw new Error('fixture must migrate');
     const stored = await storage.get(null);
     expect(stored.state).toBeUndefined();
-    expect(stored.log).toEqual({ version: 2, events: expected.doc.events, journal: expected.doc.journal });
+    expect(stored.log).toEqual({ version: 3, events: expected.doc.events, journal: expected.doc.journal });
     expect(await store.snapshot()).toEqual({ doc: expected.doc });
   });
 
   test('a current document is read as it is', async () => {
     // Before the fixtures' pending changes are due: read as they are, nothing takes effect.
     clock = BEFORE_FIXTURES_DUE;
-    const v2 = DocumentSchema.parse(fixture('v2.json'));
-    await storeDocument(v2);
-    expect(await newStore().snapshot()).toEqual({ doc: v2 });
+    const v3 = DocumentSchema.parse(fixture('v3.json'));
+    await storeDocument(v3);
+    expect(await newStore().snapshot()).toEqual({ doc: v3 });
   });
 });
 
 describe('data from a newer version is refused and left untouched', () => {
-  const v2 = fixture('v2.json');
-  const { events, journal, ...core } = v2;
+  const v3 = fixture('v3.json');
+  const { events, journal, ...core } = v3;
   test.each([
-    ['core and log are newer', { core: { ...core, version: 3 }, log: { version: 3, events, journal } }],
-    ['only the log is newer', { core, log: { version: 3, events: [], journal } }],
+    ['core and log are newer', { core: { ...core, version: 4 }, log: { version: 4, events, journal } }],
+    ['only the log is newer', { core, log: { version: 4, events: [], journal } }],
     ['a newer core with a shape we do not know', { core: { version: 4, everything: 'different' }, log: { version: 4 } }],
   ])('%s', async (_name, items) => {
     await storage.set(items);
@@ -119,11 +119,11 @@ async function keptAside(): Promise<{ key: string; at: string; lost: string[]; c
 }
 
 describe('invalid data is set aside, every time, and what is still valid goes on working', () => {
-  const v2 = fixture('v2.json');
-  const { events, journal, ...core } = v2;
+  const v3 = fixture('v3.json');
+  const { events, journal, ...core } = v3;
   test.each([
-    ['a core that is not an object', { core: 'garbage', log: { version: 2, events, journal } }],
-    ['a core with a bad field', { core: { ...core, people: [{ id: 'p' }] }, log: { version: 2, events, journal } }],
+    ['a core that is not an object', { core: 'garbage', log: { version: 3, events, journal } }],
+    ['a core with a bad field', { core: { ...core, people: [{ id: 'p' }] }, log: { version: 3, events, journal } }],
     ['a core without its log', { core }],
     ['halves of different versions', { core, log: { version: 1, events, journal } }],
     ['a v1 document with a bad field', { state: { ...fixture('v1.json'), streak: null } }],
@@ -145,7 +145,7 @@ describe('invalid data is set aside, every time, and what is still valid goes on
   });
 
   test('one bad event or one empty journal entry: only they are lost; the people (and so the guard) stay', async () => {
-    const doc = DocumentSchema.parse(v2);
+    const doc = DocumentSchema.parse(v3);
     expect(doc.people.length).toBeGreaterThan(0);
     const badEvent = { id: 'e-bad', type: 'urge-resisted', at: 'not a date' };
     await storeDocument(doc);
@@ -175,7 +175,7 @@ describe('invalid data is set aside, every time, and what is still valid goes on
   });
 
   test('a copy kept aside by an earlier version (one `quarantine` key) still counts and is still offered', async () => {
-    await storeDocument(DocumentSchema.parse(v2));
+    await storeDocument(DocumentSchema.parse(v3));
     await storage.set({ quarantine: { quarantinedAt: '2026-11-01T00:00:00.000Z', items: { core: 'old damage' } } });
     const store = newStore();
     expect(await store.snapshot()).toMatchObject({ problem: 'quarantined', keptAside: [{ at: '2026-11-01T00:00:00.000Z', lost: ['everything'] }] });
@@ -254,11 +254,11 @@ describe('changes', () => {
   test('replace swaps the whole document, even over newer data', async () => {
     // Before the fixtures' pending changes are due: read as they are, nothing takes effect.
     clock = BEFORE_FIXTURES_DUE;
-    await storage.set({ core: { version: 3 }, log: { version: 3 } });
+    await storage.set({ core: { version: 4 }, log: { version: 4 } });
     const store = newStore();
-    const v2 = DocumentSchema.parse(fixture('v2.json'));
-    await store.replace(v2);
-    expect(await store.snapshot()).toEqual({ doc: v2 });
+    const v3 = DocumentSchema.parse(fixture('v3.json'));
+    await store.replace(v3);
+    expect(await store.snapshot()).toEqual({ doc: v3 });
   });
 
   test('replace refuses an invalid document and writes nothing', async () => {
@@ -270,7 +270,7 @@ describe('changes', () => {
   });
 
   test('applyDue lets changes whose cool-down has passed take effect', async () => {
-    await storeDocument(DocumentSchema.parse(fixture('v2.json')));
+    await storeDocument(DocumentSchema.parse(fixture('v3.json')));
     const store = newStore();
     clock = new Date('2026-11-20T11:01:00.000Z');
     await store.applyDue();

@@ -60,6 +60,18 @@ describe('createGuardUi', () => {
     expect(document.activeElement).toBe(like);
   });
 
+  test('"Do my plan" settles like going back, saying the plan was chosen', async () => {
+    const ui = createGuardUi({
+      doc: document,
+      context: () => ({ ...context(), plan: { when: 'I miss them', then: 'call a friend' } }),
+      frameUrl: (mode) => `chrome-extension://id/pause.html?mode=${mode}`,
+    });
+    const outcome = ui.prompt(controlPrompt);
+    roots[0]!.querySelector<HTMLButtonElement>('[data-action="plan"]')!.click();
+    await expect(outcome).resolves.toEqual({ choice: 'back', way: 'plan' });
+    expect(host()).toBeUndefined();
+  });
+
   test('the dialog closing by itself (Escape) counts as going back', async () => {
     const ui = mount();
     const outcome = ui.prompt(controlPrompt);
@@ -166,4 +178,13 @@ describe('createGuardUi', () => {
     expect(host()).toBeDefined();
     expect(roots[0]!.querySelector('dialog')!.childElementCount).toBe(0);
   });
+});
+
+test('"Let the wave pass", then "Go back now", settles like going back, ridden out', async () => {
+  const ui = mount();
+  const outcome = ui.prompt(controlPrompt);
+  roots[0]!.querySelector<HTMLButtonElement>('[data-action="wave"]')!.click();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  roots[0]!.querySelector<HTMLButtonElement>('[data-action="wave-back"]')!.click();
+  await expect(outcome).resolves.toEqual({ choice: 'back', way: 'wave' });
 });

@@ -14,7 +14,7 @@ const testAdapter: SiteAdapter = {
     const [first, second] = url.pathname.split('/').filter(Boolean);
     if (!first || first === 'home') return undefined;
     if (first === 'post') return { kind: 'post' };
-    return { kind: second === 'story' ? 'story' : 'profile', handle: first.toLowerCase() as Handle };
+    return { kind: second === 'story' ? 'story' : second === 'messages' ? 'messages' : 'profile', handle: first.toLowerCase() as Handle };
   },
   normalizeHandle: (raw) => raw.replace(/^@/, '').toLowerCase() as Handle,
   profileUrl: (handle) => `http://localhost:3000/${handle}`,
@@ -157,6 +157,19 @@ describe('pages', () => {
     expect(ui.prompts).toHaveLength(1);
   });
 
+  test.each([
+    ['their messages, some contact needed', '/alice/messages', true, { neededContact: true, asksToCount: false }],
+    ['their profile, some contact needed', '/alice', true, { asksToCount: false }],
+    ['their messages, no contact needed', '/alice/messages', false, { asksToCount: false }],
+  ])('%s: %s asks the right question', async (_why, path, needed, expected) => {
+    history.replaceState(null, '', `http://localhost:3000${path}`);
+    const core = coreGuarding('alice');
+    start(buildGuardIndex({ ...core, people: core.people.map((p) => ({ ...p, ...(needed && { contactNeeded: true }) })) }, 'x'));
+    await flush();
+    expect(ui.prompts[0]).toMatchObject(expected);
+    if (!('neededContact' in expected)) expect(ui.prompts[0]?.neededContact).toBeUndefined();
+  });
+
   test('going back logs an urge resisted; continuing logs a choice and uncovers', async () => {
     history.replaceState(null, '', 'http://localhost:3000/alice');
     start(buildGuardIndex(coreGuarding('alice'), 'x'));
@@ -233,6 +246,16 @@ describe('controls', () => {
     ui.answer({ choice: 'back' });
     await flush();
     expect(reports).toEqual([{ type: 'urge-resisted', what: 'like' }]);
+  });
+
+  test('"Do my plan" on a control logs an urge resisted through the plan', async () => {
+    start(buildGuardIndex(coreGuarding('alice'), 'x'));
+    await flush();
+    feed();
+    document.querySelector<HTMLElement>('[data-testid="like"]')!.click();
+    ui.answer({ choice: 'back', way: 'plan' });
+    await flush();
+    expect(reports).toEqual([{ type: 'urge-resisted', what: 'like', way: 'plan' }]);
   });
 
   test.each([

@@ -52,6 +52,75 @@ describe('Interstitial', () => {
     expect(actions()[0]).toBe('back');
   });
 
+  test('a plan of their own is shown as one sentence; "Do my plan" ends the pause at once', () => {
+    const props = show('firm', 15, { plan: { when: 'I want to look', then: 'text my sister' }, onPlan: vi.fn() });
+    expect(container.querySelector('[data-part="plan"] p')?.textContent).toBe('When I want to look, I will text my sister.');
+    expect(actions()).toEqual(['back', 'plan', 'write']);
+    act(() => (container.querySelector('[data-action="plan"]') as HTMLButtonElement).click());
+    expect(props.onPlan).toHaveBeenCalledOnce();
+    expect(props.onDone).not.toHaveBeenCalled();
+  });
+
+  test('"Find support" is a quiet line under the lead; it opens support and the pause stays', () => {
+    const props = show('gentle', 5, { onSupport: vi.fn() });
+    const body = container.querySelector('#ncg-body')!;
+    expect(body.children[0]?.getAttribute('data-part')).toBe('lead');
+    expect(body.children[1]?.querySelector('button')?.getAttribute('data-part')).toBe('support');
+    act(() => (container.querySelector('[data-part="support"]') as HTMLButtonElement).click());
+    expect(props.onSupport).toHaveBeenCalledOnce();
+    expect(container.querySelector('[data-part="quieter"]')).toBeNull();
+    expect(props.onBack).not.toHaveBeenCalled();
+    expect(container.querySelector('[data-part="lead"]')).not.toBeNull();
+  });
+
+  test('"Message a friend instead" is a link to their app; the pause ends after the browser follows it', () => {
+    const props = show('gentle', 5, { friend: { href: 'https://t.me/sam', call: false, message: 'Can we talk?' }, onFriend: vi.fn() });
+    const link = container.querySelector<HTMLAnchorElement>('[data-action="friend"]')!;
+    expect(link.getAttribute('href')).toBe('https://t.me/sam');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.textContent).toBe('Message a friend instead');
+    expect(container.querySelector('[data-part="friend-message"]')?.textContent).toContain('Can we talk?');
+    // The test document must not follow the link (happy-dom would try the network).
+    container.addEventListener('click', (event) => event.preventDefault());
+    act(() => link.click());
+    expect(props.onFriend).not.toHaveBeenCalled();
+    wait(1);
+    expect(props.onFriend).toHaveBeenCalledOnce();
+  });
+
+  test('a tel: friend reads "Call a friend instead"', () => {
+    show('gentle', 5, { friend: { href: 'tel:+15551234567', call: true }, onFriend: vi.fn() });
+    expect(container.querySelector('[data-action="friend"]')?.textContent).toBe('Call a friend instead');
+    expect(container.querySelector('[data-part="friend-message"]')).toBeNull();
+  });
+
+  test('needed contact: asks "Is this needed contact?" and goes on at once, never counting it', () => {
+    const props = show('strict', 15, { prompt: { subject: 'page', pageKind: 'messages', asksToCount: false, neededContact: true } });
+    expect(container.querySelector('[data-part="title"]')?.textContent).toBe('Is this needed contact?');
+    expect(container.querySelector('[data-part="lead"]')?.textContent).toContain('will not change your count');
+    expect(actions()).toEqual(['back', 'needed', 'write']);
+    act(() => (container.querySelector('[data-action="needed"]') as HTMLButtonElement).click());
+    expect(props.onDone).toHaveBeenCalledWith(false);
+  });
+
+  test('"Quieter on their side too" sits beside "Find support" and opens the steps', () => {
+    const props = show('gentle', 5, { onSupport: vi.fn(), onQuieter: vi.fn() });
+    act(() => (container.querySelector('[data-part="quieter"]') as HTMLButtonElement).click());
+    expect(props.onQuieter).toHaveBeenCalledOnce();
+    expect(props.onSupport).not.toHaveBeenCalled();
+  });
+
+  test('in hard hours it says why the pause is longer', () => {
+    show('firm', 15, { hardHour: true });
+    expect(container.querySelector('[data-part="hard-hour"]')?.textContent).toContain('hours you marked as hard');
+  });
+
+  test('without a plan there is no plan and no "Do my plan"', () => {
+    show('gentle', 5, { onPlan: vi.fn() });
+    expect(container.querySelector('[data-part="plan"]')).toBeNull();
+    expect(actions()).toEqual(['back', 'write']);
+  });
+
   test.each([
     ['gentle', 5],
     ['firm', 15],
@@ -88,5 +157,23 @@ describe('Interstitial', () => {
     act(() => (container.querySelector('[data-action="write"]') as HTMLButtonElement).click());
     expect(container.querySelector('iframe[data-part="journal-frame"]')?.getAttribute('src')).toBe('chrome-extension://id/pause.html?mode=journal');
     expect(container.querySelector('input, textarea')).toBeNull();
+  });
+});
+
+describe('Let the wave pass', () => {
+  test('a 90-second countdown; "Go back now" during it, "Go back" once the wave has passed, both end like going back', () => {
+    const props = show('gentle', 5, { onWave: vi.fn() });
+    expect(actions()).toEqual(['back', 'wave', 'write']);
+    act(() => (container.querySelector('[data-action="wave"]') as HTMLButtonElement).click());
+    expect(container.querySelector('[data-part="title"]')?.textContent).toBe('Let the wave pass');
+    expect(container.querySelector('[data-part="wave-countdown"]')?.textContent).toBe('90 seconds left');
+    expect(actions()).toEqual(['wave-back']);
+    expect(container.querySelector('[data-action="wave-back"]')?.textContent).toBe('Go back now');
+    wait(90);
+    expect(container.querySelector('[data-part="wave-countdown"]')).toBeNull();
+    expect(container.querySelector('[data-part="wave-done"]')?.textContent).toBe('The wave has passed. You let it go by.');
+    act(() => (container.querySelector('[data-action="wave-back"]') as HTMLButtonElement).click());
+    expect(props.onWave).toHaveBeenCalledOnce();
+    expect(props.onBack).not.toHaveBeenCalled();
   });
 });

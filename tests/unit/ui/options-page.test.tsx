@@ -12,6 +12,10 @@ import { DataSection } from '../../../components/options/DataSection';
 import { FrictionSection } from '../../../components/options/FrictionSection';
 import { LinkPatterns } from '../../../components/options/LinkPatterns';
 import { useSavedValue } from '../../../components/options/StatusLine';
+import { PlansSection } from '../../../components/options/PlansSection';
+import { ContactNeededToggle } from '../../../components/options/ContactNeededToggle';
+import { HardHoursSection } from '../../../components/options/HardHoursSection';
+import { FriendSection } from '../../../components/options/FriendSection';
 
 const SITES: SiteChoice[] = [
   { id: 'x', label: 'X', example: 'https://x.com/someone' },
@@ -342,5 +346,120 @@ describe('useSavedValue', () => {
     await click('choice');
     render(<Choice saved="firm" />, root);
     expect($('choice').textContent).toBe('firm-edited');
+  });
+});
+
+describe('if-then plans', () => {
+  test('each plan is one sentence with a remove button named after it; adding sends both parts trimmed', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<PlansSection plans={[{ id: 'p1', when: 'I miss them', then: 'call a friend' }]} send={send} />);
+    expect($('plans-row').textContent).toContain('When I miss them, I will call a friend.');
+    expect($('plans-remove').getAttribute('aria-label')).toBe('Remove plan “When I miss them, I will call a friend.”');
+    expect(($('plans-add') as HTMLButtonElement).disabled).toBe(true);
+    await type('plans-when', ' it is late ');
+    await type('plans-then', ' put the phone away ');
+    await act(async () => ($('plans-form') as HTMLFormElement).requestSubmit());
+    await act(async () => undefined);
+    expect(send).toHaveBeenCalledWith({ type: 'plan-added', when: 'it is late', then: 'put the phone away' });
+    expect(($('plans-when') as HTMLInputElement).value).toBe('');
+    await click('plans-remove');
+    expect(send).toHaveBeenLastCalledWith({ type: 'plan-removed', planId: 'p1' });
+  });
+
+  test('a refusal is said in the section and what was typed stays', async () => {
+    const send = vi.fn(async (): Promise<Reply> => ({ ok: false, error: 'This list is full.' }));
+    await mount(<PlansSection plans={[]} send={send} />);
+    await type('plans-when', 'w');
+    await type('plans-then', 't');
+    await act(async () => ($('plans-form') as HTMLFormElement).requestSubmit());
+    await act(async () => undefined);
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('This list is full.');
+    expect(($('plans-then') as HTMLInputElement).value).toBe('t');
+  });
+});
+
+describe('your data: one outcome at a time', () => {
+  test('after an erase, the line of an earlier export is gone; after an import, the erase line is gone', async () => {
+    const send = vi.fn(async (message: Message): Promise<Reply> =>
+      message.type === 'export-requested' ? { ok: true, data: { json: '{}', fileName: 'copy.json' } } : { ok: true },
+    );
+    await mount(<DataSection send={send} onDownload={() => undefined} />);
+    await click('export-button');
+    expect($('export-outcome').textContent).toContain('copy.json');
+    await click('erase-button');
+    await click('erase-continue');
+    await click('erase-confirm');
+    expect($('erase-outcome').textContent).toContain('erased');
+    expect($('export-outcome').textContent).toBe('');
+    await act(async () => {
+      const input = $('import-input') as HTMLInputElement;
+      Object.defineProperty(input, 'files', { value: [new File(['{}'], 'copy.json')], configurable: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => undefined);
+    expect($('import-outcome').textContent).toContain('imported');
+    expect($('erase-outcome').textContent).toBe('');
+  });
+});
+
+describe('some contact is needed', () => {
+  test('the box sends contact-needed-set; while marking waits for the cool-down it says so', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    const person = { id: 'p1', label: 'Sam', accounts: [{ site: 'x' as const, handle: 'sam' }], feedHiding: 'off' as const, addedAt: now.toISOString() };
+    const pending = [{ id: 'w', kind: 'contact-needed' as const, personId: 'p1', requestedAt: now.toISOString(), effectiveAt: now.toISOString() }];
+    await mount(<ContactNeededToggle person={person} idPrefix="p1" pending={[]} send={send} />);
+    expect(($('contact-needed') as HTMLInputElement).checked).toBe(false);
+    await click('contact-needed');
+    expect(send).toHaveBeenCalledWith({ type: 'contact-needed-set', personId: 'p1', needed: true });
+    await mount(<ContactNeededToggle person={person} idPrefix="p1" pending={pending} send={send} />);
+    expect(($('contact-needed') as HTMLInputElement).checked).toBe(true);
+    expect(root.textContent).toContain('waits for your cool-down');
+  });
+});
+
+describe('hard hours', () => {
+  test('presets and a custom window send hard-hours-added; each row says when in words; removal is asked for', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<HardHoursSection hardHours={[{ id: 'w1', from: 22, to: 6, days: [] }, { id: 'w2', from: 0, to: 0, days: [0, 6] }]} pending={[]} locale="en-GB" send={send} />);
+    const rows = [...root.querySelectorAll('[data-testid="hard-hours-row"]')].map((row) => row.querySelector('span')?.textContent);
+    expect(rows).toEqual(['22:00 to 6:00: every day', 'All day: Sun, Sat']);
+    await click('hard-hours-nights');
+    expect(send).toHaveBeenLastCalledWith({ type: 'hard-hours-added', from: 22, to: 6, days: [] });
+    await click('hard-hours-weekends');
+    expect(send).toHaveBeenLastCalledWith({ type: 'hard-hours-added', from: 0, to: 0, days: [0, 6] });
+    await click('hard-hours-day-5');
+    await act(async () => ($('hard-hours-form') as HTMLFormElement).requestSubmit());
+    expect(send).toHaveBeenLastCalledWith({ type: 'hard-hours-added', from: 22, to: 6, days: [5] });
+    await click('hard-hours-remove');
+    expect(send).toHaveBeenLastCalledWith({ type: 'hard-hours-removal-requested', hardHoursId: 'w1' });
+  });
+});
+
+describe('FriendSection', () => {
+  const submit = async () => {
+    await act(async () => ($('friend-form') as HTMLFormElement).requestSubmit());
+    await act(async () => undefined);
+  };
+
+  test('saves the link (normalised) and the message; a bad link is explained and not sent', async () => {
+    const send = vi.fn(async (_m: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<FriendSection friend={undefined} send={send} />);
+    await type('friend-link', 'javascript:alert(1)');
+    await submit();
+    expect(send).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('cannot be opened from here');
+    await type('friend-link', 'wa.me/15551234567');
+    await type('friend-message', ' Can we talk? ');
+    await submit();
+    expect(send).toHaveBeenCalledWith({ type: 'friend-saved', link: 'https://wa.me/15551234567', message: 'Can we talk?' });
+    expect($('friend-status').textContent).toContain('Saved');
+  });
+
+  test('a saved friend shows in the form and can be removed', async () => {
+    const send = vi.fn(async (_m: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<FriendSection friend={{ link: 'sms:+15551234567', message: 'Hi' }} send={send} />);
+    expect(($('friend-link') as HTMLInputElement).value).toBe('sms:+15551234567');
+    await click('friend-remove');
+    expect(send).toHaveBeenCalledWith({ type: 'friend-removed' });
   });
 });

@@ -49,7 +49,7 @@ test('popup view', async () => {
   ).toEqual([]);
 });
 
-test.each<SetupStep>(['welcome', 'link', 'goal', 'start', 'reasons', 'friction', 'done'])('set-up step %s', async (step) => {
+test.each<SetupStep>(['welcome', 'link', 'goal', 'start', 'reasons', 'plans', 'friction', 'done'])('set-up step %s', async (step) => {
   expect(
     await violations(
       <SetupFlow
@@ -60,6 +60,7 @@ test.each<SetupStep>(['welcome', 'link', 'goal', 'start', 'reasons', 'friction',
         recognizeLink={() => ({ ok: false, reason: 'not-a-link' })}
         siteLabel={(site) => site}
         reasons={[{ id: 'r1', text: 'For me.' }]}
+        plans={[{ id: 'p1', when: 'I miss them', then: 'call a friend' }]}
         goalDays={45}
         friction="strict"
         strictPhrase=""

@@ -2,7 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { emptyDocument, type StoredDocument } from '../../../utils/data/schema';
 import {
+  formatPauseTime,
   frictionReady,
+  guardPauseState,
+  type GuardPauseState,
   guardedSites,
   localDateToday,
   needsSetup,
@@ -41,8 +44,9 @@ describe('set-up steps', () => {
     ['link', 'goal', 'welcome'],
     ['goal', 'start', 'link'],
     ['start', 'reasons', 'goal'],
-    ['reasons', 'friction', 'start'],
-    ['friction', 'done', 'reasons'],
+    ['reasons', 'plans', 'start'],
+    ['plans', 'friction', 'reasons'],
+    ['friction', 'done', 'plans'],
     ['done', 'done', 'friction'],
   ])('after %s comes %s, before it %s', (step, next, previous) => {
     expect(nextSetupStep(step)).toBe(next);
@@ -51,8 +55,8 @@ describe('set-up steps', () => {
 
   test.each<[SetupStep, { current: number; total: number } | undefined]>([
     ['welcome', undefined],
-    ['link', { current: 1, total: 5 }],
-    ['friction', { current: 5, total: 5 }],
+    ['link', { current: 1, total: 6 }],
+    ['friction', { current: 6, total: 6 }],
     ['done', undefined],
   ])('step number of %s', (step, expected) => {
     expect(stepNumber(step)).toEqual(expected);
@@ -223,5 +227,27 @@ describe('popup', () => {
     const view = popupView(stored, NOW, 'Europe/Madrid');
     expect(view.toCelebrate).toEqual([7]);
     expect(view.hardDay).toBe(true);
+  });
+});
+
+describe('a pause for a while', () => {
+  const base = emptyDocument(new Date('2026-11-23T10:00:00Z'), 'UTC');
+  const withSettings = (settings: Partial<StoredDocument['settings']>): StoredDocument => ({ ...base, settings: { ...base.settings, ...settings } });
+  const waiting = { id: 'w1', kind: 'pause-until' as const, until: '2026-11-23T12:00:00.000Z', requestedAt: '2026-11-23T10:00:00.000Z', effectiveAt: '2026-11-23T11:00:00.000Z' };
+
+  test.each<[string, StoredDocument, GuardPauseState]>([
+    ['on', base, { kind: 'on' }],
+    ['paused with no end', withSettings({ paused: true }), { kind: 'paused' }],
+    ['paused for a while', withSettings({ paused: true, pausedUntil: '2026-11-23T12:00:00.000Z' }), { kind: 'paused', until: '2026-11-23T12:00:00.000Z' }],
+    ['waiting for the cool-down', withSettings({ pending: [waiting] }), { kind: 'waiting', changeId: 'w1', startsAt: '2026-11-23T11:00:00.000Z', until: '2026-11-23T12:00:00.000Z' }],
+  ])('%s', (_why, doc, expected) => {
+    expect(guardPauseState(doc)).toEqual(expected);
+  });
+
+  test.each([
+    ['the time alone today', '2026-11-23T12:05:00Z', '12:05'],
+    ['with the weekday on another day', '2026-11-24T00:00:00Z', 'Tue 00:00'],
+  ])('formatPauseTime: %s', (_why, iso, expected) => {
+    expect(formatPauseTime(iso, new Date('2026-11-23T10:00:00Z'), 'en-GB', 'UTC')).toBe(expected);
   });
 });

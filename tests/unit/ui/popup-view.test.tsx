@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupView, type PopupViewProps } from '../../../components/popup/PopupView';
+import type { PauseForAWhileProps } from '../../../components/popup/PauseForAWhile';
 import type { PopupView as PopupViewModel } from '../../../utils/ui/popup-model';
 
 let root: HTMLElement;
@@ -118,5 +119,54 @@ describe('popup view', () => {
     expect(query('site-status')).toBeNull();
     await act(async () => query('add-someone')?.click());
     expect(p.onOpenOptions).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the first day, in kind words (issue 14, "small words")', () => {
+  test('day 0 is named "First day" in the big type (the number stays in data-days), with no "0 days" stretch', async () => {
+    await mount(props({ view: { ...VIEW, days: 0, fraction: 0, longestStreak: 0 } }));
+    expect(text('day-number')).toBe('First day');
+    expect(query('day-number')?.getAttribute('data-days')).toBe('0');
+    expect(text('day-zero')).toBe('You started today. That took courage.');
+    expect(query('longest-streak')).toBeNull();
+  });
+
+  test('"Find support" is a quiet link to the support page, opened in a new tab', async () => {
+    await mount(props());
+    expect(query('find-support')?.getAttribute('href')).toBe('/support.html');
+    expect(query('find-support')?.getAttribute('target')).toBe('_blank');
+  });
+});
+
+describe('pause the guard for a while', () => {
+  const formatTime = (iso: string) => iso.slice(11, 16);
+  const pause = (state: PauseForAWhileProps['state'], send = vi.fn(async () => ({ ok: true as const }))): PauseForAWhileProps => ({
+    state,
+    waitsForCoolDown: true,
+    formatTime,
+    onSend: send,
+  });
+
+  test('folded away while the guard is on; each choice asks for that pause and says it waits for the cool-down', async () => {
+    const p = pause({ kind: 'on' });
+    await mount(props({ pause: p }));
+    expect(query('pause-while')?.tagName).toBe('DETAILS');
+    expect(text('pause-while')).toContain('waits for your cool-down');
+    await act(async () => query('pause-1h')!.click());
+    expect(p.onSend).toHaveBeenCalledWith({ type: 'guard-short-pause-requested', length: '1h' });
+    await act(async () => query('pause-tomorrow')!.click());
+    expect(p.onSend).toHaveBeenLastCalledWith({ type: 'guard-short-pause-requested', length: 'tomorrow' });
+  });
+
+  test.each<[PauseForAWhileProps['state'], string, string, Record<string, unknown>]>([
+    [{ kind: 'waiting', changeId: 'c1', startsAt: '2026-11-23T11:00:00Z', until: '2026-11-23T12:00:00Z' }, 'From 11:00 to 12:00', 'pause-cancel', { type: 'pending-change-cancelled', changeId: 'c1' }],
+    [{ kind: 'paused', until: '2026-11-23T12:00:00Z' }, 'paused until 12:00', 'pause-resume', { type: 'guard-resumed' }],
+    [{ kind: 'paused' }, 'The guard is paused.', 'pause-resume', { type: 'guard-resumed' }],
+  ])('%o says so, and one button undoes it', async (state, says, button, message) => {
+    const p = pause(state);
+    await mount(props({ pause: p }));
+    expect(text('pause-while')).toContain(says);
+    await act(async () => query(button)!.click());
+    expect(p.onSend).toHaveBeenCalledWith(message);
   });
 });

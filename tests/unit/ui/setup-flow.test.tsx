@@ -10,7 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SetupFlow } from '../../../components/setup/SetupFlow';
 import type { LinkRecognition } from '../../../components/setup/LinkStep';
 import type { Message, Reply } from '../../../utils/data/messages';
-import type { TextItem } from '../../../utils/data/schema';
+import type { Plan, TextItem } from '../../../utils/data/schema';
 import { send } from '../../../utils/ui/client';
 import type { SetupStep } from '../../../utils/ui/popup-model';
 
@@ -27,7 +27,7 @@ function recognizeLink(input: string): LinkRecognition {
   return { ok: true, site: 'instagram', handle: 'someone', profileUrl: 'https://www.instagram.com/someone/' };
 }
 
-function Harness(props: { start: SetupStep; reasons?: TextItem[]; onFinished?: () => void; steps?: SetupStep[] }) {
+function Harness(props: { start: SetupStep; reasons?: TextItem[]; plans?: Plan[]; onFinished?: () => void; steps?: SetupStep[] }) {
   const [step, setStep] = useState<SetupStep>(props.start);
   return (
     <SetupFlow
@@ -41,6 +41,7 @@ function Harness(props: { start: SetupStep; reasons?: TextItem[]; onFinished?: (
       recognizeLink={recognizeLink}
       siteLabel={(site) => (site === 'instagram' ? 'Instagram' : site)}
       reasons={props.reasons ?? []}
+      plans={props.plans ?? []}
       goalDays={30}
       friction="gentle"
       strictPhrase=""
@@ -133,6 +134,16 @@ describe('set-up flow', () => {
     await type('setup-reason-input', 'My friends are here for me.');
     await click('setup-next');
 
+    expect(byTestId('setup').dataset.step).toBe('plans');
+    await type('setup-plan-when', 'I want to look at their profile');
+    await type('setup-plan-then', 'text my sister');
+    await submit('setup-plan-form');
+    await type('setup-plan-when', 'it is late at night');
+    await click('setup-next');
+    expect(byTestId('setup').dataset.step).toBe('plans');
+    await type('setup-plan-then', 'put my phone in the kitchen');
+    await click('setup-next');
+
     await click('setup-friction-strict');
     await type('setup-phrase-input', 'I choose myself');
     await click('setup-next');
@@ -147,10 +158,12 @@ describe('set-up flow', () => {
       { type: 'streak-start-set', startedAt: '2026-10-31T23:00:00.000Z', timeZone: ZONE },
       { type: 'reason-added', text: 'I deserve calm mornings.' },
       { type: 'reason-added', text: 'My friends are here for me.' },
+      { type: 'plan-added', when: 'I want to look at their profile', then: 'text my sister' },
+      { type: 'plan-added', when: 'it is late at night', then: 'put my phone in the kitchen' },
       { type: 'friction-changed', friction: 'strict', strictPhrase: 'I choose myself' },
       { type: 'setup-finished' },
     ]);
-    expect(steps).toEqual(['link', 'goal', 'start', 'reasons', 'friction', 'done']);
+    expect(steps).toEqual(['link', 'goal', 'start', 'reasons', 'plans', 'friction', 'done']);
     expect(onFinished).toHaveBeenCalledOnce();
   });
 
@@ -227,10 +240,21 @@ describe('set-up flow', () => {
     expect(byTestId('setup-reasons-list').textContent).toBe('For my sleep.');
     await click('setup-next');
     expect(sent).toEqual([]);
+    expect(byTestId('setup').dataset.step).toBe('plans');
+  });
+
+  test('plans already saved are listed as whole sentences; an empty plan step moves on without saving', async () => {
+    await mount(<Harness start="plans" plans={[{ id: 'p1', when: 'I miss them', then: 'call a friend' }]} />);
+    expect(byTestId('setup-plans-list').textContent).toBe('When I miss them, I will call a friend.');
+    await type('setup-plan-when', 'I miss them');
+    expect((byTestId('setup-plan-add') as HTMLButtonElement).disabled).toBe(true);
+    await type('setup-plan-when', '');
+    await click('setup-next');
+    expect(sent).toEqual([]);
     expect(byTestId('setup').dataset.step).toBe('friction');
   });
 
-  test.each<SetupStep>(['welcome', 'link', 'goal', 'start', 'reasons', 'friction'])(
+  test.each<SetupStep>(['welcome', 'link', 'goal', 'start', 'reasons', 'plans', 'friction'])(
     'skipping the set-up from %s saves setup-finished',
     async (start) => {
       const onFinished = vi.fn();
@@ -249,5 +273,36 @@ describe('set-up flow', () => {
     await click('setup-back');
     expect(steps).toEqual(['start', 'goal', 'link']);
     expect(sent).toEqual([]);
+  });
+});
+
+describe('the welcome (opened on install) and "Bring back a copy"', () => {
+  async function chooseFile(id: string, text: string) {
+    await act(async () => {
+      const input = byTestId(id) as HTMLInputElement;
+      Object.defineProperty(input, 'files', { value: [new File([text], 'copy.json', { type: 'application/json' })], configurable: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => undefined);
+  }
+
+  test('in a tab: what it does and cannot do, privacy, pinning for this browser, and an import that ends the set-up', async () => {
+    const onFinished = vi.fn();
+    await mount(<Harness start="welcome" onFinished={onFinished} />);
+    expect(byTestId('welcome-details').textContent).toContain('not in other browsers');
+    expect(byTestId('welcome-details').textContent).toContain('Nothing leaves this device');
+    await chooseFile('setup-import-input', '{"format":"no-contact-guard"}');
+    expect(sent).toEqual([{ type: 'import-requested', json: '{"format":"no-contact-guard"}' }]);
+    expect(onFinished).toHaveBeenCalledOnce();
+  });
+
+  test('a refused import says why and stays on the welcome', async () => {
+    reply = { ok: false, error: 'This file does not look like a No-Contact Guard export, so nothing was changed.' };
+    const onFinished = vi.fn();
+    await mount(<Harness start="welcome" onFinished={onFinished} />);
+    await chooseFile('setup-import-input', 'nope');
+    expect(byTestId('setup-import-outcome').textContent).toContain('does not look like');
+    expect(onFinished).not.toHaveBeenCalled();
+    expect(byTestId('setup').dataset.step).toBe('welcome');
   });
 });

@@ -6,8 +6,8 @@
  * - settings new in version 2 get their defaults; the one `state` object becomes `core` + `log`
  *   (the split itself is the store's job: this returns the whole document).
  */
-import type { StoredDocument } from '../schema';
 import type { V1Document } from './v1';
+import type { V2Document } from './v2';
 
 /**
  * Version 1 asked everyone at strict friction to type this one phrase. It becomes the person's own
@@ -15,9 +15,9 @@ import type { V1Document } from './v1';
  */
 export const V1_STRICT_PHRASE = 'I choose to take care of myself';
 
-export function journalOutOfLog(v1: V1Document): StoredDocument {
-  const journal: StoredDocument['journal'] = [];
-  const recent: StoredDocument['events']['recent'] = [];
+export function journalOutOfLog(v1: V1Document): V2Document {
+  const journal: V2Document['journal'] = [];
+  const recent: V2Document['events']['recent'] = [];
   v1.events.forEach((event, index) => {
     const { text, ...rest } = event;
     if (event.type === 'journal-entry' && text !== undefined) {

@@ -12,6 +12,8 @@ import { DocumentSchema, SCHEMA_VERSION, type StoredDocument } from '../schema';
 import { V1DocumentSchema } from './v1';
 import { journalOutOfLog } from './002-journal-out-of-log';
 import { withNormalizedAccounts } from '../normalize-accounts';
+import { V2DocumentSchema } from './v2';
+import { addUrgeToolkit } from './003-urge-toolkit';
 
 export type MigrationResult =
   | { ok: true; doc: StoredDocument }
@@ -33,6 +35,11 @@ export function migrateToCurrent(raw: unknown): MigrationResult {
     const v1 = V1DocumentSchema.safeParse(raw);
     if (!v1.success) return { ok: false, problem: 'invalid', ...describeFirstIssue(v1.error, raw) };
     candidate = journalOutOfLog(v1.data);
+  }
+  if (parseVersion(candidate) === 2) {
+    const v2 = V2DocumentSchema.safeParse(candidate);
+    if (!v2.success) return { ok: false, problem: 'invalid', ...describeFirstIssue(v2.error, candidate) };
+    candidate = addUrgeToolkit(v2.data);
   }
 
   // Any other version (missing, 0, 1.5, "2") fails here at `version`, with a plain reason.

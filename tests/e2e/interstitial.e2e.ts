@@ -12,7 +12,9 @@ import { scenario } from '../fixtures/sites/x/scenario';
 import type { StateSnapshot } from '../../utils/data/messages';
 import { auditOurDialog } from './harness/axe';
 import { actionsInRoot, focusedInRoot, isOurDialogOnTop, pageKeystrokes, partText, rootText, waitInRoot } from './harness/dialog-checks';
-import { axDialogs, emulateMedia, pressShiftTab, resetMedia, typeKeys, typingFrameFacts, waitForFrameBoxFocus } from './harness/dialog-driver';
+import { axDialogs, emulateMedia, journalFrameLayout, pressShiftTab, resetMedia, typeKeys, typingFrameFacts, waitForFrameBoxFocus } from './harness/dialog-driver';
+import { screenshot, setViewport } from './harness/ui-driver';
+import { join } from 'node:path';
 import { fillPlaceholders, type FixtureVars } from './harness/fixture-server';
 import { dialogFacts, settle, waitForDialog } from './harness/page-checks';
 import { launch, withPage as withSessionPage } from './harness/session';
@@ -21,6 +23,8 @@ import { PopupPage } from './pages/popup';
 import { supportTabCount, waitForSupportTabs } from './pages/support';
 
 const REASON = 'I want my mornings to feel calm again.';
+/** The dialog's screens, photographed in Chromium as the suite passes through them (docs/screenshots). */
+const SHOTS = join(process.cwd(), 'docs', 'screenshots');
 const JOURNAL = 'I miss talking, and that is okay. Writing it here instead.';
 const PHRASE = 'I choose my own peace';
 
@@ -41,6 +45,18 @@ describe('the interstitial (X fixtures)', () => {
   const openProfile = async (page: E2ePage) => {
     await page.goto(profileUrl);
     return waitForDialog(page);
+  };
+
+  /** The page with our dialog, in light and in dark (Chromium; the files are committed). */
+  const shootLightAndDark = async (page: E2ePage, name: string) => {
+    await screenshot(page, join(SHOTS, `${name}-light.png`));
+    await emulateMedia(session.name, page, { colorScheme: 'dark' });
+    try {
+      await waitInRoot(page, (root) => getComputedStyle(root.querySelector('dialog')!).backgroundColor === 'rgb(38, 40, 46)');
+      await screenshot(page, join(SHOTS, `${name}-dark.png`));
+    } finally {
+      await resetMedia(session.name, page);
+    }
   };
 
   beforeAll(async () => {
@@ -175,6 +191,7 @@ describe('the interstitial (X fixtures)', () => {
         await openProfile(page);
         expect(await partText(page, 'plan')).toContain('When I want to look at their profile, I will text my sister.');
         expect(await actionsInRoot(page)).toEqual(['back', 'plan', 'wave', 'write']);
+        if (session.name === 'chromium') await shootLightAndDark(page, 'interstitial-plan');
         await page.press('Tab');
         expect(await focusedInRoot(page)).toBe('plan');
         await page.press('Enter');
@@ -242,6 +259,7 @@ describe('the interstitial (X fixtures)', () => {
       expect(await partText(page, 'title')).toBe('Let the wave pass');
       expect(await partText(page, 'wave-countdown')).toMatch(/^\d+ seconds left$/);
       expect(await focusedInRoot(page)).toBe('wave-back');
+      if (session.name === 'chromium') await shootLightAndDark(page, 'interstitial-wave');
       await page.press('Enter');
     });
     expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
@@ -288,6 +306,36 @@ describe('the interstitial (X fixtures)', () => {
       });
     },
   );
+
+  // Issue 14, item 4. Chromium only: only its driver can look into the extension frame.
+  test.skipIf(process.env.E2E_BROWSER === 'firefox').each([
+    [1280, 800],
+    [390, 800],
+  ])('writing it down at %i×%i: the box fits with no inner scrollbar, a prompt above it, "Save" is a button, the confirmation is in view and holds focus', async (width, height) => {
+    await withPage(async (page) => {
+      await setViewport(page, width, height);
+      await openProfile(page);
+      await page.clickInRoot('[data-action="write"]');
+      await waitInRoot(page, (root) => root.activeElement?.getAttribute('data-part') === 'journal-frame');
+      await waitForFrameBoxFocus(session.name, page, 'journal');
+      const before = (await journalFrameLayout(page))!;
+      expect(before).toMatchObject({ scrolls: false, saveIsButton: true });
+      expect(before.prompt).not.toBe('');
+      expect(before.stopHere).toMatch(/stop/i);
+      await typeKeys(session.name, page, `A few words at ${width} px.`);
+      await page.press('Tab');
+      await page.press('Enter');
+      const until = Date.now() + 5_000;
+      let after = await journalFrameLayout(page);
+      while (after?.focused !== 'status' && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = await journalFrameLayout(page);
+      }
+      expect(after).toMatchObject({ scrolls: false, focused: 'status', statusInView: true });
+      expect((await typingFrameFacts(page, 'journal'))?.status).toMatch(/^Saved\./);
+      await shootLightAndDark(page, `interstitial-write-saved-${width}`);
+    });
+  });
 
   // Chrome's storage.local holds 10 MB; Firefox's has no quota, so there is nothing to fill there.
   test.skipIf(process.env.E2E_BROWSER === 'firefox')('storage full: the frame says it was not saved, keeps the words, and offers a way to free space', async () => {

@@ -241,3 +241,28 @@ export async function typingFrameFacts(page: E2ePage, mode: 'journal' | 'phrase'
     };
   });
 }
+
+/**
+ * Chromium only: how the journal frame's page lays out (issue 14, item 4): whether it scrolls
+ * inside itself, what has focus, whether the status line is in view, and how "Save" is drawn.
+ */
+export async function journalFrameLayout(page: E2ePage): Promise<
+  { scrolls: boolean; focused: string; statusInView: boolean; saveIsButton: boolean; prompt: string; stopHere: string } | undefined
+> {
+  const frame = (driverPage(page) as PlaywrightPage).frames().find((f) => f.url().includes('/pause.html?mode=journal'));
+  return frame?.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const status = document.querySelector<HTMLElement>('[data-part="status"]');
+    const box = status?.getBoundingClientRect();
+    const save = document.querySelector<HTMLElement>('[data-action="submit"]');
+    const look = save ? getComputedStyle(save) : undefined;
+    return {
+      scrolls: root.scrollHeight > root.clientHeight + 1 || root.scrollWidth > root.clientWidth + 1,
+      focused: document.activeElement?.getAttribute('data-part') ?? document.activeElement?.id ?? '',
+      statusInView: !!box && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight,
+      saveIsButton: save?.localName === 'button' && look !== undefined && look.backgroundColor !== 'rgba(0, 0, 0, 0)' && parseFloat(look.paddingLeft) >= 8,
+      prompt: document.querySelector('[data-part="prompt"]')?.textContent ?? '',
+      stopHere: document.querySelector('[data-part="hint"]')?.textContent ?? '',
+    };
+  });
+}

@@ -257,7 +257,13 @@ export async function journalFrameLayout(page: E2ePage): Promise<
     const save = document.querySelector<HTMLElement>('[data-action="submit"]');
     const look = save ? getComputedStyle(save) : undefined;
     return {
-      scrolls: root.scrollHeight > root.clientHeight + 1 || root.scrollWidth > root.clientWidth + 1,
+      // A scrollbar, or anything of the form cut off below or to the side.
+      scrolls:
+        (getComputedStyle(root).overflowY !== 'hidden' && root.scrollHeight > root.clientHeight + 1) ||
+        [...document.querySelectorAll('form > *')].some((el) => {
+          const r = el.getBoundingClientRect();
+          return r.bottom > window.innerHeight + 1 || r.right > window.innerWidth + 1;
+        }),
       focused: document.activeElement?.getAttribute('data-part') ?? document.activeElement?.id ?? '',
       statusInView: !!box && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight,
       saveIsButton: save?.localName === 'button' && look !== undefined && look.backgroundColor !== 'rgba(0, 0, 0, 0)' && parseFloat(look.paddingLeft) >= 8,

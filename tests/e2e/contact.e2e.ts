@@ -130,6 +130,8 @@ describe.each(CASES.map((c) => [c.site, c] as const))('%s', (_site, c) => {
       expect(pause.notSent).toMatch(/see that you looked/);
       expect(pause.days).toMatch(/\d|today/i);
       expect(pause.reason).toBe(REASON);
+      // The same quiet second line as the in-page pause: support is in reach here too.
+      expect(await page.evaluate(() => ['support', 'quieter'].map((part) => document.querySelector(`[data-part="${part}"]`) !== null))).toEqual([true, true]);
     });
   });
 

@@ -17,21 +17,10 @@ import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
 import { createGuardUi, type InterstitialContext } from './cover';
 import { TypedAheadWantedSchema } from './typed-ahead';
 import { startEngine } from './engine';
-import { friendHref } from '../friend/friend-link';
+import { friendPrompt } from '../friend/friend-link';
 import { hardHoursFriction, isInHardHours } from '../days/hard-hours';
 
 const parseCore = parseGuardCore;
-
-/** What the pause offers for the saved friend: the link, and the message when the link cannot carry it. */
-function friendPrompt(friend: { link: string; message: string }): InterstitialContext['friend'] {
-  const opened = friendHref(friend.link, friend.message);
-  if (!opened.href) return undefined;
-  return {
-    href: opened.href,
-    call: opened.href.startsWith('tel:'),
-    ...(!opened.filled && friend.message.trim() && { message: friend.message.trim() }),
-  };
-}
 
 /** A different reason each time, so the words stay alive; the first reason when there is one. */
 function pick<T>(items: readonly T[], seed: number): T | undefined {

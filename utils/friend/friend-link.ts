@@ -73,3 +73,17 @@ export function friendHref(link: string, message: string): { href: string; fille
   if (url.hostname === 'wa.me' || url.hostname === 'api.whatsapp.com') return { href: withParam('text'), filled: true };
   return { href: url.href, filled: false };
 }
+
+/**
+ * What the pause offers for the saved friend (the in-page interstitial and the pause page): the
+ * link, whether it calls, and the message when the link cannot carry it.
+ */
+export function friendPrompt(friend: { link: string; message: string }): { href: string; call: boolean; message?: string } | undefined {
+  const opened = friendHref(friend.link, friend.message);
+  if (!opened.href) return undefined;
+  return {
+    href: opened.href,
+    call: opened.href.startsWith('tel:'),
+    ...(!opened.filled && friend.message.trim() && { message: friend.message.trim() }),
+  };
+}

@@ -16,6 +16,8 @@ import { adapterById } from '../sites/registry';
 import type { PageKind, SiteAdapter } from '../sites/site-adapter';
 import { isSiteId } from '../sites/site-ids';
 import { send } from './client';
+import { friendPrompt } from '../friend/friend-link';
+import type { UrgeWay } from '../data/schema';
 import { TypedAheadReplySchema, type TypedAheadWanted, type TypingMode } from '../engine/typed-ahead';
 
 export async function mountPausePage(root: HTMLElement, url: URL): Promise<void> {
@@ -55,8 +57,14 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
   dialog.setAttribute('aria-labelledby', 'ncg-title');
   dialog.setAttribute('aria-describedby', 'ncg-body ncg-not-sent');
   root.append(dialog);
+  // How the pause ended when it was not plain "go back": their plan, a friend, the wave ridden out.
+  let way: UrgeWay | undefined;
+  const endAs = (chosen: UrgeWay) => {
+    way = chosen;
+    dialog.close();
+  };
   const goBack = () => {
-    void send({ type: 'urge-resisted', site, what: promptKind });
+    void send({ type: 'urge-resisted', site, what: promptKind, ...(way ? { way } : {}) });
     if (history.length > 1) history.back();
     else if (target) location.replace(safeHome(target, core.success ? core.data : undefined));
   };
@@ -73,6 +81,13 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
         pauseSeconds={PAUSE_SECONDS[friction]}
         frameUrl={(m) => `${browser.runtime.getURL('/pause.html')}?mode=${m}`}
         phraseConfirmed={false}
+        plan={core.success ? core.data.plans[0] : undefined}
+        friend={core.success && core.data.friend ? friendPrompt(core.data.friend) : undefined}
+        onPlan={() => endAs('plan')}
+        onFriend={() => endAs('friend')}
+        onWave={() => endAs('wave')}
+        onSupport={() => void send({ type: 'support-page-requested' })}
+        onQuieter={() => void send({ type: 'support-page-requested', page: 'quieter' })}
         onBack={() => dialog.close()}
         onDone={async (countAsContact) => {
           if (!target) return;

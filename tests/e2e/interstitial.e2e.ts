@@ -17,6 +17,7 @@ import { screenshot, setViewport } from './harness/ui-driver';
 import { join } from 'node:path';
 import { fillPlaceholders, type FixtureVars } from './harness/fixture-server';
 import { dialogFacts, settle, waitForDialog } from './harness/page-checks';
+import { waitForAddress } from './harness/contact-pause';
 import { launch, withPage as withSessionPage } from './harness/session';
 import type { E2ePage, E2eSession } from './harness/types';
 import { PopupPage } from './pages/popup';
@@ -372,6 +373,26 @@ describe('the interstitial (X fixtures)', () => {
     } finally {
       await session.inExtension((api) => api.storage.local.remove('testFiller'));
     }
+  });
+
+  test('"Go back" with nowhere to go back to: a calm page with the day count and the site\'s home one click away, not its feed', async () => {
+    await withPage(async (page) => {
+      // A fresh tab whose empty first page is replaced by the profile: no page to go back to.
+      await page.evaluate((url) => location.replace(url), profileUrl).catch(() => undefined);
+      await waitForDialog(page);
+      expect(await page.evaluate(() => history.length)).toBe(1);
+      await page.clickInRoot('[data-action="back"]');
+      await waitForAddress(page, (href) => /^(chrome|moz)-extension:\/\/[^/]+\/pause\.html\?mode=home/.test(href));
+      const calm = await page.evaluate(() => ({
+        title: document.querySelector('[data-part="title"]')?.textContent,
+        days: document.querySelector('[data-part="days"]')?.textContent ?? '',
+        home: document.querySelector('[data-part="home"]')?.getAttribute('href'),
+        text: document.body.textContent ?? '',
+      }));
+      expect(calm).toMatchObject({ title: 'You went back', home: 'https://x.com/' });
+      expect(calm.days).toMatch(/^(You started today|Your first day|Day \d+)/);
+      expect(calm.text).not.toContain(scenario.guarded.handle);
+    });
   });
 
   test('reduced motion: no moving circle, a calm text countdown', async () => {

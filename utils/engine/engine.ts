@@ -77,6 +77,8 @@ export interface EngineDeps {
    * every feed item is held back until the guard list has loaded, so none paints for a frame.
    */
   hidesFeedBeforeLoad?: boolean;
+  /** Where "go back" leads with nowhere to go back to (utils/ui/calm-page.ts); the site's home without it. */
+  calmPage?(): string;
 }
 
 const PRESS_EVENTS = [
@@ -184,16 +186,17 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     deps.report({ type: 'went-through', what: kind, countAsContact: outcome.countAsContact });
   }
 
-  /** Back to where they were; a safe page (the site's home) when there is nowhere to go back to. */
+  /** Back to where they were; a calm page (not the site's feed) when there is nowhere to go back to. */
   function goBack(): void {
     const before = win.location.href;
+    const nowhere = () => win.location.replace(deps.calmPage?.() ?? win.location.origin + '/');
     if (win.history.length > 1) {
       win.history.back();
       win.setTimeout(() => {
-        if (!signal.aborted && win.location.href === before) win.location.replace(win.location.origin + '/');
+        if (!signal.aborted && win.location.href === before) nowhere();
       }, 700);
     } else {
-      win.location.replace(win.location.origin + '/');
+      nowhere();
     }
   }
 

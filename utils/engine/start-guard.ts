@@ -17,6 +17,7 @@ import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
 import { createGuardUi, type InterstitialContext } from './cover';
 import { TypedAheadWantedSchema } from './typed-ahead';
 import { startEngine } from './engine';
+import { calmPageUrl } from '../ui/calm-page';
 import { friendPrompt } from '../friend/friend-link';
 import { hardHoursFriction, isInHardHours } from '../days/hard-hours';
 
@@ -112,6 +113,7 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
     signal: ctx.signal,
     ui,
     hidesFeedBeforeLoad: feedHidingFlagged(),
+    calmPage: () => calmPageUrl(browser.runtime.getURL('/pause.html'), new URL(location.href), adapter.id),
     async loadIndex() {
       const [stored] = await Promise.all([browser.storage.local.get(STORAGE_KEYS.core), passClaimed]);
       core = parseCore(stored[STORAGE_KEYS.core]);

@@ -14,8 +14,9 @@ import { linkPatternMatches } from '../sites/custom-patterns';
 import { parseHttpUrl } from '../sites/web-address';
 import { adapterById } from '../sites/registry';
 import type { PageKind, SiteAdapter } from '../sites/site-adapter';
-import { isSiteId } from '../sites/site-ids';
+import { isSiteId, type SiteId } from '../sites/site-ids';
 import { send } from './client';
+import { calmPageUrl } from './calm-page';
 import { friendPrompt } from '../friend/friend-link';
 import type { UrgeWay } from '../data/schema';
 import { TypedAheadReplySchema, type TypedAheadWanted, type TypingMode } from '../engine/typed-ahead';
@@ -24,10 +25,14 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
   const mode = url.searchParams.get('mode');
   const siteParam = url.searchParams.get('site') ?? '';
   const site = isSiteId(siteParam) ? siteParam : undefined;
-  document.body.classList.add(mode === 'page' ? 'page' : 'frame');
+  document.body.classList.add(mode === 'page' || mode === 'home' ? 'page' : 'frame');
 
   if (mode === 'journal' || mode === 'phrase') {
     mountTypingFrame(root, mode);
+    return;
+  }
+  if (mode === 'home') {
+    await mountCalmPage(root, url, site);
     return;
   }
 
@@ -66,7 +71,7 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
   const goBack = () => {
     void send({ type: 'urge-resisted', site, what: promptKind, ...(way ? { way } : {}) });
     if (history.length > 1) history.back();
-    else if (target) location.replace(safeHome(target, core.success ? core.data : undefined));
+    else if (target) location.replace(calmPageUrl(browser.runtime.getURL('/pause.html'), target, site, fromPattern));
   };
   dialog.addEventListener('close', goBack);
   render(
@@ -186,8 +191,35 @@ function matchesOwnPattern(href: string, core: Core): boolean {
   return core.customPatterns.some((p) => people.has(p.personId) && linkPatternMatches(p.pattern, href));
 }
 
-/** Where "go back" leads with no history: the site's home, unless a pattern pauses that too. */
-function safeHome(target: URL, core: Core | undefined): string {
-  const home = `${target.origin}/`;
-  return core && matchesOwnPattern(home, core) ? 'about:blank' : home;
+/** The calm page: the day count, a kind word, the site's home one click away, or closing the tab. */
+async function mountCalmPage(root: HTMLElement, url: URL, site: SiteId | undefined): Promise<void> {
+  document.title = t('calm.title');
+  const stored = await browser.storage.local.get(STORAGE_KEYS.core);
+  const core = CoreSchema.safeParse(stored[STORAGE_KEYS.core]);
+  const adapter = site ? adapterById(site) : undefined;
+  const from = parseHttpUrl(url.searchParams.get('from') ?? '');
+  const fromPattern = url.searchParams.get('source') === 'pattern';
+  // The home is offered only for the site the page was on, and never when a pattern pauses it too.
+  const onSite = from && adapter ? parseTarget(from.href, adapter) : fromPattern ? from : undefined;
+  const home = onSite && !(core.success && matchesOwnPattern(`${onSite.origin}/`, core.data)) ? `${onSite.origin}/` : undefined;
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const days = core.success ? daysWithoutContact(core.data.streak, new Date(), timeZone) : 0;
+  render(
+    <div class="calm card" data-part="calm">
+      <h1 data-part="title">{t('calm.title')}</h1>
+      <p data-part="lead">{t('calm.lead')}</p>
+      <p class="days" data-part="days">
+        {t('interstitial.days', days, [String(days)])}
+      </p>
+      {home && (
+        <p>
+          <a href={home} data-part="home">
+            {adapter ? t('calm.homeOf', [adapter.label]) : t('calm.home')}
+          </a>
+        </p>
+      )}
+      <p data-part="close">{t('calm.close')}</p>
+    </div>,
+    root,
+  );
 }

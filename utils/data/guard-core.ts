@@ -4,10 +4,7 @@
  * the content script within its 30 KB budget. tests/unit/data/guard-core.test.ts checks that every
  * valid core passes this view and that the enums match the full schema's.
  */
-import { z } from 'zod/mini';
-
-// The same reason as utils/data/zod-config.ts: no `new Function('')` probe under the page's CSP.
-z.config({ jitless: true });
+import { z } from './zod-mini';
 
 export const GUARD_FRICTIONS = ['gentle', 'firm', 'strict'] as const;
 export const GUARD_FEED_HIDING = ['off', 'hide', 'collapse'] as const;

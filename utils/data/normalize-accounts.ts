@@ -7,10 +7,8 @@
 import { parseHandleForSite } from '../sites/recognize';
 import { isSiteId } from '../sites/site-ids';
 import { LIMITS } from './limits';
+import { isRecord } from './is-record';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function normalizedAccount(account: unknown): unknown {
   if (!isRecord(account) || typeof account.site !== 'string' || typeof account.handle !== 'string') return account;

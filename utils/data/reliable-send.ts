@@ -5,11 +5,10 @@
  * stopped and restarted is always safe. The caller learns "saved" only from the background's own
  * answer; after the last try it gets a kind "did not answer" instead.
  */
-// zod/mini: the guard in every guarded page sends through this too (see utils/data/guard-core.ts).
-import { z } from 'zod/mini';
+// zod/mini: the guard in every guarded page sends through this too (utils/data/zod-mini.ts).
+import { z } from './zod-mini';
 import type { Message, Reply } from './messages';
 
-z.config({ jitless: true });
 
 const ReplySchema = z.union([
   z.object({ ok: z.literal(true), data: z.optional(z.unknown()) }),

@@ -13,6 +13,7 @@
 import './zod-config';
 import { z } from 'zod';
 import { DocumentSchema, type StoredDocument } from './schema';
+import { isRecord } from './is-record';
 
 export interface Salvaged {
   doc: StoredDocument;
@@ -20,9 +21,6 @@ export interface Salvaged {
   lost: string[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Salvages `value` against `schema`, falling back to `fresh`. Depth-bounded: the schema is shallow. */
 function salvageValue(schema: z.ZodType, value: unknown, fresh: unknown, path: string, lost: string[], depth: number): unknown {

@@ -16,6 +16,7 @@ import { V1_STORAGE_KEY } from './migrations/v1';
 import { applyDuePending } from './reducers';
 import { salvageDocument } from './salvage';
 import { z } from 'zod';
+import { isRecord } from './is-record';
 
 /**
  * The ids of the last changes applied, written in the same `set` as the change itself: a sender
@@ -109,9 +110,6 @@ const KeptAsideIndexSchema = z.array(z.object({ key: z.string().max(80), at: z.s
 export type KeptAsideIndex = z.infer<typeof KeptAsideIndexSchema>;
 const NO_APPLIED: Applied = { version: 1, changes: [] };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Core and log back into one document, as migrations and exports see it. */
 function joinStored(core: unknown, log: unknown): unknown {

@@ -7,6 +7,7 @@ import { importErrorText, shortWhere, versionText } from '../copy/data-errors';
 import { SCHEMA_VERSION, type StoredDocument } from './schema';
 import { migrateToCurrent, parseVersion } from './migrations';
 import { isSiteId } from '../sites/site-ids';
+import { isRecord } from './is-record';
 
 export const EXPORT_FORMAT = 'no-contact-guard';
 
@@ -24,9 +25,6 @@ export function exportDocument(doc: StoredDocument, now: Date): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Site ids the document names that this build does not know: every `site` field and every

@@ -70,7 +70,7 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
     const hardHour = core ? isInHardHours(core.hardHours, now, timeZone) : false;
     const friction = hardHoursFriction(core?.settings.friction ?? 'gentle', hardHour, (core?.settings.strictPhrase ?? '') !== '');
     return {
-      days: core ? daysWithoutContact(core.streak, new Date(), timeZone) : 0,
+      days: core ? daysWithoutContact(core.streak, now, timeZone) : 0,
       goalDays: core?.streak.goalDays ?? 30,
       reason: core ? pick(core.reasons, seed)?.text : undefined,
       insteadIdea: core ? pick(core.insteadIdeas, seed)?.text : undefined,
@@ -82,6 +82,7 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
     };
   };
 
+  const pausePage = browser.runtime.getURL('/pause.html');
   // Names this guard's typing frames (utils/engine/typed-ahead.ts); random, and new on every page load.
   const frameKey = crypto.randomUUID().replaceAll('-', '');
 
@@ -99,7 +100,7 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
   const ui = createGuardUi({
     doc: document,
     context,
-    frameUrl: (mode) => `${browser.runtime.getURL('/pause.html')}?mode=${mode}&site=${adapter.id}&key=${frameKey}`,
+    frameUrl: (mode) => `${pausePage}?mode=${mode}&site=${adapter.id}&key=${frameKey}`,
     signal: ctx.signal,
     // A message, not a link: a link to an extension page would have to be web-accessible, which lets any site probe for us.
     onSupport: () => send({ type: 'support-page-requested' }),
@@ -113,7 +114,7 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
     signal: ctx.signal,
     ui,
     hidesFeedBeforeLoad: feedHidingFlagged(),
-    calmPage: () => calmPageUrl(browser.runtime.getURL('/pause.html'), new URL(location.href), adapter.id),
+    calmPage: () => calmPageUrl(pausePage, new URL(location.href), adapter.id),
     async loadIndex() {
       const [stored] = await Promise.all([browser.storage.local.get(STORAGE_KEYS.core), passClaimed]);
       core = parseCore(stored[STORAGE_KEYS.core]);

@@ -6,10 +6,8 @@
  * here and handed to the frame's box once it has loaded, through the extension's own messaging:
  * never through the page. Pure: no DOM, no browser API.
  */
-// zod/mini, like the guard core (utils/data/guard-core.ts): this module runs in every guarded page.
-import { z } from 'zod/mini';
-
-z.config({ jitless: true });
+// zod/mini: this module runs in every guarded page (utils/data/zod-mini.ts).
+import { z } from '../data/zod-mini';
 
 export type TypingMode = 'journal' | 'phrase';
 

@@ -383,6 +383,8 @@ describe('the interstitial (X fixtures)', () => {
       expect(await page.evaluate(() => history.length)).toBe(1);
       await page.clickInRoot('[data-action="back"]');
       await waitForAddress(page, (href) => /^(chrome|moz)-extension:\/\/[^/]+\/pause\.html\?mode=home/.test(href));
+      // The calm page renders once it has read the day count (Firefox 153 got there first once).
+      await page.waitFor(() => document.querySelector('[data-part="title"]') !== null);
       const calm = await page.evaluate(() => ({
         title: document.querySelector('[data-part="title"]')?.textContent,
         days: document.querySelector('[data-part="days"]')?.textContent ?? '',

@@ -69,7 +69,7 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
   let focusBefore: Element | null = null;
   let topLayerWatch: MutationObserver | undefined;
   /** Keys typed for a typing frame that has no focus yet, until they are handed over. */
-  let held: { frame: HTMLIFrameElement; text: string; focused: boolean; lastKeyAt: number } | undefined;
+  let held: { frame: HTMLIFrameElement; text: string; focused: boolean; loaded: boolean; lastKeyAt: number } | undefined;
   /** Keys typed while no typing frame exists yet, with the time of the last one. */
   let early: { text: string; at: number } | undefined;
 
@@ -122,7 +122,7 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
     early = undefined;
     // Text still held for a frame that was replaced (a new step, a re-render) is carried over.
     const carried = (held?.text ?? '') + recent;
-    held = { frame, text: modeOf(frame) === 'phrase' ? carried.replace(/\n/g, '') : carried, focused: false, lastKeyAt: carried ? performance.now() : 0 };
+    held = { frame, text: modeOf(frame) === 'phrase' ? carried.replace(/\n/g, '') : carried, focused: false, loaded: false, lastKeyAt: carried ? performance.now() : 0 };
   }
 
   function typingFrame(): HTMLIFrameElement | undefined {
@@ -138,6 +138,15 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
    * tests/e2e/interstitial.e2e.ts): focus given then would send the next keys nowhere.
    */
   function onTypingFrameLoad(frame: HTMLIFrameElement): void {
+    if (held?.frame !== frame) startHolding(frame);
+    held!.loaded = true;
+    // Focus given to a frame that has not loaded yet can be lost (Chromium, seen 2026-12: the
+    // phrase frame asked before its load event, got focus, and kept none. Source:
+    // tests/e2e/interstitial.e2e.ts), so it waits for this load.
+    if (!held!.focused && isQuiet()) {
+      held!.focused = true;
+      frame.focus();
+    }
     const tryFocus = (triesLeft: number) =>
       win?.setTimeout(() => {
         if (frame !== typingFrame() || (held?.frame === frame && held.focused)) return;
@@ -164,7 +173,7 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
     if (held?.frame !== frame) startHolding(frame);
     const text = held!.text;
     held!.text = '';
-    if (!held!.focused && isQuiet()) {
+    if (!held!.focused && held!.loaded && isQuiet()) {
       held!.focused = true;
       frame.focus();
     }

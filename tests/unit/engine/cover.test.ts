@@ -149,6 +149,8 @@ describe('createGuardUi', () => {
       expect(root.activeElement).not.toBe(frame);
       press(document.body, '!');
       await new Promise((r) => setTimeout(r, 200));
+      // The frame's page has loaded (happy-dom loads no frame: the mount hears it as the component would report it).
+      frame.dispatchEvent(new Event('load'));
       expect(ui.takeTypedAhead('journal')).toBe('!');
       expect(root.activeElement).toBe(frame);
       expect(ui.takeTypedAhead('journal')).toBe('');

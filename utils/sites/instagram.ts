@@ -199,7 +199,7 @@ function pageOwner(doc: Document): PageRef | undefined {
   return handle ? { kind: ref.kind, handle } : undefined;
 }
 
-// Instagram, seen 2026-01: the action icons and the text-only buttons, in each interface language.
+// Instagram, seen 2026-12: the action icons and the text-only buttons, in each interface language.
 // Every form, with its source and confidence, is listed in docs/sites/instagram.md (Languages);
 // the ones marked U there are the site's usual wording that no public source shows yet.
 // Source: docs/sites/instagram.md (Languages: vekvoid Auto Like; WenderCouto/Automacao-Facebook-Instagram-PT-BR;

@@ -212,7 +212,7 @@ function aroundIcon(element: string, names: readonly string[]): string {
   return `${element}:has(${icons.join(', ')})`;
 }
 
-// LinkedIn, seen 2026-02: the labels of controls that have no `data-view-name`, in each interface
+// LinkedIn, seen 2026-12: the labels of controls that have no `data-view-name`, in each interface
 // language. `{name}` is the person's display name. Every form, with its source and confidence, is in
 // docs/sites/linkedin.md (Languages); forms marked U there are LinkedIn's usual wording that no public
 // source shows yet, which is why each control also has a language-independent icon hook below.
@@ -250,31 +250,32 @@ const CONTROLS: readonly ControlRule[] = [
   // LinkedIn v1, seen 2026-03: `React Like`; `aria-pressed="true"` once reacted, and pressing it then
   // takes the reaction back, which tells them nothing new. Source: docs/sites/linkedin.md (H; Languages U)
   { action: 'like', selector: `:is(${ariaLabelSelector('button', LABELS.reactLike)}):not([aria-pressed="true"])` },
-  // LinkedIn, seen 2026-02: the like button's outline thumb (filled once reacted), in any language.
+  // LinkedIn, seen 2026-12: the like button's outline thumb (filled once reacted), in any language.
   // Source: docs/sites/linkedin.md (Languages: icon names, M)
   { action: 'like', selector: aroundIcon('button', ['thumbs-up-outline-small', 'thumbs-up-outline-medium']) },
   // LinkedIn v2, seen 2026-02: the comment button and the composer's submit.
   // Source: docs/sites/linkedin.md (trusthuman, H)
   { action: 'comment', selector: 'button[data-view-name="feed-comment-button"]' },
   { action: 'comment', selector: '[data-view-name="comment-post"]' },
-  // LinkedIn v1, seen 2026-03: the comment button by its label, and by its icon in any language.
+  // LinkedIn v1, seen 2026-03 (the icon 2026-12): the comment button by its label, and by its icon
+  // in any language.
   // Source: docs/sites/linkedin.md (M; Languages, M/U)
   { action: 'comment', selector: ariaLabelSelector('button', LABELS.comment) },
   { action: 'comment', selector: aroundIcon('button', ['comment-small', 'comment-medium']) },
-  // LinkedIn, seen 2026-02: Repost: its label starts with "Repost"; v1's button is
+  // LinkedIn, seen 2026-02 (icon and class 2026-12): Repost: its label starts with "Repost"; v1's button is
   // `social-reshare-button`, and both generations draw the `repost` icon.
   // Source: docs/sites/linkedin.md (Controls, U; Languages: icon names and class, M)
   { action: 'repost', selector: ariaLabelTemplate('button', LABELS.repost) },
   { action: 'repost', selector: `button.social-reshare-button, ${aroundIcon('button', ['repost-small', 'repost-medium'])}` },
   // LinkedIn, seen 2026-02: profile actions are labelled "Invite <Name> to connect", "Follow <Name>",
   // "Message <Name>" (also inside the "More" menu as role=button); the connect item draws the
-  // `connect` icon in every language. A connection request is counted as a follow.
+  // `connect` icon in every language (seen 2026-12). A connection request is counted as a follow.
   // Source: docs/sites/linkedin.md (Controls, M; Languages)
   { action: 'follow', selector: ariaLabelTemplate(':is(button, [role="button"])', LABELS.connect) },
   { action: 'follow', selector: aroundIcon(':is(button, [role="button"])', ['connect-small', 'connect-medium']) },
   { action: 'follow', selector: ariaLabelTemplate(':is(button, [role="button"])', LABELS.follow) },
   { action: 'message', selector: ariaLabelTemplate(':is(button, a, [role="button"])', LABELS.message) },
-  // LinkedIn, seen 2026-02: Send (share to DMs) in a post's action bar: v1's `send-privately-button`,
+  // LinkedIn, seen 2026-12: Send (share to DMs) in a post's action bar: v1's `send-privately-button`,
   // and the `send-privately` icon in both generations; outside a post the same icon is the profile's
   // Message button. Source: docs/sites/linkedin.md (Languages: icon names and class, M)
   { action: 'share', selector: `:is(${FEED_ITEM_SELECTOR}) :is(button.send-privately-button, ${aroundIcon(':is(button, a)', ['send-privately-small', 'send-privately-medium'])})` },

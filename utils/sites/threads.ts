@@ -81,7 +81,7 @@ function mentionSelector({ handle }: ContactAccount): string {
   return [`a[href*=${cssString(handle)} i]`, 'a[href*="%"]', ...['\t', '\n', '\r'].map((char) => `a[href*=${cssString(char)}]`)].join(', ');
 }
 
-// Threads, seen 2026-03: the action icons and the text-only buttons, in each interface language.
+// Threads, seen 2026-12: the action icons and the text-only buttons, in each interface language.
 // Threads is Meta's and shares Instagram's wording where the two have the same control (Like, Share,
 // Follow); its own words (Reply, Repost, Quote) are listed per language with their sources in
 // docs/sites/threads.md (Languages); forms marked U there are not yet seen in a public source.

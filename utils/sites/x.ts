@@ -181,7 +181,7 @@ function pageOwner(doc: Document): PageRef | undefined {
   return handle ? { kind: 'messages', handle } : undefined;
 }
 
-// X, seen 2026-08: the share button is the one control in a post's action bar known only by its
+// X, seen 2026-12: the share button is the one control in a post's action bar known only by its
 // label, here in each interface language. Every form, with its source and confidence, is in
 // docs/sites/x.md (Languages). Source: docs/sites/x.md (Languages, U)
 const SHARE_LABEL: LocalizedLabel = {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PageKind } from '../../utils/sites/site-adapter';
 import { adapterById } from '../../utils/sites/registry';
 import { guardBundleFile } from '../../utils/background/guard-bundles';
-import type { SiteScenario } from '../fixtures/sites/scenario-types';
+import type { ControlCase, SiteScenario } from '../fixtures/sites/scenario-types';
 import { fillPlaceholders, type FixtureVars } from './harness/fixture-server';
 import type { FrameProbe } from './harness/fixture-runtime';
 import { auditOurDialog } from './harness/axe';
@@ -308,33 +308,77 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
 
   // ---- controls ------------------------------------------------------------------------------
 
-  describe.each(scenario.controls.map((c) => [`${c.action} (${c.gesture ?? 'press'})`, c] as const))('the %s control', (_action, control) => {
-    test("on the guarded person's post never reaches the site and opens the dialog; \"Go back\" counts one urge", async () => {
-      const before = await popup.urgesResisted();
+  /**
+   * One block per control case: on the guarded person's item (or card) the press never reaches the
+   * site and opens the dialog; on someone else's it reaches the site's own handler once.
+   */
+  function controlCaseTests(cases: readonly ControlCase[], feedUrl: () => string, where: { theirs: string; others: string }): void {
+    describe.each(cases.map((c) => [`${c.action} (${c.gesture ?? 'press'})`, c] as const))('the %s control', (_action, control) => {
+      test(`on ${where.theirs} never reaches the site and opens the dialog; "Go back" counts one urge`, async () => {
+        const before = await popup.urgesResisted();
+        await withPage(async (page) => {
+          await page.goto(feedUrl());
+          await settle(page);
+          await press(page, fill(control.guarded), control.gesture);
+          await waitForDialog(page);
+          expect(await handled(page)).toEqual([]);
+          expect(await address(page)).toBe(feedUrl());
+          await page.clickInRoot('[data-action="back"]');
+          expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+          await page.waitFor(() => [...document.documentElement.children].every((el) => el === document.head || el === document.body));
+          await settle(page);
+          expect(await handled(page)).toEqual([]);
+        });
+      });
+
+      test(`on ${where.others} reaches the site's own handler`, async () => {
+        await withPage(async (page) => {
+          await page.goto(feedUrl());
+          await settle(page);
+          await press(page, fill(control.other), control.gesture);
+          await page.waitFor(() => (window as unknown as SiteWindow).__site.handled.length > 0);
+          expect(await handled(page)).toEqual([control.action]);
+          expect(await hasHost(page)).toBe(false);
+        });
+      });
+    });
+  }
+
+  controlCaseTests(scenario.controls, () => urls.feed, { theirs: "the guarded person's post", others: "someone else's post" });
+
+  // ---- controls on cards outside a post (suggestions, hover cards, list rows) ----------------
+
+  const cardControls = scenario.cardControls ?? [];
+  describe.runIf(cardControls.length > 0)('controls on cards outside a post', () => {
+    controlCaseTests(cardControls, () => urls.feed, { theirs: "the guarded person's card", others: "someone else's card" });
+  });
+
+  // ---- the site's interface in another language -----------------------------------------------
+
+  const { localized } = scenario;
+  describe.runIf(localized)(`the interface in ${localized?.lang ?? 'another language'}`, () => {
+    // The variant is served at the feed's own address while this block runs, as the site serves
+    // another language at the same URL; the English feed (and the page the in-app tests start
+    // from, which may share that address) is served again afterwards.
+    let localizedUrl = '';
+    beforeAll(() => {
+      localizedUrl = session.server.serveFixture(localized!.feed.url, scenario.site, localized!.feed.fixture, vars);
+    });
+    afterAll(() => {
+      session.server.serveFixture(scenario.pages.feed.url, scenario.site, scenario.pages.feed.fixture, vars);
+      session.server.serveFixture(scenario.spa.from.url, scenario.site, scenario.spa.from.fixture, vars);
+    });
+
+    test('the variant is in that language', async () => {
       await withPage(async (page) => {
-        await page.goto(urls.feed);
-        await settle(page);
-        await press(page, fill(control.guarded), control.gesture);
-        await waitForDialog(page);
-        expect(await handled(page)).toEqual([]);
-        expect(await address(page)).toBe(urls.feed);
-        await page.clickInRoot('[data-action="back"]');
-        expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
-        await page.waitFor(() => [...document.documentElement.children].every((el) => el === document.head || el === document.body));
-        await settle(page);
-        expect(await handled(page)).toEqual([]);
+        await page.goto(localizedUrl);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(localized!.lang);
       });
     });
 
-    test("on someone else's post reaches the site's own handler", async () => {
-      await withPage(async (page) => {
-        await page.goto(urls.feed);
-        await settle(page);
-        await press(page, fill(control.other), control.gesture);
-        await page.waitFor(() => (window as unknown as SiteWindow).__site.handled.length > 0);
-        expect(await handled(page)).toEqual([control.action]);
-        expect(await hasHost(page)).toBe(false);
-      });
+    controlCaseTests(localized?.controls ?? [], () => localizedUrl, {
+      theirs: "the guarded person's post or card",
+      others: "someone else's",
     });
   });
 

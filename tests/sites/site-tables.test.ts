@@ -4,8 +4,10 @@
  * code. The scenario's fixture facts are stated once and checked twice: here against the adapter
  * in happy-dom, and in the browsers by the e2e suite.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { classifyPress, ownerOfPath } from '../../utils/engine/control-guard';
+import { classifyPress, ownerOfCard, ownerOfPath } from '../../utils/engine/control-guard';
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import type { SiteAdapter } from '../../utils/sites/site-adapter';
 import type { SiteScenario } from '../fixtures/sites/scenario-types';
@@ -71,6 +73,43 @@ function runScenario(adapter: SiteAdapter, scenario: SiteScenario): void {
       expect(nameOf(ownerOfPath(adapter, pathOf(element!)))).toBe(owner);
     }
   });
+
+  /** Whose a control is, as the engine reads it: its post's author, else its own card's person. */
+  const ownerOf = (element: Element, base: string) =>
+    ownerOfPath(adapter, pathOf(element)) ?? ownerOfCard(pathOf(element), (href) => adapter.parseUrl(new URL(href, base)));
+
+  test.each((scenario.cardControls ?? []).map((c) => [c.action, c] as const))('feed: %s on their card is theirs, on someone else’s is not', (action, control) => {
+    const doc = load(scenario.pages.feed);
+    for (const [selector, owner] of [[control.guarded, people.handle], [control.other, people.other]] as const) {
+      const element = doc.querySelector(fill(selector));
+      expect(element, selector).not.toBeNull();
+      expect(classifyPress(adapter, pathOf(element!), press(control.gesture))?.action).toBe(action);
+      // Outside every post: the card says whose it is.
+      expect(ownerOfPath(adapter, pathOf(element!))).toBeUndefined();
+      expect(nameOf(ownerOf(element!, fill(scenario.pages.feed.url)))).toBe(owner);
+    }
+  });
+
+  const { localized } = scenario;
+  if (localized) {
+    test(`localized: feed in ${localized.lang} says so in <html lang>`, () => {
+      // loadFixture keeps what is inside <html>, so the tag is read from the file itself.
+      const html = readFileSync(resolve(process.cwd(), 'tests/fixtures/sites', scenario.site, localized.feed.fixture), 'utf8');
+      expect(/<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1]).toBe(localized.lang);
+    });
+    test.each(localized.controls.map((c) => [`${c.action} (${c.gesture ?? 'press'})`, c] as const))(
+      `localized (${localized.lang}): %s on their item or card is theirs, on someone else’s is not`,
+      (_name, control) => {
+        const doc = load(localized.feed);
+        for (const [selector, owner] of [[control.guarded, people.handle], [control.other, people.other]] as const) {
+          const element = doc.querySelector(fill(selector));
+          expect(element, selector).not.toBeNull();
+          expect(classifyPress(adapter, pathOf(element!), press(control.gesture))?.action).toBe(control.action);
+          expect(nameOf(ownerOf(element!, fill(localized.feed.url)))).toBe(owner);
+        }
+      },
+    );
+  }
 
   test.each((scenario.profileControls ?? []).map((c) => [c.action, c.selector] as const))('profile: %s (%s)', (action, selector) => {
     const element = load(scenario.pages.profile).querySelector(fill(selector));

@@ -64,6 +64,33 @@ export function ownerOfPath(adapter: SiteAdapter, path: readonly Element[]): Pag
   return item ? adapter.feedItem.authors(item)[0] : undefined;
 }
 
+/** How far above a control its own card may start: a few wrappers, never the whole page. */
+const CARD_DEPTH = 12;
+
+const samePerson = (a: PageRef, b: PageRef) => Boolean((a.handle && a.handle === b.handle) || (a.stableId && a.stableId === b.stableId));
+
+/**
+ * For a control outside every feed item (Follow on a suggestion card, a hover card, a row of a
+ * search result or of a followers list): the one person its own card names. The card is the nearest
+ * ancestor holding a link that `readLink` reads as a profile; it names one person when every such
+ * link in it does. Several people (a list, the page itself) or none: undefined. Structure only, so
+ * it does not depend on the site's language.
+ */
+export function ownerOfCard(path: readonly Element[], readLink: (href: string) => PageRef | undefined): PageRef | undefined {
+  for (const element of path.slice(0, CARD_DEPTH)) {
+    let person: PageRef | undefined;
+    const links = element.matches('a[href]') ? [element] : [...element.querySelectorAll('a[href]')];
+    for (const link of links) {
+      const ref = readLink(link.getAttribute('href') ?? '');
+      if (ref?.kind !== 'profile' || !(ref.handle || ref.stableId)) continue;
+      if (person && !samePerson(person, ref)) return undefined;
+      person ??= ref;
+    }
+    if (person) return person;
+  }
+  return undefined;
+}
+
 export function isEditable(element: Element): boolean {
   if (element.localName === 'input' || element.localName === 'textarea' || element.localName === 'select') return true;
   return (element as HTMLElement).isContentEditable === true;

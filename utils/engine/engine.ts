@@ -7,7 +7,7 @@
 import type { UrgeWay } from '../data/schema';
 import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
 import { EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
-import { classifyPress, classifyShortcut, isEditable, ownerOfPath, type ControlHit } from './control-guard';
+import { classifyPress, classifyShortcut, isEditable, ownerOfCard, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
 
 /** What the interstitial is asked about. Carries no names: the UI never learns who. */
@@ -233,7 +233,9 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   function guardControl(event: Event, hit: ControlHit, path: readonly Element[]): void {
     if (allowedControls.has(hit.element)) return;
     const owner = safe('feedItem', () => ownerOfPath(adapter, path));
-    const match = owner ? index?.match(owner) : pageMatch;
+    // Outside a feed item, the page's person decides; on a page about no one guarded, the control's
+    // own card may still name them (a suggestion card, a hover card, a followers list).
+    const match = owner ? index?.match(owner) : (pageMatch ?? index?.match(safe('card', () => ownerOfCard(path, parse))));
     if (!match) return;
     stop(event);
     if (!GESTURE_STARTS.has(event.type) || ui.isPrompting()) return;

@@ -1,7 +1,7 @@
 /**
  * Instagram (www.instagram.com). Facts and confidence levels: docs/sites/instagram.md.
- * The stable hooks are link shapes and the English aria-labels of the action icons; class names are
- * generated and change on every deploy, so none are used here.
+ * The stable hooks are link shapes and the aria-labels of the action icons (in en, es, pt, fr and de);
+ * class names are generated and change on every deploy, so none are used here.
  *
  * What cannot be prevented (said plainly in the README and the options page):
  * - The story viewer autoplays into the next person's story and changes the URL in-app. The engine
@@ -14,10 +14,11 @@
  *   itself is not a link to stop: the guard acts on the URL change it causes. Feed hiding hides the
  *   ring of a guarded person (it is a feed item below), which removes the tap altogether.
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import type { ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { actionByButtonText, addRef, buttonAroundIcon, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import type { LocalizedLabel } from './kit';
+import { actionByButtonText, actionsByText, addRef, ariaLabelSelector, buttonAroundLocalizedIcon, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // Instagram, seen 2025-03: usernames are 1–30 of letters, digits, '.' and '_'; a dot cannot lead,
 // trail or repeat; case-insensitive (stored lower-case).
@@ -198,41 +199,66 @@ function pageOwner(doc: Document): PageRef | undefined {
   return handle ? { kind: ref.kind, handle } : undefined;
 }
 
-/** A button-like element (Instagram uses both `button` and `div[role="button"]`) around an icon. */
-const aroundIcon = buttonAroundIcon;
+// Instagram, seen 2026-12: the action icons and the text-only buttons, in each interface language.
+// Every form, with its source and confidence, is listed in docs/sites/instagram.md (Languages);
+// the ones marked U there are the site's usual wording that no public source shows yet.
+// Source: docs/sites/instagram.md (Languages: vekvoid Auto Like; WenderCouto/Automacao-Facebook-Instagram-PT-BR;
+// public automation scripts, M/U)
+const LABELS = {
+  like: { en: ['Like'], es: ['Me gusta'], pt: ['Curtir'], fr: ['J’aime'], de: ['Gefällt mir'] },
+  comment: { en: ['Comment'], es: ['Comentar'], pt: ['Comentar'], fr: ['Commenter'], de: ['Kommentieren'] },
+  share: {
+    en: ['Share', 'Share Post'],
+    es: ['Compartir', 'Compartir publicación'],
+    pt: ['Compartilhar'],
+    fr: ['Partager'],
+    de: ['Teilen'],
+  },
+  follow: {
+    en: ['Follow', 'Follow Back'],
+    es: ['Seguir', 'Seguir también'],
+    pt: ['Seguir', 'Seguir de volta'],
+    fr: ['Suivre', 'Suivre en retour'],
+    de: ['Folgen', 'Zurückfolgen'],
+  },
+  message: { en: ['Message'], es: ['Enviar mensaje'], pt: ['Enviar mensagem'], fr: ['Envoyer un message'], de: ['Nachricht senden'] },
+} as const satisfies Record<string, LocalizedLabel>;
 
-// Each entry: what it matches, and where it is documented. Labels are English only: other languages
-// are not covered (a structural fallback, the Nth icon in the action row, is UNVERIFIED and not used).
-// Undo controls (Unlike, Following) are left alone: undoing tells the other person nothing new.
+// Each entry: what it matches, and where it is documented. Icon labels are matched in en, es, pt, fr
+// and de (LABELS); a structural fallback (the Nth icon in the action row) is UNVERIFIED and not used.
+// Undo controls (Unlike, Following) are left alone: undoing tells the other person nothing new, and
+// their labels ("Unlike", "Ya no me gusta", "Descurtir", "Je n’aime plus", "Gefällt mir nicht mehr")
+// never equal a like label.
 const CONTROLS: readonly ControlRule[] = [
   // Instagram, seen 2026-01: the like icon is `svg[aria-label="Like"]` inside a `[role="button"]`;
   // the icon and its button are both matched, whichever the path holds.
-  // Source: docs/sites/instagram.md (vekvoid Auto Like, H)
-  { action: 'like', selector: 'svg[aria-label="Like"]' },
-  { action: 'like', selector: aroundIcon('Like') },
+  // Source: docs/sites/instagram.md (vekvoid Auto Like, H; Languages, M)
+  { action: 'like', selector: ariaLabelSelector('svg', LABELS.like) },
+  { action: 'like', selector: buttonAroundLocalizedIcon(LABELS.like) },
   // Instagram, seen 2026-01: a double-click on a post's media likes it. The element under the tap
   // (the img, the video or a layer over them) is not documented, so any double-tap in a post counts;
   // double-clicking caption text of a guarded person's post asks first too (the safe side).
   // Source: docs/sites/instagram.md (Controls, M)
   { action: 'like', selector: 'article', gesture: 'double-tap' },
-  // Instagram, seen 2026-01: the comment icon, and the composer ("Add a comment…").
-  // Source: docs/sites/instagram.md (Safari_Automations, M)
-  { action: 'comment', selector: 'svg[aria-label="Comment"]' },
-  { action: 'comment', selector: aroundIcon('Comment') },
-  { action: 'comment', selector: 'textarea[aria-label*="comment" i]' },
+  // Instagram, seen 2026-01: the comment icon, and the composer ("Add a comment…"). The composer is
+  // also the one textarea in a post's form, whatever the language (its label is "Adicione um
+  // comentário..." in Portuguese, which no English fragment matches).
+  // Source: docs/sites/instagram.md (Safari_Automations, M; Languages: `form textarea`, M)
+  { action: 'comment', selector: ariaLabelSelector('svg', LABELS.comment) },
+  { action: 'comment', selector: buttonAroundLocalizedIcon(LABELS.comment) },
+  { action: 'comment', selector: 'textarea[aria-label*="comment" i], article form textarea' },
   // Instagram, seen 2026-01: the share icon opens a "send to" dialog, which sends a DM; it is
-  // sometimes labelled "Share Post". Source: docs/sites/instagram.md (M)
-  { action: 'share', selector: 'svg[aria-label="Share"], svg[aria-label="Share Post"]' },
-  { action: 'share', selector: `${aroundIcon('Share')}, ${aroundIcon('Share Post')}` },
+  // sometimes labelled "Share Post". Source: docs/sites/instagram.md (M; Languages, M)
+  { action: 'share', selector: ariaLabelSelector('svg', LABELS.share) },
+  { action: 'share', selector: buttonAroundLocalizedIcon(LABELS.share) },
 ];
 
 // Instagram, seen 2026-01: Follow and Message are known only by their text ("Follow", "Follow Back",
-// "Message"), in the profile header and on suggestions; English only.
-// Source: docs/sites/instagram.md (Controls; Safari_Automations instagram-profile-dm-selectors.md, M)
-const ACTION_BY_BUTTON_TEXT: ReadonlyMap<string, Action> = new Map([
-  ['follow', 'follow'],
-  ['follow back', 'follow'],
-  ['message', 'message'],
+// "Message"), in the profile header and on suggestions.
+// Source: docs/sites/instagram.md (Controls; Safari_Automations instagram-profile-dm-selectors.md, M; Languages, M/U)
+const ACTION_BY_BUTTON_TEXT = actionsByText([
+  [LABELS.follow, 'follow'],
+  [LABELS.message, 'message'],
 ]);
 
 // A story ring or a whole card can be a role=button too: the kit reads short texts only.

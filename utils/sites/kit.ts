@@ -5,6 +5,7 @@
  * import, and nothing here knows a site.
  */
 import type { Action, PageRef, SiteAdapter } from './site-adapter';
+import { cssString } from './css-string';
 
 /** A host name as adapters compare it: lower-case, without the trailing dot of a fully qualified name. */
 export function normalizeHost(hostname: string): string {
@@ -96,4 +97,69 @@ export function actionByButtonText(
     if (action) return action;
   }
   return undefined;
+}
+
+// ---- Labels in the site's languages ------------------------------------------------------------
+// Where a control is known only by its label, the adapter lists that label in every interface
+// language we cover, each with its source in docs/sites/<id>.md. These helpers turn one such table
+// into selectors or a text lookup, so no adapter spells out the languages by hand.
+
+/** The interface languages every label-only control is recognised in. */
+export const UI_LANGUAGES = ['en', 'es', 'pt', 'fr', 'de'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/**
+ * One control's label in each language: every form the site uses (a short and a long one, a second
+ * wording). An empty list says that no form is known for that language yet (the docs say why).
+ * In a template (`ariaLabelTemplate`), `{name}` stands for the person's display name.
+ */
+export type LocalizedLabel = Readonly<Record<UiLanguage, readonly string[]>>;
+
+// Meta and LinkedIn write French elisions with a typographic apostrophe ("J’aime"); copies of the
+// same label in public scripts use the straight one. Both are accepted.
+const APOSTROPHES = /['\u2019]/g;
+
+/** Every form of a label, once, each with both apostrophes where it has one. */
+export function labelForms(label: LocalizedLabel): string[] {
+  const forms = new Set<string>();
+  for (const language of UI_LANGUAGES) {
+    for (const form of label[language]) {
+      forms.add(form);
+      forms.add(form.replace(APOSTROPHES, "'"));
+      forms.add(form.replace(APOSTROPHES, '\u2019'));
+    }
+  }
+  return [...forms];
+}
+
+/** `<element>[aria-label="<form>"]` for every form, as one selector list. */
+export function ariaLabelSelector(element: string, label: LocalizedLabel): string {
+  return labelForms(label)
+    .map((form) => `${element}[aria-label=${cssString(form)}]`)
+    .join(', ');
+}
+
+/** A button-like element around an icon with any form of `label` (Meta's icon buttons). */
+export function buttonAroundLocalizedIcon(label: LocalizedLabel): string {
+  return `:is(button, [role="button"]):has(${ariaLabelSelector('svg', label)})`;
+}
+
+/**
+ * `<element>` whose aria-label reads as a template with the person's name in it ("Follow {name}",
+ * "{name} folgen"): the text before `{name}` as a prefix, the text after it as a suffix. A form
+ * without `{name}` matches labels that start with it ("Repost" matches "Repost this post").
+ */
+export function ariaLabelTemplate(element: string, label: LocalizedLabel): string {
+  return labelForms(label)
+    .map((form) => form.split('{name}'))
+    .filter(([before = '', after = '']) => before || after)
+    .map(([before = '', after = '']) => `${element}${before ? `[aria-label^=${cssString(before)}]` : ''}${after ? `[aria-label$=${cssString(after)}]` : ''}`)
+    .join(', ');
+}
+
+/** The lookup `actionByButtonText` reads: every form of every label (lower-case) to its action. */
+export function actionsByText(entries: readonly (readonly [LocalizedLabel, Action])[]): ReadonlyMap<string, Action> {
+  const actions = new Map<string, Action>();
+  for (const [label, action] of entries) for (const form of labelForms(label)) actions.set(form.toLowerCase(), action);
+  return actions;
 }

@@ -8,9 +8,10 @@
  * Source: docs/sites/linkedin.md (knamnguyen/trusthuman.io `dom/detect.ts` @0047d06a, H)
  */
 import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import type { LocalizedLabel } from './kit';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import { actionsByText, addRef, ariaLabelSelector, ariaLabelTemplate, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // LinkedIn, seen 2026-02: a vanity ("public profile URL") is 3–100 characters without spaces or
 // symbols; in practice letters, digits and hyphens (default form `john-smith-2a1ba6258`).
@@ -199,7 +200,47 @@ function pageOwner(doc: Document): PageRef | undefined {
   return undefined;
 }
 
-// Each entry: what it matches, and where it is documented.
+const FEED_ITEM_SELECTOR = FEED_ITEM_SELECTORS.join(', ');
+
+/**
+ * A control drawn with one of LinkedIn's named icons: v1 writes `<svg data-test-icon="repost-medium">`
+ * around `<use href="#repost-medium">`, v2 an `svg` whose id is the icon's name. The names are the
+ * same in every interface language, so these hooks do not depend on it.
+ */
+function aroundIcon(element: string, names: readonly string[]): string {
+  const icons = names.flatMap((name) => [`svg#${name}`, `svg[data-test-icon="${name}"]`, `use[href="#${name}"]`]);
+  return `${element}:has(${icons.join(', ')})`;
+}
+
+// LinkedIn, seen 2026-12: the labels of controls that have no `data-view-name`, in each interface
+// language. `{name}` is the person's display name. Every form, with its source and confidence, is in
+// docs/sites/linkedin.md (Languages); forms marked U there are LinkedIn's usual wording that no public
+// source shows yet, which is why each control also has a language-independent icon hook below.
+// Source: docs/sites/linkedin.md (Languages)
+const LABELS = {
+  reactLike: { en: ['React Like'], es: ['Reaccionar Recomendar'], pt: ['Reagir Gostei'], fr: ['Réagir J’aime'], de: ['Reagieren Gefällt mir'] },
+  comment: { en: ['Comment'], es: ['Comentar'], pt: ['Comentar'], fr: ['Commenter'], de: ['Kommentieren'] },
+  repost: { en: ['Repost'], es: ['Compartir'], pt: ['Compartilhar'], fr: ['Republier'], de: ['Reposten'] },
+  send: { en: ['Send'], es: ['Enviar'], pt: ['Enviar'], fr: ['Envoyer'], de: ['Senden'] },
+  connect: {
+    en: ['Invite {name} to connect'],
+    es: ['Invitar a {name} a conectar'],
+    pt: ['Convidar {name} para se conectar'],
+    fr: ['Inviter {name} à rejoindre votre réseau', 'Invitez {name} à rejoindre votre réseau'],
+    de: [],
+  },
+  follow: { en: ['Follow {name}'], es: ['Seguir a {name}'], pt: ['Seguir {name}'], fr: ['Suivre {name}'], de: ['{name} folgen'] },
+  message: {
+    en: ['Message {name}'],
+    es: ['Enviar mensaje a {name}'],
+    pt: ['Enviar mensagem para {name}'],
+    fr: ['Envoyer un message à {name}'],
+    de: ['Nachricht an {name}'],
+  },
+} as const satisfies Record<string, LocalizedLabel>;
+
+// Each entry: what it matches, and where it is documented. The first rule that matches an element
+// decides its action, so the profile's "Message" comes before the post's "Send" icon it shares.
 const CONTROLS: readonly ControlRule[] = [
   // LinkedIn v2, seen 2026-02: the react (like) button; long press or hover offers other reactions
   // from the same button. Source: docs/sites/linkedin.md (trusthuman comment/utils-v2, H)
@@ -207,33 +248,48 @@ const CONTROLS: readonly ControlRule[] = [
   // LinkedIn v2, seen 2026-02: reacting to a comment. Source: docs/sites/linkedin.md (H)
   { action: 'like', selector: 'button[data-view-name="comment-reaction-button"]' },
   // LinkedIn v1, seen 2026-03: `React Like`; `aria-pressed="true"` once reacted, and pressing it then
-  // takes the reaction back, which tells them nothing new. Source: docs/sites/linkedin.md (H)
-  { action: 'like', selector: 'button[aria-label="React Like"]:not([aria-pressed="true"])' },
+  // takes the reaction back, which tells them nothing new. Source: docs/sites/linkedin.md (H; Languages U)
+  { action: 'like', selector: `:is(${ariaLabelSelector('button', LABELS.reactLike)}):not([aria-pressed="true"])` },
+  // LinkedIn, seen 2026-12: the like button's outline thumb (filled once reacted), in any language.
+  // Source: docs/sites/linkedin.md (Languages: icon names, M)
+  { action: 'like', selector: aroundIcon('button', ['thumbs-up-outline-small', 'thumbs-up-outline-medium']) },
   // LinkedIn v2, seen 2026-02: the comment button and the composer's submit.
   // Source: docs/sites/linkedin.md (trusthuman, H)
   { action: 'comment', selector: 'button[data-view-name="feed-comment-button"]' },
   { action: 'comment', selector: '[data-view-name="comment-post"]' },
-  // LinkedIn v1, seen 2026-03: the comment button by its English label. Source: docs/sites/linkedin.md (M)
-  { action: 'comment', selector: 'button[aria-label="Comment"]' },
-  // LinkedIn, seen 2026-02: Repost has no documented hook; its English label starts with "Repost"
-  // (UNVERIFIED, other languages not covered). Source: docs/sites/linkedin.md (Controls, U)
-  { action: 'repost', selector: 'button[aria-label^="Repost"]' },
+  // LinkedIn v1, seen 2026-03 (the icon 2026-12): the comment button by its label, and by its icon
+  // in any language.
+  // Source: docs/sites/linkedin.md (M; Languages, M/U)
+  { action: 'comment', selector: ariaLabelSelector('button', LABELS.comment) },
+  { action: 'comment', selector: aroundIcon('button', ['comment-small', 'comment-medium']) },
+  // LinkedIn, seen 2026-02 (icon and class 2026-12): Repost: its label starts with "Repost"; v1's button is
+  // `social-reshare-button`, and both generations draw the `repost` icon.
+  // Source: docs/sites/linkedin.md (Controls, U; Languages: icon names and class, M)
+  { action: 'repost', selector: ariaLabelTemplate('button', LABELS.repost) },
+  { action: 'repost', selector: `button.social-reshare-button, ${aroundIcon('button', ['repost-small', 'repost-medium'])}` },
   // LinkedIn, seen 2026-02: profile actions are labelled "Invite <Name> to connect", "Follow <Name>",
-  // "Message <Name>" (English; also inside the "More" menu as role=button). A connection request is
-  // counted as a follow. Source: docs/sites/linkedin.md (Controls, M)
-  { action: 'follow', selector: ':is(button, [role="button"])[aria-label^="Invite "][aria-label$=" to connect"]' },
-  { action: 'follow', selector: ':is(button, [role="button"])[aria-label^="Follow "]' },
-  { action: 'message', selector: ':is(button, a, [role="button"])[aria-label^="Message "]' },
+  // "Message <Name>" (also inside the "More" menu as role=button); the connect item draws the
+  // `connect` icon in every language (seen 2026-12). A connection request is counted as a follow.
+  // Source: docs/sites/linkedin.md (Controls, M; Languages)
+  { action: 'follow', selector: ariaLabelTemplate(':is(button, [role="button"])', LABELS.connect) },
+  { action: 'follow', selector: aroundIcon(':is(button, [role="button"])', ['connect-small', 'connect-medium']) },
+  { action: 'follow', selector: ariaLabelTemplate(':is(button, [role="button"])', LABELS.follow) },
+  { action: 'message', selector: ariaLabelTemplate(':is(button, a, [role="button"])', LABELS.message) },
+  // LinkedIn, seen 2026-12: Send (share to DMs) in a post's action bar: v1's `send-privately-button`,
+  // and the `send-privately` icon in both generations; outside a post the same icon is the profile's
+  // Message button. Source: docs/sites/linkedin.md (Languages: icon names and class, M)
+  { action: 'share', selector: `:is(${FEED_ITEM_SELECTOR}) :is(button.send-privately-button, ${aroundIcon(':is(button, a)', ['send-privately-small', 'send-privately-medium'])})` },
+  { action: 'message', selector: aroundIcon(':is(button, a)', ['send-privately-small', 'send-privately-medium']) },
 ];
 
-// LinkedIn, seen 2026-02: Repost and Send (share to DMs) in a post's action bar are known only by
-// their text (UNVERIFIED, English only). Source: docs/sites/linkedin.md (Controls, U)
-const ACTION_BY_BUTTON_TEXT: ReadonlyMap<string, Action> = new Map([
-  ['repost', 'repost'],
-  ['send', 'share'],
+// LinkedIn, seen 2026-02: Repost and Send (share to DMs) in a post's action bar are also known by
+// their text. Source: docs/sites/linkedin.md (Controls, U; Languages)
+const ACTION_BY_BUTTON_TEXT: ReadonlyMap<string, Action> = actionsByText([
+  [LABELS.repost, 'repost'],
+  [LABELS.send, 'share'],
 ]);
 
-const FEED_ITEM_SELECTOR = FEED_ITEM_SELECTORS.join(', ');
+
 
 function classifyControl(path: readonly Element[]): Action | undefined {
   const button = path.find((element) => element.localName === 'button');

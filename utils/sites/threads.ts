@@ -2,17 +2,18 @@
  * Threads (www.threads.com, formerly threads.net). Facts and confidence levels: docs/sites/threads.md.
  * Every person URL names the handle after an '@' (`/@<handle>`, `/@<handle>/post/<code>`), so URLs
  * decide nearly everything and no reserved list is needed. The markup hooks are link shapes, the
- * pressable post container and the English `aria-label`s of the action icons; class names are
- * generated and never used.
+ * pressable post container and the `aria-label`s of the action icons (en, es, pt, fr, de); class
+ * names are generated and never used.
  *
  * What cannot be prevented (said plainly in the README): nothing known tells the other person that
  * their profile or post was viewed; likes, replies, reposts, quotes and follows notify them, and
- * those controls are stopped. Other languages' labels are not covered.
+ * those controls are stopped, in the five interface languages listed in LABELS.
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import type { ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { actionByButtonText, addRef, buttonAroundIcon, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import type { LocalizedLabel } from './kit';
+import { actionByButtonText, actionsByText, addRef, ariaLabelSelector, buttonAroundLocalizedIcon, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // Threads, seen 2026-03: a Threads profile is made from an Instagram account and uses its username:
 // 1–30 letters, digits, '.' and '_', no leading, trailing or repeated dot; case-insensitive.
@@ -80,36 +81,53 @@ function mentionSelector({ handle }: ContactAccount): string {
   return [`a[href*=${cssString(handle)} i]`, 'a[href*="%"]', ...['\t', '\n', '\r'].map((char) => `a[href*=${cssString(char)}]`)].join(', ');
 }
 
-const aroundIcon = buttonAroundIcon;
+// Threads, seen 2026-12: the action icons and the text-only buttons, in each interface language.
+// Threads is Meta's and shares Instagram's wording where the two have the same control (Like, Share,
+// Follow); its own words (Reply, Repost, Quote) are listed per language with their sources in
+// docs/sites/threads.md (Languages); forms marked U there are not yet seen in a public source.
+// Source: docs/sites/threads.md (Languages: a public Threads extension's share icon in es, fr, de, M; the rest U)
+const LABELS = {
+  like: { en: ['Like'], es: ['Me gusta'], pt: ['Curtir'], fr: ['J’aime'], de: ['Gefällt mir'] },
+  reply: { en: ['Reply'], es: ['Responder'], pt: ['Responder'], fr: ['Répondre'], de: ['Antworten'] },
+  repost: { en: ['Repost'], es: ['Republicar'], pt: ['Repostar'], fr: ['Republier'], de: ['Reposten'] },
+  quote: { en: ['Quote'], es: ['Citar'], pt: ['Citar'], fr: ['Citer'], de: ['Zitieren'] },
+  share: { en: ['Share'], es: ['Compartir'], pt: ['Compartilhar'], fr: ['Partager'], de: ['Teilen'] },
+  follow: {
+    en: ['Follow', 'Follow back'],
+    es: ['Seguir', 'Seguir también'],
+    pt: ['Seguir', 'Seguir de volta'],
+    fr: ['Suivre', 'Suivre en retour'],
+    de: ['Folgen', 'Zurückfolgen'],
+  },
+} as const satisfies Record<string, LocalizedLabel>;
 
-// Each entry: what it matches, and where it is documented. English labels only: other languages are
-// not covered. Undo controls (Unlike) are left alone: undoing tells the other person nothing new.
+// Each entry: what it matches, and where it is documented. Labels are matched in en, es, pt, fr and
+// de (LABELS). Undo controls (Unlike) are left alone: undoing tells the other person nothing new.
 const CONTROLS: readonly ControlRule[] = [
   // Threads, seen 2026-03: the like icon `svg[aria-label="Like"]` ("Unlike" once liked) in a
   // `[role="button"]`, whose own label or text may add the count. Source: docs/sites/threads.md (Controls, M)
-  { action: 'like', selector: 'svg[aria-label="Like"]' },
-  { action: 'like', selector: aroundIcon('Like') },
+  { action: 'like', selector: ariaLabelSelector('svg', LABELS.like) },
+  { action: 'like', selector: buttonAroundLocalizedIcon(LABELS.like) },
   // Threads, seen 2026-03: reply icon; it opens the composer. Source: docs/sites/threads.md (Controls, M)
-  { action: 'reply', selector: 'svg[aria-label="Reply"]' },
-  { action: 'reply', selector: aroundIcon('Reply') },
+  { action: 'reply', selector: ariaLabelSelector('svg', LABELS.reply) },
+  { action: 'reply', selector: buttonAroundLocalizedIcon(LABELS.reply) },
   // Threads, seen 2026-03: the repost icon opens a menu with Repost and Quote, so stopping the
   // trigger covers both. Source: docs/sites/threads.md (Controls, M; the menu U)
-  { action: 'repost', selector: 'svg[aria-label="Repost"]' },
-  { action: 'repost', selector: aroundIcon('Repost') },
+  { action: 'repost', selector: ariaLabelSelector('svg', LABELS.repost) },
+  { action: 'repost', selector: buttonAroundLocalizedIcon(LABELS.repost) },
   // Threads, seen 2026-03: the share icon; its menu can send the post by Instagram DM.
   // Source: docs/sites/threads.md (Controls, M)
-  { action: 'share', selector: 'svg[aria-label="Share"]' },
-  { action: 'share', selector: aroundIcon('Share') },
+  { action: 'share', selector: ariaLabelSelector('svg', LABELS.share) },
+  { action: 'share', selector: buttonAroundLocalizedIcon(LABELS.share) },
 ];
 
 // Threads, seen 2026-03: Follow is known by its text ("Follow", "Follow back") on profiles, in the
 // activity view and on "Suggested for you" cards; the Repost menu's items read "Repost" and "Quote"
-// (UNVERIFIED: the menu's markup). English only. Source: docs/sites/threads.md (Controls, M/U)
-const ACTION_BY_BUTTON_TEXT: ReadonlyMap<string, Action> = new Map([
-  ['follow', 'follow'],
-  ['follow back', 'follow'],
-  ['repost', 'repost'],
-  ['quote', 'quote'],
+// (UNVERIFIED: the menu's markup). Source: docs/sites/threads.md (Controls, M/U; Languages)
+const ACTION_BY_BUTTON_TEXT = actionsByText([
+  [LABELS.follow, 'follow'],
+  [LABELS.repost, 'repost'],
+  [LABELS.quote, 'quote'],
 ]);
 
 const classifyControl = (path: readonly Element[]) => actionByButtonText(path, ACTION_BY_BUTTON_TEXT, ['button', 'menuitem']);

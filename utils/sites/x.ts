@@ -5,7 +5,8 @@
 import type { ContactAccount, ControlRule, Handle, PageRef, ShortcutRule } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import type { LocalizedLabel } from './kit';
+import { addRef, ariaLabelSelector, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // X, seen 2026-08: handles are 1–15 of [A-Za-z0-9_]; CPFT accepts 1–20 to be safe, and so do we.
 // Source: docs/sites/x.md (CPFT script.js @0962235a)
@@ -180,6 +181,17 @@ function pageOwner(doc: Document): PageRef | undefined {
   return handle ? { kind: 'messages', handle } : undefined;
 }
 
+// X, seen 2026-12: the share button is the one control in a post's action bar known only by its
+// label, here in each interface language. Every form, with its source and confidence, is in
+// docs/sites/x.md (Languages). Source: docs/sites/x.md (Languages, U)
+const SHARE_LABEL: LocalizedLabel = {
+  en: ['Share post'],
+  es: ['Compartir post'],
+  pt: ['Compartilhar post'],
+  fr: ['Partager le post'],
+  de: ['Post teilen'],
+};
+
 // Each entry: what it matches, and where it is documented. Undo buttons (unlike, unretweet,
 // unfollow) are left alone: undoing tells the other person nothing new.
 const CONTROLS: readonly ControlRule[] = [
@@ -193,9 +205,9 @@ const CONTROLS: readonly ControlRule[] = [
   { action: 'repost', selector: '[data-testid="retweet"]' },
   { action: 'repost', selector: '[data-testid="retweetConfirm"]' },
   { action: 'repost', selector: '[data-testid="repostConfirm"]' },
-  // X, seen 2026-08: the share button has no documented testid; its aria-label "Share post" is
-  // English only (other languages are not covered). Source: docs/sites/x.md (L)
-  { action: 'share', selector: '[data-testid="tweet"] [role="group"] button[aria-label="Share post"]' },
+  // X, seen 2026-08: the share button has no documented testid; its aria-label ("Share post") is
+  // matched in en, es, pt, fr and de. Source: docs/sites/x.md (L; Languages, U)
+  { action: 'share', selector: `[data-testid="tweet"] [role="group"] :is(${ariaLabelSelector('button', SHARE_LABEL)})` },
   // X, seen 2026-08: follow buttons are `<numericUserId>-follow` on profiles, user cells and hover
   // cards. Source: docs/sites/x.md (CPFT `[data-testid$="-follow"]`, H)
   { action: 'follow', selector: '[data-testid$="-follow"]' },

@@ -47,8 +47,12 @@ export interface ContactAccount {
   stableId?: string;
 }
 
-/** Views the other person is told about. The interstitial owns the words; the adapter owns the fact. */
-export type ContactSignal = 'story-viewers' | 'profile-views' | 'read-receipts';
+/**
+ * Views the other person is told about. The interstitial owns the words; the adapter owns the fact.
+ * `mutual-view-history`: the site lists who viewed a profile or a post only when both people have
+ * its view history turned on, which no one else can know, so the words say they MAY see it.
+ */
+export type ContactSignal = 'story-viewers' | 'profile-views' | 'read-receipts' | 'mutual-view-history';
 
 export interface FeedItemRule {
   /** Selector of one post (or comment) in a feed. */

@@ -20,7 +20,7 @@
 import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { actionByButtonText, addRef, cleanHandle, linkReader, normalizeHost } from './kit';
+import { actionByButtonText, addRef, cleanHandle, decodeSegment, linkReader, normalizeHost } from './kit';
 
 // TikTok, seen 2026-01: usernames are letters, digits, '_' and '.'; the length limit is given as 24
 // or 30 by different sources, so up to 30 are accepted; case-insensitive (stored lower-case).
@@ -35,14 +35,6 @@ const APP_HOSTS = new Set(['tiktok.com', 'www.tiktok.com', 'm.tiktok.com']);
 // Source: docs/sites/tiktok.md (URL shapes, M)
 const POST_ID_PATTERN = /^\d{5,30}$/;
 const POST_SEGMENTS = new Set(['video', 'photo']);
-
-function decodeSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
 
 function parseHandle(raw: string): Handle | undefined {
   const handle = cleanHandle(raw).toLowerCase();

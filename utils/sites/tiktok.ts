@@ -152,7 +152,7 @@ const iconAndButton = (...hooks: string[]) =>
 const CONTROLS: readonly ControlRule[] = [
   // TikTok, seen 2026-01: the heart (`feed-like-icon` in some builds). Source: docs/sites/tiktok.md (Controls, M)
   { action: 'like', selector: iconAndButton('like-icon', 'feed-like-icon', 'browse-like-icon') },
-  // TikTok (the app's well-known gesture), seen 2026-01: a double tap on the video likes it. The
+  // TikTok, seen 2026-01: a double tap on the video likes it (the app's well-known gesture). The
   // element under the pointer (the video, or a player layer over it) is not documented, so any
   // double tap inside the feed's video section or the detail player counts.
   // Source: docs/sites/tiktok.md (Controls, U for the web markup)

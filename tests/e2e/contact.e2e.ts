@@ -1,6 +1,6 @@
 /**
  * Contact in itself: a full load of a guarded Instagram story or LinkedIn profile tells that
- * person "you looked" the moment it reaches the site. These tests count what reaches the (fake)
+ * person "you looked" the moment it reaches the site (a TikTok profile or video may). These tests count what reaches the (fake)
  * server: the redirect to the pause page must happen before the request leaves.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -75,6 +75,22 @@ const CASES: ContactCase[] = [
     visibleText: /can see that you looked/,
     home: { url: 'https://www.linkedin.com/', fixture: 'feed.html' },
     inApp: { url: 'https://www.linkedin.com/feed/', fixture: 'feed.html', link: '#mention-guarded' },
+  },
+  {
+    site: 'tiktok',
+    guarded: { handle: 'sam_rivers_x' },
+    other: 'alex_other',
+    view: { url: 'https://www.tiktok.com/@sam_rivers_x', otherUrl: 'https://www.tiktok.com/@alex_other', fixture: 'profile.html' },
+    // TikTok, seen 2026-12: post view history may list a view of their video or photo post too; the
+    // '@' may arrive percent-encoded. Source: docs/sites/tiktok.md (What the other person is told)
+    aliases: [
+      'https://www.tiktok.com/@sam_rivers_x/video/7440000000000000001?is_from_webapp=1',
+      'https://www.tiktok.com/@sam_rivers_x/photo/7440000000000000003',
+      'https://www.tiktok.com/%40sam_rivers_x',
+    ],
+    visibleText: /may see that you looked/,
+    home: { url: 'https://www.tiktok.com/', fixture: 'feed.html' },
+    inApp: { url: 'https://www.tiktok.com/foryou', fixture: 'feed.html', link: '#mention-guarded' },
   },
 ];
 

@@ -18,6 +18,15 @@ export function isHostOrSubdomain(hostname: string, hosts: readonly string[]): b
   return hosts.some((listed) => host === listed || host.endsWith(`.${listed}`));
 }
 
+/** A path segment percent-decoded, or undefined when its escapes are broken (`%E0%A4`). */
+export function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * What a person typed or pasted as a handle, without the wrapping every site's users add: spaces,
  * a leading '@' and trailing slashes. Case is left to the adapter (some ids are case-sensitive).

@@ -11,7 +11,7 @@ import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './sit
 import type { LocalizedLabel } from './kit';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { actionsByText, addRef, ariaLabelSelector, ariaLabelTemplate, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import { actionsByText, addRef, ariaLabelSelector, ariaLabelTemplate, cleanHandle, decodeSegment, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // LinkedIn, seen 2026-02: a vanity ("public profile URL") is 3–100 characters without spaces or
 // symbols; in practice letters, digits and hyphens (default form `john-smith-2a1ba6258`).
@@ -34,14 +34,6 @@ const COUNTRY_HOST = /^[a-z]{2}\.linkedin\.com$/;
 // one without is `/feed/update/urn:li:activity:<id>/` (or ugcPost, share).
 // Source: docs/sites/linkedin.md (URL shapes, M)
 const ACTIVITY_URN = /^urn:li:(?:activity|ugcPost|share):\d+$/;
-
-function decodeSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
 
 function parseHandle(raw: string): Handle | undefined {
   const trimmed = cleanHandle(raw);

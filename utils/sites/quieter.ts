@@ -61,4 +61,15 @@ export const QUIETER_STEPS: Record<SiteId, readonly QuieterStep[]> = {
     // https://et.denizatm.com/pages/75605-how-to-block-or-mute-a-user-on-threads
     { action: 'block', notice: 'notNotified' },
   ],
+  tiktok: [
+    // TikTok, seen 2026-12: unfollowing (the "Following" button on their profile) sends them no
+    // notification; their follower count drops by one. Source:
+    // https://www.clrn.org/does-tiktok-notify-when-you-unfollow-someone
+    { action: 'unfollow', notice: 'notNotified' },
+    // TikTok, seen 2026-12: a block is not notified, though they may notice your profile is gone;
+    // their videos and comments leave your For You feed too. Sources:
+    // https://old.artsprofessional.co.uk/does-tiktok-notify-when-you-block-someone and
+    // https://www.socialexperttips.com/does-blocking-someone-on-tiktok-remove-them-as-following-you/
+    { action: 'block', notice: 'notNotified' },
+  ],
 };

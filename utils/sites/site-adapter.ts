@@ -47,8 +47,19 @@ export interface ContactAccount {
   stableId?: string;
 }
 
-/** Views the other person is told about. The interstitial owns the words; the adapter owns the fact. */
-export type ContactSignal = 'story-viewers' | 'profile-views' | 'read-receipts';
+/**
+ * Views the other person is told about. The interstitial owns the words; the adapter owns the fact.
+ * `mutual-view-history`: the site lists who viewed a profile or a post only when both people have
+ * its view history turned on, which no one else can know, so the words say they MAY see it.
+ */
+export const CONTACT_SIGNALS = ['story-viewers', 'profile-views', 'read-receipts', 'mutual-view-history'] as const;
+export type ContactSignal = (typeof CONTACT_SIGNALS)[number];
+
+/**
+ * Signals that reach them only under conditions no one else can know (their settings, both
+ * people's settings): every sentence about them says "may", never "can" or "will".
+ */
+export const UNCERTAIN_SIGNALS: ReadonlySet<ContactSignal> = new Set<ContactSignal>(['read-receipts', 'mutual-view-history']);
 
 export interface FeedItemRule {
   /** Selector of one post (or comment) in a feed. */

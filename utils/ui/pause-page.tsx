@@ -13,7 +13,7 @@ import { t } from '../copy';
 import { linkPatternMatches } from '../sites/custom-patterns';
 import { parseHttpUrl } from '../sites/web-address';
 import { adapterById } from '../sites/registry';
-import type { PageKind, SiteAdapter } from '../sites/site-adapter';
+import { UNCERTAIN_SIGNALS, type PageKind, type SiteAdapter } from '../sites/site-adapter';
 import { isSiteId, type SiteId } from '../sites/site-ids';
 import { send } from './client';
 import { calmPageUrl } from './calm-page';
@@ -105,7 +105,7 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
         }}
       />
       <p id="ncg-not-sent" class="not-sent" data-part="not-sent">
-        {t(contactSignal ? 'pause.notSentVisible' : 'pause.notSent')}
+        {t(!contactSignal ? 'pause.notSent' : UNCERTAIN_SIGNALS.has(contactSignal) ? 'pause.notSentMayBeVisible' : 'pause.notSentVisible')}
       </p>
     </>,
     dialog,

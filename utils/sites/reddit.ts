@@ -155,21 +155,22 @@ function authorsOf(item: Element): PageRef[] {
 }
 
 /**
- * Everything `authorsOf` could read this account from: the author attributes (exact value, any
- * case), the account id, and profile links holding the name, percent-encoded, or with a tab or line
- * break, which the URL parser drops from inside a name.
+ * Everything `authorsOf` could read this account from: the author attributes holding the name (any
+ * case; `*=` also covers a `u/` prefix and percent-encoding is not used there), the account id, and
+ * profile links holding the name, percent-encoded, or with a tab or line break, which the URL parser
+ * drops from inside a name. Extra matches only cost the full check.
  */
 function mentionSelector({ handle, stableId }: ContactAccount): string {
   const name = cssString(handle);
   const selectors = [
-    `[author=${name} i]`,
-    `[author^="u/" i][author$=${name} i]`,
-    `[data-author=${name} i]`,
+    `[author*=${name} i]`,
+    `[data-author*=${name} i]`,
+    '[author*="%"], [data-author*="%"]',
     `a[href*=${name} i]`,
     'a[href*="%"]',
     ...['\t', '\n', '\r'].map((char) => `a[href*=${cssString(char)}]`),
   ];
-  if (stableId) selectors.push(`[author-id=${cssString(stableId)} i]`);
+  if (stableId) selectors.push(`[author-id*=${cssString(stableId)} i]`);
   return selectors.join(', ');
 }
 

@@ -89,13 +89,13 @@ function runScenario(adapter: SiteAdapter, scenario: SiteScenario): void {
   });
 
   if (scenario.thread) {
-    const { page, hidden, kept } = scenario.thread;
-    test('thread: the hidden item is theirs and holds the kept ones, which are not theirs', () => {
+    const { page, hidden, parts, kept } = scenario.thread;
+    test('thread: the hidden item is theirs, its parts are the adapter’s, and it holds kept ones, which are not theirs', () => {
       const doc = load(page);
       const item = doc.querySelector(fill(hidden))!;
       expect(item.matches(adapter.feedItem!.selector)).toBe(true);
       expect(nameOf(adapter.feedItem!.authors(item)[0])).toBe(people.handle);
-      expect(adapter.feedItem!.ownParts?.(item).length ?? 0).toBeGreaterThan(0);
+      expect(adapter.feedItem!.ownParts?.(item)).toEqual(parts.map((selector) => doc.querySelector(fill(selector))));
       for (const selector of kept) {
         const keptItem = doc.querySelector(fill(selector))!;
         expect(nameOf(adapter.feedItem!.authors(keptItem)[0]), selector).not.toBe(people.handle);

@@ -61,14 +61,13 @@ function parseChat(segments: readonly string[]): PageRef | undefined {
   if (first?.toLowerCase() === 'room' && second) return { kind: 'messages' };
   if (first?.toLowerCase() !== 'user' || !second) return undefined;
   // Reddit, seen 2026-05: a chat with someone opens at `chat.reddit.com/user/<name>` or, from Reddit's
-  // own links, `chat.reddit.com/user/t2_<id>`. A `t2_…` segment is read as the id and, since such a
-  // name is also a valid username, as the handle too (the safe side).
+  // own links, `chat.reddit.com/user/t2_<id>`. A `t2_…` segment is the account id, not a name
+  // (pasted into the options page, it names no one we could show back).
   // Source: docs/sites/reddit.md (URL shapes; RedditEnhancer show_post_author.js, M)
   const raw = (decodeSegment(second) ?? '').toLowerCase();
+  if (ACCOUNT_ID_PATTERN.test(raw)) return { kind: 'messages', stableId: raw };
   const handle = parseHandle(raw);
-  const stableId = ACCOUNT_ID_PATTERN.test(raw) ? raw : undefined;
-  if (!handle && !stableId) return undefined;
-  return { kind: 'messages', ...(handle && { handle }), ...(stableId && { stableId }) };
+  return handle ? { kind: 'messages', handle } : undefined;
 }
 
 function parseUrl(url: URL): PageRef | undefined {

@@ -8,6 +8,7 @@ import type { SendMessage, SiteChoice } from '../../utils/ui/options-model';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { StatusLine, useAction } from './StatusLine';
+import { ChoosablePauses } from './ChoosablePauses';
 
 export interface SitesSectionProps {
   sites: readonly SiteChoice[];
@@ -55,6 +56,7 @@ export function SitesSection({ sites, settings, siteAccess, onGrantAccess, send 
           );
         })}
       </ul>
+      <ChoosablePauses sites={sites} settings={settings} busy={action.busy} onChange={(change) => void action.run(change, t('options.saved'))} />
       <StatusLine outcome={action.outcome} />
     </section>
   );

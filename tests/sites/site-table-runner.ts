@@ -79,13 +79,47 @@ export function loadFixture(site: string, file: string, url: string, people: { h
   const html = readFileSync(resolve(process.cwd(), 'tests/fixtures/sites', site, file), 'utf8');
   const window = new Window({ url: fill(url) });
   window.document.documentElement.innerHTML = fill(html).replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
-  return window.document as unknown as Document;
+  const document = window.document as unknown as Document;
+  attachDeclarativeShadowRoots(document);
+  return document;
 }
 
-/** An element and its ancestors, innermost first, as `composedPath()` gives them (without shadow roots). */
+/**
+ * Declarative shadow roots (`<template shadowrootmode="open">`), as the HTML parser attaches them:
+ * innerHTML leaves them as templates, so they are attached here, innermost first.
+ */
+function attachDeclarativeShadowRoots(root: ParentNode): void {
+  for (const template of [...root.querySelectorAll('template[shadowrootmode]')].reverse()) {
+    const host = template.parentElement;
+    if (!host || host.shadowRoot) continue;
+    const shadow = host.attachShadow({ mode: template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open' });
+    const content = (template as HTMLTemplateElement).content;
+    attachDeclarativeShadowRoots(content);
+    shadow.append(content);
+    template.remove();
+  }
+}
+
+/** `querySelector` that pierces open shadow roots at each ` >>> ` (`host >>> inner`), as the e2e harness does. */
+export function queryDeep(root: ParentNode, selector: string): Element | null {
+  let scope: ParentNode | null = root;
+  let found: Element | null = null;
+  for (const part of selector.split('>>>').map((p) => p.trim())) {
+    found = scope?.querySelector(part) ?? null;
+    scope = found?.shadowRoot ?? null;
+  }
+  return found;
+}
+
+/** An element and its ancestors, innermost first, as `composedPath()` gives them (shadow hosts included, shadow roots left out). */
 export function pathOf(element: Element): Element[] {
   const path: Element[] = [];
-  for (let current: Element | null = element; current; current = current.parentElement) path.push(current);
+  for (let current: Element | null = element; current; ) {
+    path.push(current);
+    // Out of an open shadow root, on to its host, as a composed path goes.
+    const parent: ParentNode | null = current.parentNode;
+    current = current.parentElement ?? ((parent as ShadowRoot | null)?.host ?? null);
+  }
   return path;
 }
 

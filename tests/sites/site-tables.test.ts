@@ -11,7 +11,7 @@ import { classifyPress, ownerOfCard, ownerOfPath } from '../../utils/engine/cont
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import type { SiteAdapter } from '../../utils/sites/site-adapter';
 import type { SiteScenario } from '../fixtures/sites/scenario-types';
-import { loadFixture, pathOf, runHandleTable, runUrlTable, type SiteTable } from './site-table-runner';
+import { loadFixture, pathOf, queryDeep, runHandleTable, runUrlTable, type SiteTable } from './site-table-runner';
 
 const tables = import.meta.glob<{ table: SiteTable }>('./*.table.ts', { eager: true });
 const scenarios = import.meta.glob<{ scenario: SiteScenario }>('../fixtures/sites/*/scenario.ts', { eager: true });
@@ -109,6 +109,38 @@ function runScenario(adapter: SiteAdapter, scenario: SiteScenario): void {
         }
       },
     );
+  }
+
+  const pageControls = [
+    ...(scenario.choosable ?? []).flatMap(({ page, controls }) => controls.map((control) => ['choosable', page, control] as const)),
+    ...(scenario.thread ? scenario.thread.controls.map((control) => ['thread', scenario.thread!.page, control] as const) : []),
+  ];
+  test.each(pageControls.map(([kind, page, control]) => [kind, control.action, page, control] as const))('%s: %s on their item is theirs, on someone else’s is not', (kind, action, page, control) => {
+    const doc = load(page);
+    expect(nameOf(adapter.parseUrl(new URL(fill(page.url))))).toBeUndefined();
+    for (const [selector, owner] of [[control.guarded, people.handle], [control.other, people.other]] as const) {
+      const element = queryDeep(doc, fill(selector));
+      expect(element, selector).not.toBeNull();
+      expect(classifyPress(adapter, pathOf(element!), press(control.gesture))?.action).toBe(action);
+      expect(nameOf(ownerOfPath(adapter, pathOf(element!)))).toBe(owner);
+      if (kind === 'choosable') expect(adapter.choosablePauses?.[action]).toBeDefined();
+    }
+  });
+
+  if (scenario.thread) {
+    const { page, hidden, parts, kept } = scenario.thread;
+    test('thread: the hidden item is theirs, its parts are the adapter’s, and it holds kept ones, which are not theirs', () => {
+      const doc = load(page);
+      const item = doc.querySelector(fill(hidden))!;
+      expect(item.matches(adapter.feedItem!.selector)).toBe(true);
+      expect(nameOf(adapter.feedItem!.authors(item)[0])).toBe(people.handle);
+      expect(adapter.feedItem!.ownParts?.(item)).toEqual(parts.map((selector) => doc.querySelector(fill(selector))));
+      for (const selector of kept) {
+        const keptItem = doc.querySelector(fill(selector))!;
+        expect(nameOf(adapter.feedItem!.authors(keptItem)[0]), selector).not.toBe(people.handle);
+      }
+      expect(kept.some((selector) => item.contains(doc.querySelector(fill(selector))))).toBe(true);
+    });
   }
 
   test.each((scenario.profileControls ?? []).map((c) => [c.action, c.selector] as const))('profile: %s (%s)', (action, selector) => {

@@ -5,6 +5,7 @@
  * valid core passes this view and that the enums match the full schema's.
  */
 import { z } from './zod-mini';
+import { ACTIONS } from '../sites/site-adapter';
 
 export const GUARD_FRICTIONS = ['gentle', 'firm', 'strict'] as const;
 export const GUARD_FEED_HIDING = ['off', 'hide', 'collapse'] as const;
@@ -22,6 +23,8 @@ export const GuardCoreSchema = z.object({
     // adapter, and a site's page carries its own adapter only. The guard reads its own site's
     // accounts (guard-index.ts); the background validates ids on every write.
     sitesOff: z.array(z.string()),
+    // Absent means each site's defaults (utils/engine/guard-index.ts `pauses`).
+    choosablePauses: z.optional(z.partialRecord(z.enum(ACTIONS), z.boolean())),
   }),
   people: z.array(
     z.object({

@@ -17,6 +17,7 @@ import {
   UrgeWaySchema,
 } from './schema';
 import { LIMITS } from './limits';
+import { ACTIONS } from '../sites/site-adapter';
 import { instantSchema, monthDaySchema, timeZoneSchema } from './schema-checks';
 
 const id = z.string().min(1).max(LIMITS.idChars);
@@ -52,6 +53,9 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('guard-pause-requested') }),
   z.object({ type: z.literal('guard-resumed') }),
   z.object({ type: z.literal('site-toggled'), site: SiteIdSchema, on: z.boolean() }),
+  // A pause a site lets the person choose (an anonymous vote): on or off at once, since either way
+  // nothing reaches the other person (utils/sites/site-adapter.ts `choosablePauses`).
+  z.object({ type: z.literal('choosable-pause-set'), action: z.enum(ACTIONS), paused: z.boolean() }),
   z.object({ type: z.literal('pending-change-cancelled'), changeId: id }),
   z.object({ type: z.literal('goal-set'), goalDays: z.number().int().min(1).max(LIMITS.goalDays) }),
   z.object({ type: z.literal('streak-start-set'), startedAt: isoInstant, timeZone: timeZoneSchema }),

@@ -432,6 +432,11 @@ function siteToggled(doc: StoredDocument, msg: MutationOf<'site-toggled'>, ctx: 
   return ok(withSettings(on, { sitesOff: on.settings.sitesOff.filter((site) => site !== msg.site) }));
 }
 
+function choosablePauseSet(doc: StoredDocument, msg: MutationOf<'choosable-pause-set'>): Outcome {
+  if (doc.settings.choosablePauses?.[msg.action] === msg.paused) return ok(doc);
+  return ok(withSettings(doc, { choosablePauses: { ...doc.settings.choosablePauses, [msg.action]: msg.paused } }));
+}
+
 function pendingChangeCancelled(doc: StoredDocument, msg: MutationOf<'pending-change-cancelled'>): Outcome {
   const remaining = withoutPending(doc, (change) => change.id !== msg.changeId);
   return remaining === doc ? fail('change-not-found') : ok(remaining);
@@ -569,6 +574,8 @@ export function reduce(stored: StoredDocument, msg: Mutation, ctx: ReduceContext
       return guardResumed(doc);
     case 'site-toggled':
       return siteToggled(doc, msg, ctx);
+    case 'choosable-pause-set':
+      return choosablePauseSet(doc, msg);
     case 'pending-change-cancelled':
       return pendingChangeCancelled(doc, msg);
     case 'goal-set':

@@ -6,6 +6,7 @@
 import './zod-config';
 import { z } from 'zod';
 import { SITE_IDS } from '../sites/site-ids';
+import { ACTIONS } from '../sites/site-adapter';
 import { LIMITS } from './limits';
 import { checkAccountHandle, checkAccountsTotal, instantSchema, localDateSchema, monthDaySchema, timeZoneSchema } from './schema-checks';
 import { isFriendLink } from '../friend/friend-link';
@@ -75,6 +76,12 @@ export const SettingsSchema = z.object({
   setupDone: z.boolean(),
   /** Version 3: with `paused`, the pause ends by itself at this instant (a pause for a while). */
   pausedUntil: isoInstant.optional(),
+  /**
+   * The person's choice for actions a site declares choosable (`choosablePauses` in
+   * utils/sites/site-adapter.ts, an anonymous vote): true pauses them. Optional, so no version
+   * bump: absent (or an action absent) means the site's default.
+   */
+  choosablePauses: z.partialRecord(z.enum(ACTIONS), z.boolean()).optional(),
 });
 
 export const PastStreakSchema = z.object({

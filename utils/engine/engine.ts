@@ -232,6 +232,9 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
 
   function guardControl(event: Event, hit: ControlHit, path: readonly Element[]): void {
     if (allowedControls.has(hit.element)) return;
+    // An action the person chooses about (an anonymous vote): left alone unless they chose the pause.
+    const byDefault = adapter.choosablePauses?.[hit.action];
+    if (byDefault !== undefined && !index?.pauses(hit.action, byDefault)) return;
     const owner = safe('feedItem', () => ownerOfPath(adapter, path));
     // Outside a feed item, the page's person decides; on a page about no one guarded, the control's
     // own card may still name them (a suggestion card, a hover card, a followers list).

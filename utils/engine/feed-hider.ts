@@ -33,10 +33,17 @@ const PROVISIONAL: GuardMatch = { personId: '', feedHiding: 'hide' };
 
 export function createFeedHider({ adapter, doc, index, safe, largeBatch, hideAll = false }: FeedHiderDeps): FeedHider {
   const rule = adapter.feedItem!;
-  /** Items we changed, with their previous inline display, so stopping restores them exactly. */
-  const changed = new Map<HTMLElement, { display: string; priority: string; placeholder?: Element }>();
+  /** Items we changed, with the parts hidden and their previous inline display, so stopping restores them exactly. */
+  const changed = new Map<HTMLElement, { parts: { element: HTMLElement; display: string; priority: string }[]; placeholder?: Element }>();
   /** Items the person chose to show again. */
   const revealed = new WeakSet<Element>();
+
+  /** What to hide of an item: its own parts where the adapter names them (replies stay), else all of it. */
+  function partsOf(item: HTMLElement): HTMLElement[] {
+    const parts = rule.ownParts ? (safe('feedItem.ownParts', () => rule.ownParts!(item)) ?? []) : [];
+    const own = parts.filter((part): part is HTMLElement => part instanceof HTMLElement && part !== item && item.contains(part));
+    return own.length > 0 ? own : [item];
+  }
 
   function check(item: Element): void {
     if (!(item instanceof HTMLElement) || revealed.has(item)) return;
@@ -46,18 +53,28 @@ export function createFeedHider({ adapter, doc, index, safe, largeBatch, hideAll
       return;
     }
     if (changed.has(item)) return;
+    const parts = partsOf(item);
+    const first = parts[0]!;
     changed.set(item, {
-      display: item.style.getPropertyValue('display'),
-      priority: item.style.getPropertyPriority('display'),
+      parts: parts.map((element) => ({
+        element,
+        display: element.style.getPropertyValue('display'),
+        priority: element.style.getPropertyPriority('display'),
+      })),
       placeholder:
         match.feedHiding === 'collapse'
-          ? createPlaceholder(doc, item, () => {
-              revealed.add(item);
-              restore(item);
-            })
+          ? createPlaceholder(
+              doc,
+              first,
+              () => {
+                revealed.add(item);
+                restore(item);
+              },
+              { part: first !== item },
+            )
           : undefined,
     });
-    item.style.setProperty('display', 'none', 'important');
+    for (const part of parts) part.style.setProperty('display', 'none', 'important');
   }
 
   /**
@@ -85,9 +102,11 @@ export function createFeedHider({ adapter, doc, index, safe, largeBatch, hideAll
     const before = changed.get(item);
     if (!before) return;
     changed.delete(item);
-    if (before.display) item.style.setProperty('display', before.display, before.priority);
-    else item.style.removeProperty('display');
-    if (item.getAttribute('style') === '') item.removeAttribute('style');
+    for (const { element, display, priority } of before.parts) {
+      if (display) element.style.setProperty('display', display, priority);
+      else element.style.removeProperty('display');
+      if (element.getAttribute('style') === '') element.removeAttribute('style');
+    }
     before.placeholder?.remove();
   }
 

@@ -4,7 +4,7 @@
  */
 import type { FeedHiding } from '../data/schema';
 import type { GuardCore } from '../data/guard-core';
-import type { ContactAccount, Handle, PageRef, SiteId } from '../sites/site-adapter';
+import type { Action, ContactAccount, Handle, PageRef, SiteId } from '../sites/site-adapter';
 
 export interface GuardMatch {
   personId: string;
@@ -21,9 +21,17 @@ export interface GuardIndex {
   /** The accounts of everyone whose posts are hidden from feeds (feed hiding not 'off'). */
   readonly feedHidingAccounts: readonly ContactAccount[];
   match(ref: Pick<PageRef, 'handle' | 'stableId'> | undefined): GuardMatch | undefined;
+  /** For an action the site lets the person choose about: the person's choice, else `byDefault`. */
+  pauses(action: Action, byDefault: boolean): boolean;
 }
 
-export const EMPTY_GUARD_INDEX: GuardIndex = { active: false, hidesFeed: false, feedHidingAccounts: [], match: () => undefined };
+export const EMPTY_GUARD_INDEX: GuardIndex = {
+  active: false,
+  hidesFeed: false,
+  feedHidingAccounts: [],
+  match: () => undefined,
+  pauses: (_action, byDefault) => byDefault,
+};
 
 export function buildGuardIndex(core: GuardCore, site: SiteId): GuardIndex {
   if (core.settings.paused || core.settings.sitesOff.includes(site)) return EMPTY_GUARD_INDEX;
@@ -43,10 +51,12 @@ export function buildGuardIndex(core: GuardCore, site: SiteId): GuardIndex {
   }
   if (byHandle.size === 0 && byStableId.size === 0) return EMPTY_GUARD_INDEX;
   const hidesFeed = [...byHandle.values(), ...byStableId.values()].some((m) => m.feedHiding !== 'off');
+  const choices = core.settings.choosablePauses ?? {};
   return {
     active: true,
     hidesFeed,
     feedHidingAccounts,
+    pauses: (action, byDefault) => choices[action] ?? byDefault,
     match(ref) {
       if (!ref) return undefined;
       return (ref.handle && byHandle.get(ref.handle)) || (ref.stableId && byStableId.get(ref.stableId)) || undefined;

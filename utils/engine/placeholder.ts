@@ -12,14 +12,20 @@ button { font: inherit; border: 1px solid #b8b2a4; border-radius: 999px; backgro
 @media (forced-colors: active) { div, button { border-color: CanvasText; color: CanvasText; } }
 `;
 
-export function createPlaceholder(doc: Document, item: Element, onShow: () => void): Element {
+/**
+ * `part`: the placeholder stands for one part of an item (a comment's own text, its replies kept),
+ * and says so; it takes the part's `slot`, so a web component renders it where the part was.
+ */
+export function createPlaceholder(doc: Document, item: Element, onShow: () => void, { part = false } = {}): Element {
   const host = doc.createElement('div');
+  const slot = part ? item.getAttribute('slot') : null;
+  if (slot !== null) host.setAttribute('slot', slot);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = PLACEHOLDER_CSS;
   const box = doc.createElement('div');
   const text = doc.createElement('span');
-  text.textContent = t('placeholder.hidden');
+  text.textContent = t(part ? 'placeholder.hiddenComment' : 'placeholder.hidden');
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = t('placeholder.show');

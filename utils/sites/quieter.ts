@@ -72,4 +72,11 @@ export const QUIETER_STEPS: Record<SiteId, readonly QuieterStep[]> = {
     // https://www.socialexperttips.com/does-blocking-someone-on-tiktok-remove-them-as-following-you/
     { action: 'block', notice: 'notNotified' },
   ],
+  reddit: [
+    // Reddit, seen 2026-12: a block is silent to the blocked person; since 2022 your posts and
+    // comments show to them as deleted and your profile is closed to them, which they may notice.
+    // Sources: https://www.reddit.com/r/announcements/comments/4dmnn6/ ("the block is completely
+    // silent to the blocked user") and https://www.theeducationisthub.com/how-to-block-someone-from-seeing-your-posts-on-reddit/
+    { action: 'block', notice: 'notNotified' },
+  ],
 };

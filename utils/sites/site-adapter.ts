@@ -23,7 +23,10 @@ export interface PageRef {
   stableId?: string;
 }
 
-export type Action = 'like' | 'comment' | 'reply' | 'repost' | 'quote' | 'share' | 'follow' | 'message';
+/** Every action a control can take; a list so the settings schema can name them too. */
+export const ACTIONS = ['like', 'comment', 'reply', 'repost', 'quote', 'share', 'follow', 'message', 'vote'] as const;
+
+export type Action = (typeof ACTIONS)[number];
 
 /** How a control is reached: a press (click, Enter/Space), or a double-tap on media (Instagram's like). */
 export type Gesture = 'press' | 'double-tap';
@@ -74,6 +77,12 @@ export interface FeedItemRule {
    * full check. Without it, every item gets the full check.
    */
   mentionSelector?(account: ContactAccount): string;
+  /**
+   * For items that hold other people's items (a comment and its replies): the parts of the item
+   * that are its own (author line, text, actions), hidden instead of the whole item so the replies
+   * stay reachable. The placeholder stands before the first part. Without it, the whole item hides.
+   */
+  ownParts?(item: Element): Element[];
 }
 
 /**
@@ -109,6 +118,12 @@ export interface SiteAdapter<Id extends string = SiteId> {
    */
   classifyControl?(path: readonly Element[]): Action | undefined;
   shortcuts?: readonly ShortcutRule[];
+  /**
+   * Actions paused only when the person chooses (settings `choosablePauses`), each with whether it
+   * is paused by default: for actions the other person is not told about (an anonymous vote).
+   * Every other action is always paused.
+   */
+  choosablePauses?: Partial<Record<Action, boolean>>;
   /**
    * A site whose accounts usually carry the same handle as this site's (Threads accounts are made
    * from Instagram accounts): when a person has an account there, the options page offers, with one

@@ -6,6 +6,7 @@
  */
 import type { CoolDown, Friction, JournalEntry, StoredDocument } from '../data/schema';
 import type { SiteId } from '../sites/site-ids';
+import type { Action } from '../sites/site-adapter';
 import type { Message, Reply } from '../data/messages';
 import { isLowering } from '../data/friction';
 
@@ -19,6 +20,8 @@ export interface SiteChoice {
   example: string;
   /** Accounts here usually have the same handle as on that site (utils/sites/site-adapter.ts). */
   sameHandleAs?: SiteId;
+  /** Actions paused only if the person chooses, with their default (utils/sites/site-adapter.ts). */
+  choosablePauses?: Partial<Record<Action, boolean>>;
 }
 
 export interface SameHandleOffer {

@@ -29,7 +29,13 @@ export abstract class PageBase implements E2ePage {
 
   private async centreOf(selector: string): Promise<{ x: number; y: number }> {
     const centre = await this.evaluate((sel) => {
-      const el = document.querySelector(sel);
+      // `host >>> inner` pierces an open shadow root (Reddit's vote buttons), as a person's pointer does.
+      let scope: ParentNode | null = document;
+      let el: Element | null = null;
+      for (const part of sel.split('>>>')) {
+        el = scope?.querySelector(part.trim()) ?? null;
+        scope = el?.shadowRoot ?? null;
+      }
       if (!el) return null;
       el.scrollIntoView({ block: 'center' });
       const box = el.getBoundingClientRect();

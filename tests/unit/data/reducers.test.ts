@@ -382,6 +382,8 @@ describe('changes that keep or raise protection are immediate', () => {
     ['resuming the guard', { coolDown: '24h', paused: true }, { type: 'guard-resumed' }, { paused: false }],
     ['switching a site back on', { coolDown: '24h', sitesOff: ['x', 'bluesky'] }, { type: 'site-toggled', site: 'x', on: true }, { sitesOff: ['bluesky'] }],
     ['finishing set-up', {}, { type: 'setup-finished' }, { setupDone: true }],
+    ['choosing a pause before votes', {}, { type: 'choosable-pause-set', action: 'vote', paused: true }, { choosablePauses: { vote: true } }],
+    ['choosing no pause before votes, at once', { coolDown: '24h', choosablePauses: { vote: true } }, { type: 'choosable-pause-set', action: 'vote', paused: false }, { choosablePauses: { vote: false } }],
   ])('%s', (_what, settings, msg, expected) => {
     const doc = applied(baseDoc({ coolDown: '24h', ...settings }), msg);
     expect(doc.settings).toMatchObject(expected);

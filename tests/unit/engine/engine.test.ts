@@ -25,11 +25,16 @@ const testAdapter: SiteAdapter = {
   feedItem: {
     selector: 'article',
     authors: (item) => [{ kind: 'profile', handle: item.getAttribute('data-author') as Handle }],
+    // An item holding other items (a comment and its replies) hides only its own parts.
+    ownParts: (item) => [...item.querySelectorAll(':scope > .own')],
   },
   controls: [
     { action: 'like', selector: '[data-testid="like"]' },
     { action: 'like', selector: '.media', gesture: 'double-tap' },
+    { action: 'vote', selector: 'button[upvote]' },
   ],
+  // Votes tell no one: paused only when the person chooses.
+  choosablePauses: { vote: false },
   shortcuts: [{ key: 'l', action: 'like' }],
   visibleToThem: { story: 'story-viewers' },
 };
@@ -282,6 +287,53 @@ describe('controls', () => {
   });
 });
 
+describe('pauses the person chooses', () => {
+  function voteFeed() {
+    document.body.innerHTML = '<article data-author="alice"><div id="host"></div></article><article data-author="bob"><button upvote>▲</button></article>';
+    // The vote sits in an open shadow root, as on Reddit: the engine reads the composed path.
+    const shadow = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<button upvote>▲</button>';
+    const siteHandler = vi.fn();
+    document.addEventListener('click', siteHandler);
+    return { siteHandler, theirs: shadow.querySelector<HTMLElement>('button')!, others: document.querySelector<HTMLElement>('article[data-author="bob"] button')! };
+  }
+  const choosing = (vote: boolean | undefined): Core => {
+    const core = coreGuarding('alice');
+    return vote === undefined ? core : { ...core, settings: { ...core.settings, choosablePauses: { vote } } };
+  };
+
+  test.each([
+    ['not chosen: the site’s default lets it through', undefined, 1, []],
+    ['chosen off: let through', false, 1, []],
+    ['chosen on: stopped before the site, and the pause asks', true, 0, ['vote']],
+  ] as const)('a vote on their post (inside a shadow root), %s', async (_why, vote, calls, prompts) => {
+    start(buildGuardIndex(choosing(vote), 'x'));
+    await flush();
+    const { siteHandler, theirs } = voteFeed();
+    theirs.click();
+    expect(siteHandler).toHaveBeenCalledTimes(calls);
+    expect(ui.prompts.map((p) => p.action)).toEqual(prompts);
+  });
+
+  test('chosen on, a vote on anyone else’s post still works', async () => {
+    start(buildGuardIndex(choosing(true), 'x'));
+    await flush();
+    const { siteHandler, others } = voteFeed();
+    others.click();
+    expect(siteHandler).toHaveBeenCalledTimes(1);
+    expect(ui.prompts).toEqual([]);
+  });
+
+  test('the choice applies as soon as it is stored', async () => {
+    const engine = start(buildGuardIndex(choosing(undefined), 'x'));
+    await flush();
+    const { siteHandler, theirs } = voteFeed();
+    engine.update(buildGuardIndex(choosing(true), 'x'));
+    theirs.click();
+    expect(siteHandler).toHaveBeenCalledTimes(0);
+  });
+});
+
 describe('feed hiding', () => {
   test.each<[FeedHiding, string]>([
     ['hide', 'none'],
@@ -303,6 +355,29 @@ describe('feed hiding', () => {
     await flush();
     engine.update(buildGuardIndex(coreGuarding('alice', 'off'), 'x'));
     expect(document.body.innerHTML).toBe('<article data-author="alice">a</article>');
+  });
+
+  test.each<[FeedHiding, boolean]>([
+    ['hide', false],
+    ['collapse', true],
+  ])('%s: an item holding others (a comment) hides its own parts only; the replies stay', async (mode, placeholder) => {
+    const engine = start(buildGuardIndex(coreGuarding('alice', mode), 'x'));
+    await flush();
+    const html =
+      '<article data-author="alice" id="comment"><div class="own" slot="meta">alice · 1d</div><p class="own">text</p>' +
+      '<article data-author="bob" id="reply"><p>a reply</p></article></article>';
+    document.body.innerHTML = html;
+    await flush();
+    const comment = document.querySelector<HTMLElement>('#comment')!;
+    expect(comment.getAttribute('style')).toBeNull();
+    expect([...comment.querySelectorAll<HTMLElement>(':scope > .own')].map((part) => part.style.display)).toEqual(['none', 'none']);
+    expect(document.querySelector('#reply')!.getAttribute('style')).toBeNull();
+    // The placeholder stands where the first part was, in its slot, and names no one.
+    const first = comment.firstElementChild!;
+    if (placeholder) expect(first.outerHTML).toBe('<div slot="meta"></div>');
+    else expect(first.classList.contains('own')).toBe(true);
+    engine.update(buildGuardIndex(coreGuarding('alice', 'off'), 'x'));
+    expect(document.body.innerHTML).toBe(html);
   });
 
   test('collapse leaves a neutral placeholder that names no one', async () => {

@@ -30,3 +30,29 @@ describe('buildGuardIndex: feedHidingAccounts', () => {
     expect(indexOf(people).feedHidingAccounts).toEqual(expected);
   });
 });
+
+describe('buildGuardIndex: pauses the person chooses', () => {
+  const withChoices = (choosablePauses: Record<string, boolean> | undefined) => {
+    const doc = emptyDocument(new Date('2026-11-01T10:00:00Z'), 'UTC');
+    const core = parseGuardCore({
+      ...doc,
+      settings: { ...doc.settings, ...(choosablePauses && { choosablePauses }) },
+      people: [{ id: 'p1', label: '', addedAt: '2026-11-01T10:00:00.000Z', feedHiding: 'off', accounts: [{ site: 'x', handle: 'sam' }] }],
+    });
+    if (!core) throw new Error('test core did not parse');
+    return buildGuardIndex(core, 'x');
+  };
+  test.each([
+    ['absent: the site’s default, off', undefined, false, false],
+    ['absent: the site’s default, on', undefined, true, true],
+    ['chosen on, default off', { vote: true }, false, true],
+    ['chosen off, default on', { vote: false }, true, false],
+    ['another action chosen: the default', { reply: false }, false, false],
+  ])('%s', (_why, choices, byDefault, expected) => {
+    expect(withChoices(choices).pauses('vote', byDefault)).toBe(expected);
+  });
+  test('an unknown action in the stored choices is refused by the guard’s schema', () => {
+    const doc = emptyDocument(new Date('2026-11-01T10:00:00Z'), 'UTC');
+    expect(parseGuardCore({ ...doc, settings: { ...doc.settings, choosablePauses: { wave: true } } })).toBeUndefined();
+  });
+});

@@ -16,6 +16,7 @@ import { PlansSection } from '../../../components/options/PlansSection';
 import { ContactNeededToggle } from '../../../components/options/ContactNeededToggle';
 import { HardHoursSection } from '../../../components/options/HardHoursSection';
 import { FriendSection } from '../../../components/options/FriendSection';
+import { SitesSection } from '../../../components/options/SitesSection';
 
 const SITES: SiteChoice[] = [
   { id: 'x', label: 'X', example: 'https://x.com/someone' },
@@ -256,6 +257,39 @@ describe('friction', () => {
     await type('strict-phrase-input', ' I choose calm ');
     await click('friction-save');
     expect(send).toHaveBeenCalledWith({ type: 'friction-changed', friction: 'strict', strictPhrase: 'I choose calm' });
+  });
+});
+
+describe('pauses the person chooses (votes)', () => {
+  const sites: SiteChoice[] = [...SITES, { id: 'reddit', label: 'Reddit', example: 'https://www.reddit.com/user/someone/', choosablePauses: { vote: false } }];
+  const settings = (extra: Partial<StoredDocument['settings']> = {}) => ({ ...emptyDocument(now, 'UTC').settings, ...extra });
+
+  test.each([
+    ['not chosen yet: the site’s default (off)', {}, false],
+    ['chosen on', { choosablePauses: { vote: true } }, true],
+    ['chosen off', { choosablePauses: { vote: false } }, false],
+  ] as const)('%s', async (_why, extra, checked) => {
+    await mount(<SitesSection sites={sites} settings={settings(extra)} send={async () => ({ ok: true })} />);
+    const toggle = $('choosable-pause-vote') as HTMLInputElement;
+    expect(toggle.checked).toBe(checked);
+    expect(toggle.closest('label')!.textContent).toContain('Reddit');
+    // The reason is given, kindly, and tied to the switch for screen readers.
+    const why = root.querySelector(`#${toggle.getAttribute('aria-describedby')}`)!;
+    expect(why.textContent).toContain('anonymous');
+  });
+
+  test('switching it sends the choice', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await mount(<SitesSection sites={sites} settings={settings()} send={send} />);
+    await click('choosable-pause-vote');
+    expect(send).toHaveBeenCalledWith({ type: 'choosable-pause-set', action: 'vote', paused: true });
+  });
+
+  test('not offered when no site has it, or the site is switched off', async () => {
+    await mount(<SitesSection sites={SITES} settings={settings()} send={async () => ({ ok: true })} />);
+    expect(root.querySelector('[data-testid="choosable-pauses"]')).toBeNull();
+    await mount(<SitesSection sites={sites} settings={settings({ sitesOff: ['reddit'] })} send={async () => ({ ok: true })} />);
+    expect(root.querySelector('[data-testid="choosable-pauses"]')).toBeNull();
   });
 });
 

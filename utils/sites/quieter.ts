@@ -61,4 +61,12 @@ export const QUIETER_STEPS: Record<SiteId, readonly QuieterStep[]> = {
     // https://et.denizatm.com/pages/75605-how-to-block-or-mute-a-user-on-threads
     { action: 'block', notice: 'notNotified' },
   ],
+  facebook: [
+    // Facebook, seen 2026-12: unfollowing keeps you friends, stops their posts and stories in your
+    // feed, and they are not notified. Source: https://www.androidpolice.com/how-to-unfollow-someone-on-facebook/
+    { action: 'unfollow', notice: 'notNotified' },
+    // Facebook, seen 2026-12: a block is not notified, though they may notice they cannot find you.
+    // Source: Facebook Help Center "Block someone on Facebook" (https://www.facebook.com/help/168009843260943, UNVERIFIED wording)
+    { action: 'block', notice: 'notNotified' },
+  ],
 };

@@ -14,11 +14,12 @@ import bluesky from './bluesky';
 import instagram from './instagram';
 import linkedin from './linkedin';
 import threads from './threads';
+import facebook from './facebook';
 import { isHostOrSubdomain } from './kit';
 import type { SiteAdapter } from './site-adapter';
 
 /** In the order the options page lists them. */
-export const SITE_ADAPTERS = [x, bluesky, instagram, linkedin, threads] as const;
+export const SITE_ADAPTERS = [x, bluesky, instagram, linkedin, threads, facebook] as const;
 
 export type SiteId = (typeof SITE_ADAPTERS)[number]['id'];
 

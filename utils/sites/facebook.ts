@@ -271,7 +271,7 @@ const LABELS: readonly (readonly [Action, readonly string[]])[] = [
   [
     'follow',
     [
-      'add friend', 'follow', 'agregar a amigos', 'añadir a amigos', 'seguir', 'adicionar amigo', 'adicionar aos amigos',
+      'add friend', 'follow', 'agregar amigo', 'agregar a amigos', 'añadir a amigos', 'seguir', 'adicionar amigo', 'adicionar aos amigos',
       'ajouter', 'ajouter en ami', 'ajouter comme ami(e)', 'suivre', 'freund/in hinzufügen', 'als freund/in hinzufügen',
       'freund hinzufügen', 'folgen',
     ],

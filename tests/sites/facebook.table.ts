@@ -5,7 +5,7 @@
  */
 import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
-import { classifyPress, ownerOfPath } from '../../utils/engine/control-guard';
+import { classifyHover, classifyPress, ownerOfPath } from '../../utils/engine/control-guard';
 import { facebookAdapter } from '../../utils/sites/facebook';
 import type { Handle } from '../../utils/sites/site-adapter';
 import { recognizeProfileLink } from '../../utils/sites/recognize';
@@ -161,6 +161,20 @@ function checks(): void {
   describe('facebook: labels in five languages', () => {
     test.each(LABEL_ROWS)('%s', (_why, html, action) => {
       expect(classifyPress(facebookAdapter, button(html), click())?.action).toBe(action);
+    });
+  });
+
+  describe('facebook: a hover over Like (it opens the reactions menu)', () => {
+    const doc = loadFixture('facebook', 'feed.html', 'https://www.facebook.com/', PEOPLE);
+    test.each([
+      ['the Like button', '#post-guarded [role="button"]:has([data-ad-rendering-role="like_button"])', 'like'],
+      ['its marker', '#post-guarded [data-ad-rendering-role="like_button"] span', 'like'],
+      ['Comment', '#post-guarded [data-ad-rendering-role="comment_button"]', undefined],
+      ['the post text', '#post-guarded [data-ad-rendering-role="story_message"] div', undefined],
+    ])('%s → %s', (_why, selector, action) => {
+      const element = doc.querySelector(selector)!;
+      expect(element, selector).not.toBeNull();
+      expect(classifyHover(facebookAdapter, pathOf(element))?.action).toBe(action);
     });
   });
 

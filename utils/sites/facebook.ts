@@ -15,8 +15,9 @@
  * known by vanity alone, a full load of their story cannot be recognised (docs/sites/facebook.md).
  *
  * What cannot be prevented (said plainly in the README): m.facebook.com's feed does not expose
- * authors as links, so there only page-level URLs are guarded; hovering over Like opens the
- * reactions menu on desktop, and a hover is not a press (see docs/sites/facebook.md).
+ * authors as links, so there only page-level URLs are guarded; a reactions menu opened on someone
+ * else's post cannot tell whose post it is (it is a layer outside the post), so only the press or
+ * hover that opens it on a guarded person's post is stopped (see docs/sites/facebook.md).
  */
 import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
 import { defineSite } from './site-adapter';
@@ -249,6 +250,11 @@ const CONTROLS: readonly ControlRule[] = [
   { action: 'like', selector: markedButton('like_button') },
   { action: 'comment', selector: markedButton('comment_button') },
   { action: 'share', selector: markedButton('share_button') },
+  // Facebook, seen 2026-07: on desktop, resting the pointer on Like opens the reactions menu, whose
+  // buttons (Love, Care, Haha…) sit in a layer outside the post, where whose post it is cannot be
+  // read. So the hover itself never reaches the site on a guarded person's Like: the menu does not
+  // open. Source: docs/sites/facebook.md (Controls: reactions menu, M for the behaviour, U for its hooks)
+  { action: 'like', selector: markedButton('like_button'), gesture: 'hover' },
   // Facebook, seen 2026-07: the comment composer of a post or comment is a contenteditable textbox
   // inside the item. Source: docs/sites/facebook.md (Controls: "Write a comment…", M)
   { action: 'comment', selector: ':is(div[aria-posinset], div[role="article"]) [role="textbox"][contenteditable="true"]' },

@@ -25,8 +25,12 @@ export interface PageRef {
 
 export type Action = 'like' | 'comment' | 'reply' | 'repost' | 'quote' | 'share' | 'follow' | 'message';
 
-/** How a control is reached: a press (click, Enter/Space), or a double-tap on media (Instagram's like). */
-export type Gesture = 'press' | 'double-tap';
+/**
+ * How a control is reached: a press (click, Enter/Space), a double-tap on media (Instagram's like),
+ * or a hover that opens something acting for the person (a reactions menu). A hover on a guarded
+ * person's control never reaches the site, and asks nothing: a hover is not a choice.
+ */
+export type Gesture = 'press' | 'double-tap' | 'hover';
 
 export interface ControlRule {
   action: Action;

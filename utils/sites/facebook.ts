@@ -341,6 +341,8 @@ export const facebookAdapter = defineSite({
   // visits are not disclosed. Source: docs/sites/facebook.md (Contact in itself, M)
   visibleToThem: { story: 'story-viewers', messages: 'read-receipts' },
   contactRequestRegexes,
+  // Facebook, seen 2026-07: stories and threads name the numeric id only. Source: docs/sites/facebook.md (Handles)
+  accountsByNumber: true,
 });
 
 export default facebookAdapter;

@@ -109,6 +109,13 @@ export interface SiteAdapter<Id extends string = SiteId> {
    * `SiteId` is derived from the adapters themselves (the meta test checks it is registered).
    */
   sameHandleAs?: string;
+  /**
+   * The site also knows each account by a number that some of its pages carry instead of the name
+   * (Facebook: stories and Messenger threads name only the numeric id). The options page then says,
+   * with an example from `profileUrl` of a number, that a profile address with a number adds the
+   * person by it. `normalizeHandle` must accept the number.
+   */
+  accountsByNumber?: boolean;
   /** Page kinds whose mere viewing is visible to the other person. */
   visibleToThem?: Partial<Record<PageKind, ContactSignal>>;
   /**

@@ -19,6 +19,8 @@ export interface SiteChoice {
   example: string;
   /** Accounts here usually have the same handle as on that site (utils/sites/site-adapter.ts). */
   sameHandleAs?: SiteId;
+  /** Where the site also knows accounts by a number (utils/sites/site-adapter.ts `accountsByNumber`): a profile link by number. */
+  numberExample?: string;
 }
 
 export interface SameHandleOffer {

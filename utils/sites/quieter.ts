@@ -65,8 +65,9 @@ export const QUIETER_STEPS: Record<SiteId, readonly QuieterStep[]> = {
     // Facebook, seen 2026-12: unfollowing keeps you friends, stops their posts and stories in your
     // feed, and they are not notified. Source: https://www.androidpolice.com/how-to-unfollow-someone-on-facebook/
     { action: 'unfollow', notice: 'notNotified' },
-    // Facebook, seen 2026-12: a block is not notified, though they may notice they cannot find you.
-    // Source: Facebook Help Center "Block someone on Facebook" (https://www.facebook.com/help/168009843260943, UNVERIFIED wording)
+    // Facebook, seen 2026-12: a block is confidential (they are not notified), though they may notice
+    // that they cannot find you; it also unfriends them. Source (quoting Facebook's help):
+    // https://makeoverarea.blogspot.com/2018/09/when-you-block-someone-on-facebook.html
     { action: 'block', notice: 'notNotified' },
   ],
 };

@@ -9,6 +9,7 @@ import { classifyHover, classifyPress, ownerOfPath } from '../../utils/engine/co
 import { facebookAdapter } from '../../utils/sites/facebook';
 import type { Handle } from '../../utils/sites/site-adapter';
 import { recognizeProfileLink } from '../../utils/sites/recognize';
+import { scenario } from '../fixtures/sites/facebook/scenario';
 import { loadFixture, pathOf } from './site-table-runner';
 import type { HandleRow, SiteTable, UrlRow } from './site-table-runner';
 
@@ -207,6 +208,22 @@ function checks(): void {
         expect(classifyPress(facebookAdapter, pathOf(doc.querySelector('#composer-other')!), click())?.action).toBe('comment');
       });
     }
+  });
+
+  // The localized variant's e2e block is generic (written with the labels work); meanwhile its
+  // controls are proved here, in happy-dom, the way site-tables.test.ts proves the English ones.
+  describe('facebook: the German feed (scenario.localized)', () => {
+    const localized = scenario.localized!;
+    const doc = loadFixture('facebook', localized.feed.fixture, localized.feed.url, PEOPLE);
+    test('the fixture says it is German', () => expect(doc.documentElement.getAttribute('lang')).toBe(localized.lang));
+    test.each(localized.controls.map((c, i) => [`${c.action} #${i + 1}`, c] as const))('%s: theirs is theirs, the other is not', (_name, control) => {
+      for (const [selector, owner] of [[control.guarded, 'samrivers'], [control.other, 'alexother']] as const) {
+        const element = doc.querySelector(selector);
+        expect(element, selector).not.toBeNull();
+        expect(classifyPress(facebookAdapter, pathOf(element!), click())?.action).toBe(control.action);
+        expect(ownerOfPath(facebookAdapter, pathOf(element!))?.handle).toBe(owner);
+      }
+    });
   });
 
   describe('facebook: the page says whose it is', () => {

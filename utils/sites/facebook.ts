@@ -169,8 +169,9 @@ const FEED_ITEM_SELECTORS = [
   // Facebook, seen 2026-07: the older feed unit. Source: docs/sites/facebook.md (clean-my-feeds, H)
   'div[data-pagelet*="FeedUnit_"]',
   // Facebook, seen 2026-12: "People you may know" and other suggestion cards, one person per card
-  // (UNVERIFIED hook: no public source shows the card's markup; list items are how Facebook's
-  // suggestion carousels are announced to screen readers). Source: docs/sites/facebook.md (Controls, U)
+  // (UNVERIFIED hook: no public source shows the card's markup; one list item per card is assumed,
+  // so a card in other markup is not recognised and only its link is stopped).
+  // Source: docs/sites/facebook.md (Feed items and authorship, U)
   'div[role="listitem"]',
   STORY_CARD,
 ];

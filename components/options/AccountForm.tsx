@@ -119,6 +119,11 @@ export function AccountForm(props: AccountFormProps) {
           {sites.map((choice) => (
             <li key={choice.id}>
               {choice.label}: <code>{choice.example}</code>
+              {choice.numberExample && (
+                <p class="hint" data-testid={testId(`number-hint-${choice.id}`)}>
+                  {t('options.people.numberHint', [choice.label, choice.numberExample])}
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -32,6 +32,7 @@ function start(root: HTMLElement) {
     example: adapter.profileUrl('someone' as Handle),
     ...(adapter.sameHandleAs && isSiteId(adapter.sameHandleAs) && { sameHandleAs: adapter.sameHandleAs }),
     ...(adapter.choosablePauses && { choosablePauses: adapter.choosablePauses }),
+    ...(adapter.accountsByNumber && { numberExample: adapter.profileUrl('100000000000000' as Handle) }),
   }));
   const siteLabel = (site: SiteId) => sites.find((choice) => choice.id === site)?.label ?? site;
 

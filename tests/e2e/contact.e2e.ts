@@ -21,6 +21,7 @@ import type { E2ePage, E2eSession } from './harness/types';
 import { PopupPage } from './pages/popup';
 
 const MEMBER_ID = 'ACoAAB1cD2eFgHiJkLmNoPqRsTuVwXyZ0123456';
+const FACEBOOK_ID = '100012345678901';
 const REASON = 'I deserve calm mornings.';
 
 interface ContactCase {
@@ -91,6 +92,29 @@ const CASES: ContactCase[] = [
     visibleText: /may see that you looked/,
     home: { url: 'https://www.tiktok.com/', fixture: 'feed.html' },
     inApp: { url: 'https://www.tiktok.com/foryou', fixture: 'feed.html', link: '#mention-guarded' },
+  },
+  {
+    // Facebook: stories (and Messenger threads) carry the numeric id only, never the vanity.
+    site: 'facebook',
+    guarded: { handle: 'samrivers', stableId: FACEBOOK_ID },
+    other: 'alexother',
+    view: {
+      url: `https://www.facebook.com/stories/${FACEBOOK_ID}/UzpfSVNDOjEwMDAx/?bucket_count=3&source=story_tray`,
+      otherUrl: 'https://www.facebook.com/stories/100098765432109/UzpfSVNDOjEwMDAy/?bucket_count=3&source=story_tray',
+      fixture: 'story.html',
+    },
+    aliases: [
+      `https://m.facebook.com/stories/${FACEBOOK_ID}/UzpfSVNDOjEwMDAx/`,
+      `https://web.facebook.com/stories/${FACEBOOK_ID}/`,
+      // Opening their thread with unread messages shows them "Seen".
+      `https://www.facebook.com/messages/t/${FACEBOOK_ID}/`,
+      `https://www.facebook.com/messages/e2ee/t/${FACEBOOK_ID}`,
+    ],
+    visibleText: /see that you viewed their story/,
+    home: { url: 'https://www.facebook.com/', fixture: 'feed.html' },
+    // Facebook, seen 2026-07: the home tray's story cards link to /stories/<id>/…: the press on
+    // their card is stopped before the viewer opens (issue 12, item 2). Source: docs/sites/facebook.md (Stories)
+    inApp: { url: 'https://www.facebook.com/', fixture: 'feed.html', link: '#story-card-guarded' },
   },
 ];
 

@@ -9,15 +9,16 @@ export interface ControlHit {
   element: Element;
 }
 
-const combinedSelectors = new WeakMap<SiteAdapter, { press: string; doubleTap: string }>();
+const combinedSelectors = new WeakMap<SiteAdapter, { press: string; doubleTap: string; hover: string }>();
 
-function selectorsOf(adapter: SiteAdapter): { press: string; doubleTap: string } {
+function selectorsOf(adapter: SiteAdapter): { press: string; doubleTap: string; hover: string } {
   let cached = combinedSelectors.get(adapter);
   if (!cached) {
     const of = (rules: readonly ControlRule[]) => rules.map((r) => r.selector).join(', ');
     cached = {
       press: of(adapter.controls.filter((r) => (r.gesture ?? 'press') === 'press')),
       doubleTap: of(adapter.controls.filter((r) => r.gesture === 'double-tap')),
+      hover: of(adapter.controls.filter((r) => r.gesture === 'hover')),
     };
     combinedSelectors.set(adapter, cached);
   }
@@ -45,6 +46,23 @@ export function classifyPress(adapter: SiteAdapter, path: readonly Element[], ev
   if (adapter.classifyControl) {
     const action = adapter.classifyControl(path);
     if (action) return { action, element: path[0]! };
+  }
+  return undefined;
+}
+
+/** Whether the adapter declares any hover rule (only then does the engine listen to hovers). */
+export function hasHoverRules(adapter: SiteAdapter): boolean {
+  return selectorsOf(adapter).hover !== '';
+}
+
+/** A hover over a control that opens something acting (a reactions menu); `path` innermost first. */
+export function classifyHover(adapter: SiteAdapter, path: readonly Element[]): ControlHit | undefined {
+  const { hover } = selectorsOf(adapter);
+  if (!hover) return undefined;
+  for (const element of path) {
+    if (!element.matches(hover)) continue;
+    const rule = adapter.controls.find((r) => r.gesture === 'hover' && element.matches(r.selector));
+    if (rule) return { action: rule.action, element };
   }
   return undefined;
 }

@@ -7,7 +7,7 @@
 import type { UrgeWay } from '../data/schema';
 import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
 import { EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
-import { classifyPress, classifyShortcut, isEditable, ownerOfCard, ownerOfPath, type ControlHit } from './control-guard';
+import { classifyHover, classifyPress, classifyShortcut, hasHoverRules, isEditable, ownerOfCard, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
 
 /** What the interstitial is asked about. Carries no names: the UI never learns who. */
@@ -92,6 +92,11 @@ const PRESS_EVENTS = [
   'auxclick',
   'dblclick',
 ] as const;
+/**
+ * A hover: React derives enter/leave from over/out on its root; other code listens to enter. The
+ * capture phase on `window` sees all four, the non-bubbling enter events included.
+ */
+const HOVER_EVENTS = ['pointerover', 'mouseover', 'pointerenter', 'mouseenter'] as const;
 /** The events that start a gesture: the prompt opens on these; the rest of the gesture is only stopped. */
 const GESTURE_STARTS = new Set(['pointerdown', 'mousedown', 'touchstart', 'click', 'auxclick', 'dblclick', 'keydown']);
 /** A batch larger than this is handled by one rescan instead of per-node checks (darkreader does the same). */
@@ -251,6 +256,16 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     });
   }
 
+  /** A hover that would open something acting on a guarded person's item is stopped; nothing is asked. */
+  function onHover(event: Event): void {
+    if (replaying || !index?.active) return;
+    const path = event.composedPath().filter((n): n is Element => n instanceof win.Element);
+    const hit = path.length > 0 ? safe('controls', () => classifyHover(adapter, path)) : undefined;
+    if (!hit || allowedControls.has(hit.element)) return;
+    const owner = safe('feedItem', () => ownerOfPath(adapter, path));
+    if (owner ? index.match(owner) : pageMatch) stop(event);
+  }
+
   function guardLink(event: Event, link: HTMLAnchorElement): void {
     const ref = parse(link.href);
     if (!ref || !(ref.handle || ref.stableId)) return;
@@ -294,6 +309,8 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   const listen = { capture: true, passive: false, signal } as const;
   for (const type of PRESS_EVENTS) win.addEventListener(type, onPress, listen);
   win.addEventListener('keydown', onKeydown, listen);
+  // Free where unused: only adapters with hover rules pay for listening to every hover.
+  if (hasHoverRules(adapter)) for (const type of HOVER_EVENTS) win.addEventListener(type, onHover, listen);
 
   // In-app navigation, before the new view paints: the Navigation API fires inside pushState;
   // the observer below catches routers that render before they push, and browsers without it.

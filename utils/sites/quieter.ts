@@ -79,4 +79,13 @@ export const QUIETER_STEPS: Record<SiteId, readonly QuieterStep[]> = {
     // silent to the blocked user") and https://www.theeducationisthub.com/how-to-block-someone-from-seeing-your-posts-on-reddit/
     { action: 'block', notice: 'notNotified' },
   ],
+  facebook: [
+    // Facebook, seen 2026-12: unfollowing keeps you friends, stops their posts and stories in your
+    // feed, and they are not notified. Source: https://www.androidpolice.com/how-to-unfollow-someone-on-facebook/
+    { action: 'unfollow', notice: 'notNotified' },
+    // Facebook, seen 2026-12: a block is confidential (they are not notified), though they may notice
+    // that they cannot find you; it also unfriends them. Source (quoting Facebook's help):
+    // https://makeoverarea.blogspot.com/2018/09/when-you-block-someone-on-facebook.html
+    { action: 'block', notice: 'notNotified' },
+  ],
 };

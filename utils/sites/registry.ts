@@ -16,11 +16,12 @@ import linkedin from './linkedin';
 import threads from './threads';
 import tiktok from './tiktok';
 import reddit from './reddit';
+import facebook from './facebook';
 import { isHostOrSubdomain } from './kit';
 import type { SiteAdapter } from './site-adapter';
 
 /** In the order the options page lists them. */
-export const SITE_ADAPTERS = [x, bluesky, instagram, linkedin, threads, tiktok, reddit] as const;
+export const SITE_ADAPTERS = [x, bluesky, instagram, linkedin, threads, facebook, tiktok, reddit] as const;
 
 export type SiteId = (typeof SITE_ADAPTERS)[number]['id'];
 

@@ -28,8 +28,12 @@ export const ACTIONS = ['like', 'comment', 'reply', 'repost', 'quote', 'share', 
 
 export type Action = (typeof ACTIONS)[number];
 
-/** How a control is reached: a press (click, Enter/Space), or a double-tap on media (Instagram's like). */
-export type Gesture = 'press' | 'double-tap';
+/**
+ * How a control is reached: a press (click, Enter/Space), a double-tap on media (Instagram's like),
+ * or a hover that opens something acting for the person (a reactions menu). A hover on a guarded
+ * person's control never reaches the site, and asks nothing: a hover is not a choice.
+ */
+export type Gesture = 'press' | 'double-tap' | 'hover';
 
 export interface ControlRule {
   action: Action;
@@ -131,6 +135,13 @@ export interface SiteAdapter<Id extends string = SiteId> {
    * `SiteId` is derived from the adapters themselves (the meta test checks it is registered).
    */
   sameHandleAs?: string;
+  /**
+   * The site also knows each account by a number that some of its pages carry instead of the name
+   * (Facebook: stories and Messenger threads name only the numeric id). The options page then says,
+   * with an example from `profileUrl` of a number, that a profile address with a number adds the
+   * person by it. `normalizeHandle` must accept the number.
+   */
+  accountsByNumber?: boolean;
   /** Page kinds whose mere viewing is visible to the other person. */
   visibleToThem?: Partial<Record<PageKind, ContactSignal>>;
   /**

@@ -22,6 +22,8 @@ export interface SiteChoice {
   sameHandleAs?: SiteId;
   /** Actions paused only if the person chooses, with their default (utils/sites/site-adapter.ts). */
   choosablePauses?: Partial<Record<Action, boolean>>;
+  /** Where the site also knows accounts by a number (utils/sites/site-adapter.ts `accountsByNumber`): a profile link by number. */
+  numberExample?: string;
 }
 
 export interface SameHandleOffer {

@@ -32,6 +32,7 @@ const testAdapter: SiteAdapter = {
     { action: 'like', selector: '[data-testid="like"]' },
     { action: 'like', selector: '.media', gesture: 'double-tap' },
     { action: 'vote', selector: 'button[upvote]' },
+    { action: 'like', selector: '[data-testid="like"]', gesture: 'hover' },
   ],
   // Votes tell no one: paused only when the person chooses.
   choosablePauses: { vote: false },
@@ -218,6 +219,33 @@ describe('controls', () => {
     like.click();
     expect(siteHandler).toHaveBeenCalledTimes(guarded ? 0 : 1);
     expect(ui.prompts.map((p) => p.action)).toEqual(guarded ? ['like'] : []);
+  });
+
+  test.each([
+    ['a hover over the like on a guarded post never reaches the site, and asks nothing', 0, true],
+    ['a hover over the like on anyone else reaches the site', 1, false],
+  ])('%s', async (_name, item, guarded) => {
+    start(buildGuardIndex(coreGuarding('alice'), 'x'));
+    await flush();
+    feed();
+    const hovers = vi.fn();
+    for (const type of ['pointerover', 'mouseover', 'pointerenter', 'mouseenter']) document.addEventListener(type, hovers, true);
+    const like = document.querySelectorAll<HTMLElement>('[data-testid="like"]')[item]!;
+    like.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true }));
+    like.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    like.dispatchEvent(new MouseEvent('mouseenter', { bubbles: false, composed: true }));
+    expect(hovers).toHaveBeenCalledTimes(guarded ? 0 : 3);
+    expect(ui.prompts).toEqual([]);
+  });
+
+  test('a hover elsewhere in a guarded post reaches the site (only the declared control is held)', async () => {
+    start(buildGuardIndex(coreGuarding('alice'), 'x'));
+    await flush();
+    feed();
+    const hovers = vi.fn();
+    document.addEventListener('mouseover', hovers);
+    document.querySelector('.media')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true }));
+    expect(hovers).toHaveBeenCalledTimes(1);
   });
 
   test('a double-tap on guarded media is stopped; a single tap is not', async () => {

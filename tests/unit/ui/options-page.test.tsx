@@ -94,6 +94,15 @@ describe('adding someone', () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  test('a site that also knows accounts by a number says so, with its example; the others do not', async () => {
+    const sites: SiteChoice[] = [...SITES, { id: 'facebook', label: 'Facebook', example: 'https://www.facebook.com/someone', numberExample: 'https://www.facebook.com/profile.php?id=100000000000000' }];
+    await mount(<PeopleSection doc={emptyDocument(now, 'UTC')} sites={sites} locale="en" recognizeLink={recognizeLink} normalizeHandle={normalizeHandle} send={vi.fn()} />);
+    const hint = $('add-number-hint-facebook').textContent ?? '';
+    expect(hint).toContain('On Facebook, someone may also be known by a number');
+    expect(hint).toContain('https://www.facebook.com/profile.php?id=100000000000000');
+    expect(root.querySelector('[data-testid="add-number-hint-x"]')).toBeNull();
+  });
+
   test('a recognised link sends person-added with the optional name, then clears the form', async () => {
     const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
     await people(emptyDocument(now, 'UTC'), send);

@@ -27,6 +27,8 @@ export interface SetupFlowProps {
   onFinished(): void;
   recognizeLink(input: string): LinkRecognition;
   siteLabel(site: SiteId): string;
+  /** Every site the guard knows, as one phrase in the page's language ("X, Bluesky and Reddit"). */
+  siteNames: string;
   reasons: readonly TextItem[];
   plans: readonly Plan[];
   goalDays: number;
@@ -76,6 +78,7 @@ export function SetupFlow(props: SetupFlowProps) {
         <WelcomeStep
           full={!props.onContinueInTab}
           browserName={props.browserName ?? 'other'}
+          siteNames={props.siteNames}
           onBegin={next}
           onSave={props.onSave}
           onImported={props.onFinished}

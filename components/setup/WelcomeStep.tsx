@@ -14,13 +14,15 @@ export interface WelcomeStepProps {
   /** The options page (a whole tab): the full welcome. */
   full: boolean;
   browserName: 'chrome' | 'firefox' | 'other';
+  /** Every site the guard knows, as one phrase ("X, Bluesky and Reddit"). */
+  siteNames: string;
   onBegin(): void;
   onSave(message: Message): Promise<Reply>;
   /** A copy was brought back: the set-up is over (the copy holds the person's own set-up). */
   onImported(): void;
 }
 
-export function WelcomeStep({ full, browserName, onBegin, onSave, onImported }: WelcomeStepProps) {
+export function WelcomeStep({ full, browserName, siteNames, onBegin, onSave, onImported }: WelcomeStepProps) {
   const importAction = useAction(onSave);
   const onFile = async (json: string | undefined) => {
     if (json === undefined) return importAction.setOutcome({ kind: 'error', text: t('errors.import.truncated') });
@@ -33,7 +35,7 @@ export function WelcomeStep({ full, browserName, onBegin, onSave, onImported }: 
       {full && (
         <div class="welcome" data-testid="welcome-details">
           <h3>{t('setup.welcome.doesTitle')}</h3>
-          <p>{t('setup.welcome.does')}</p>
+          <p>{t('setup.welcome.does', [siteNames])}</p>
           <h3>{t('setup.welcome.cannotTitle')}</h3>
           <ul>
             <li>{t('setup.welcome.cannotBrowsers')}</li>

@@ -19,7 +19,7 @@ import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import type { Handle } from '../../utils/sites/site-adapter';
 import { SITE_MATCHES, isSiteId, type SiteId } from '../../utils/sites/site-ids';
 import { liveState, send } from '../../utils/ui/client';
-import { safeFileName, showsSetup, showsSetupNow, type PatternAccess, type SiteChoice } from '../../utils/ui/options-model';
+import { listText, safeFileName, showsSetup, showsSetupNow, type PatternAccess, type SiteChoice } from '../../utils/ui/options-model';
 import { parseSetupHash, resumeSetupStep, setupHash } from '../../utils/ui/popup-model';
 
 function start(root: HTMLElement) {
@@ -162,6 +162,7 @@ function start(root: HTMLElement) {
             onFinished={leaveSetup}
             recognizeLink={recognizeProfileLink}
             siteLabel={siteLabel}
+            siteNames={listText(SITE_ADAPTERS.map((adapter) => adapter.label), locale)}
             reasons={doc.reasons}
             plans={doc.plans}
             goalDays={doc.streak.goalDays}

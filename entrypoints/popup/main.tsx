@@ -14,6 +14,7 @@ import type { StoredDocument } from '../../utils/data/schema';
 import { t } from '../../utils/copy';
 import { recognizeProfileLink } from '../../utils/sites/recognize';
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
+import { listText } from '../../utils/ui/options-model';
 import { SITE_MATCHES, type SiteId } from '../../utils/sites/site-ids';
 import { liveState, send, type LiveState } from '../../utils/ui/client';
 import {
@@ -124,6 +125,7 @@ function PopupApp({ live }: { live: LiveState }) {
           onFinished={() => sessionStorage.removeItem(SETUP_STEP_KEY)}
           recognizeLink={recognizeProfileLink}
           siteLabel={siteLabel}
+          siteNames={listText(SITE_ADAPTERS.map((adapter) => adapter.label), navigator.language)}
           reasons={doc.reasons}
           plans={doc.plans}
           goalDays={doc.streak.goalDays}

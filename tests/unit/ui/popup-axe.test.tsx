@@ -57,6 +57,7 @@ test.each<SetupStep>(['welcome', 'link', 'goal', 'start', 'reasons', 'plans', 'f
         onStepChange={vi.fn()}
         onSave={ok}
         onFinished={vi.fn()}
+        siteNames="X, Bluesky and Reddit"
         recognizeLink={() => ({ ok: false, reason: 'not-a-link' })}
         siteLabel={(site) => site}
         reasons={[{ id: 'r1', text: 'For me.' }]}

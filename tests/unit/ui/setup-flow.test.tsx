@@ -38,6 +38,7 @@ function Harness(props: { start: SetupStep; reasons?: TextItem[]; plans?: Plan[]
       }}
       onSave={send}
       onFinished={props.onFinished ?? (() => {})}
+      siteNames="X, Bluesky and Reddit"
       recognizeLink={recognizeLink}
       siteLabel={(site) => (site === 'instagram' ? 'Instagram' : site)}
       reasons={props.reasons ?? []}
@@ -289,6 +290,7 @@ describe('the welcome (opened on install) and "Bring back a copy"', () => {
   test('in a tab: what it does and cannot do, privacy, pinning for this browser, and an import that ends the set-up', async () => {
     const onFinished = vi.fn();
     await mount(<Harness start="welcome" onFinished={onFinished} />);
+    expect(byTestId('welcome-details').textContent).toContain('On X, Bluesky and Reddit, it notices');
     expect(byTestId('welcome-details').textContent).toContain('not in other browsers');
     expect(byTestId('welcome-details').textContent).toContain('Nothing leaves this device');
     await chooseFile('setup-import-input', '{"format":"no-contact-guard"}');

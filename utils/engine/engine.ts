@@ -39,7 +39,10 @@ export interface GuardUi {
   /** Ends an open prompt with 'dismissed'. */
   dismiss(): void;
   isPrompting(): boolean;
-  /** Puts the open dialog back on top if the site opened a modal of its own. */
+  /**
+   * Keeps a cover or an open dialog showing: back in the page if the site moved or removed it, the
+   * dialog modal, focused and on top if the site opened a modal of its own. Cheap when nothing shows.
+   */
   raiseIfCovered(): void;
 }
 
@@ -328,7 +331,8 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
       const match = ownerFromDom();
       if (match) settlePage(match);
     }
-    if (ui.isPrompting()) ui.raiseIfCovered();
+    // A batch may have moved or removed our host, or opened a site modal over ours.
+    ui.raiseIfCovered();
     feedHider?.onMutations(records);
   });
   observer.observe(doc, { childList: true, subtree: true });

@@ -116,3 +116,87 @@ describe.each(withScenario('storyAutoplay'))('%s: a story that autoplays', (_sit
     }
   });
 });
+
+// ---- item 2: a story opened from the tray ---------------------------------------------------------
+
+describe.each(withScenario('storyTray'))('%s: the story tray', (_site, scenario) => {
+  const tray = scenario.storyTray!;
+  const vars: FixtureVars = { handle: scenario.guarded.handle, other: scenario.other };
+  let session: E2eSession;
+  let popup: PopupPage;
+  let feed: string;
+
+  beforeAll(async () => {
+    session = await launch();
+    popup = new PopupPage(session);
+    feed = session.server.serveFixture(scenario.pages.feed.url, scenario.site, scenario.pages.feed.fixture, vars);
+    await guardSomeone(session, scenario);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const uncovered = (page: E2ePage) =>
+    page.waitFor(() => [...document.documentElement.children].every((el) => el === document.head || el === document.body));
+
+  test.each([
+    ['pressed', 'press'],
+    ['reached by keyboard (Enter)', 'enter'],
+  ] as const)("the guarded person's ring, %s, never reaches the site; \"Go back\" counts one urge", async (_how, how) => {
+    const before = await popup.urgesResisted();
+    await openPage(session, async (page) => {
+      await page.goto(feed);
+      await settle(page);
+      if (how === 'press') await page.click(tray.guarded);
+      else {
+        await page.evaluate((sel) => (document.querySelector(sel) as HTMLElement).focus(), tray.guarded);
+        await page.press('Enter');
+      }
+      expect(await waitForDialog(page)).toMatchObject({ open: true, modal: true, focusInside: true });
+      expect(await handled(page)).toEqual([]);
+      expect(await address(page)).toBe(feed);
+      await page.clickInRoot('[data-action="back"]');
+      expect(await popup.waitForUrges(before + 1)).toBe(before + 1);
+      await uncovered(page);
+      await settle(page);
+      expect(await handled(page)).toEqual([]);
+    });
+  });
+
+  test("someone else's ring opens their story as before", async () => {
+    await openPage(session, async (page) => {
+      await page.goto(feed);
+      await settle(page);
+      await page.click(tray.other);
+      await page.waitFor(() => (window as unknown as { __site: { handled: string[] } }).__site.handled.length > 0);
+      await settle(page);
+      expect(await handled(page)).toEqual(['story']);
+      expect(await hasHost(page)).toBe(false);
+    });
+  });
+
+  test('continuing past the guarded ring opens it once, after asking whether to count it', async () => {
+    await openPage(session, async (page) => {
+      await page.goto(feed);
+      await settle(page);
+      await page.click(tray.guarded);
+      await waitForDialog(page);
+      await clickInRootWhenThere(page, '[data-action="continue"]');
+      // Their story's viewers list shows who watched: the dialog asks whether it counts as contact.
+      await clickInRootWhenThere(page, '[data-action="count-no"]');
+      await page.waitFor(() => (window as unknown as { __site: { handled: string[] } }).__site.handled.length > 0);
+      await settle(page);
+      expect(await handled(page)).toEqual(['story']);
+    });
+  });
+});
+
+/** Waits (the breathing pause runs first) until `selector` exists in our root, then clicks it. */
+async function clickInRootWhenThere(page: E2ePage, selector: string, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await page.inRoot((root, sel) => root.querySelector(sel) !== null, selector).catch(() => false))) {
+    if (Date.now() > until) throw new Error(`${selector} never appeared in our dialog`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await page.clickInRoot(selector);
+}

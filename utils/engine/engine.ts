@@ -7,7 +7,7 @@
 import type { UrgeWay } from '../data/schema';
 import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
 import { EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
-import { classifyPress, classifyShortcut, isEditable, ownerOfPath, type ControlHit } from './control-guard';
+import { classifyPress, classifyShortcut, isEditable, openerOfPath, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
 
 /** What the interstitial is asked about. Carries no names: the UI never learns who. */
@@ -219,8 +219,11 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (path.length === 0) return;
     const hit = safe('controls', () => classifyPress(adapter, path, event));
     if (hit) return guardControl(event, hit, path);
+    // A story ring opens its owner's story with no link to stop: read like a link to that page.
+    const opener = safe('openers', () => openerOfPath(adapter, path));
+    if (opener) return guardOpening(event, opener.ref, opener.element);
     const link = path.find((el) => el.localName === 'a' && el.hasAttribute('href')) as HTMLAnchorElement | undefined;
-    if (link) guardLink(event, link);
+    if (link) guardOpening(event, parse(link.href), link);
   }
 
   function onKeydown(event: KeyboardEvent): void {
@@ -249,8 +252,8 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     });
   }
 
-  function guardLink(event: Event, link: HTMLAnchorElement): void {
-    const ref = parse(link.href);
+  /** A link, or an element that opens a page like one: `ref` is the page it opens, `opener` gets the press back on "continue". */
+  function guardOpening(event: Event, ref: PageRef | undefined, opener: Element): void {
     if (!ref || !(ref.handle || ref.stableId)) return;
     const match = index?.match(ref);
     if (!match || match.personId === allowedPersonId) return;
@@ -264,7 +267,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
         if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: ref.kind, ...wayOf(outcome) });
         deps.report({ type: 'went-through', what: ref.kind, countAsContact: outcome.countAsContact });
         allowedPersonId = match.personId;
-        replay(link);
+        replay(opener);
       });
   }
 

@@ -35,6 +35,18 @@ export interface ControlRule {
   gesture?: Gesture;
 }
 
+/**
+ * An element that opens one person's page in-app without being a link: a story ring in a tray, a
+ * button whose own label names its owner. The engine treats a press on it as a press on a link to
+ * that page: stopped before the site's own handler runs when that person is guarded.
+ */
+export interface OpenerRule {
+  /** A CSS selector matched against every element on the event's composed path. */
+  selector: string;
+  /** The page it opens, read from the element itself; undefined when it names no one. Pure. */
+  opens(element: Element): PageRef | undefined;
+}
+
 /** A single-key shortcut that acts on the focused post (X: l likes, r replies, t reposts, m messages). */
 export interface ShortcutRule {
   key: string;
@@ -98,6 +110,8 @@ export interface SiteAdapter<Id extends string = SiteId> {
    */
   classifyControl?(path: readonly Element[]): Action | undefined;
   shortcuts?: readonly ShortcutRule[];
+  /** Elements that open someone's page without being links (story rings in a tray). */
+  openers?: readonly OpenerRule[];
   /**
    * A site whose accounts usually carry the same handle as this site's (Threads accounts are made
    * from Instagram accounts): when a person has an account there, the options page offers, with one

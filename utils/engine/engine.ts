@@ -9,6 +9,7 @@ import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../s
 import { EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
 import { classifyPress, classifyShortcut, isEditable, openerOfPath, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
+import { createSelfCheck } from './self-check';
 
 /** What the interstitial is asked about. Carries no names: the UI never learns who. */
 export interface GuardPrompt {
@@ -82,6 +83,8 @@ export interface EngineDeps {
   hidesFeedBeforeLoad?: boolean;
   /** Where "go back" leads with nowhere to go back to (utils/ui/calm-page.ts); the site's home without it. */
   calmPage?(): string;
+  /** One self-check result per checked page view (utils/engine/self-check.ts); no check without it. */
+  reportCheck?(found: boolean): void;
 }
 
 const PRESS_EVENTS = [
@@ -132,6 +135,8 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   };
   const parse = (href: string): PageRef | undefined =>
     safe('parseUrl', () => adapter.parseUrl(new URL(href, win.location.href)));
+  const reportCheck = deps.reportCheck;
+  const selfCheck = reportCheck && createSelfCheck({ adapter, win, signal, safe, report: reportCheck });
 
   // ---- pages ---------------------------------------------------------------------------
 
@@ -209,6 +214,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     // Left for somewhere else: coming back later is a new visit, and asks again.
     if (href !== leftHref) leftHref = undefined;
     decidePage(href);
+    selfCheck?.onPageView(href, pageRef);
   }
 
   // ---- controls and links ---------------------------------------------------------------
@@ -355,6 +361,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     feedHider.scan();
   }
   decidePage(lastHref);
+  selfCheck?.onPageView(lastHref, pageRef);
   deps.subscribe((next) => useIndex(next));
   deps.loadIndex().then(
     (loaded) => {

@@ -15,7 +15,7 @@
  *   in a language not read here is not: the guard then acts on the URL change it causes. Feed hiding
  *   hides the ring of a guarded person (it is a feed item below), which removes the tap altogether.
  */
-import type { Action, ContactAccount, ControlRule, Handle, OpenerRule, PageRef } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, OpenerRule, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import { actionByButtonText, addRef, buttonAroundIcon, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
@@ -271,6 +271,17 @@ function contactRequestRegexes({ handle }: ContactAccount): string[] {
   return [`${host}stories/${name}(?:[/?#].*)?$`, `${host}${name}/live(?:[/?#].*)?$`];
 }
 
+// ---- self-check (issue 12): what a working page shows ----------------------------------------
+// Instagram, seen 2026-11: the home feed is `/`; a post shows its like icon; a post by shortcode names its author in the page (og:url, the article header). Source: docs/sites/instagram.md (Feed items; Controls, H/M)
+const SELF_CHECK: SelfCheck = {
+  feedPaths: ['/'],
+  expects: [
+    { on: 'feed', finds: 'feed-items' },
+    { on: 'post', finds: 'like' },
+    { on: 'post', finds: 'owner' },
+  ],
+};
+
 export const instagramAdapter = defineSite({
   id: 'instagram',
   label: 'Instagram',
@@ -289,6 +300,7 @@ export const instagramAdapter = defineSite({
   // Source: docs/sites/instagram.md (Contact in itself, M)
   visibleToThem: { story: 'story-viewers', messages: 'read-receipts' },
   contactRequestRegexes,
+  selfCheck: SELF_CHECK,
 });
 
 export default instagramAdapter;

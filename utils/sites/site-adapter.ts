@@ -78,6 +78,31 @@ export interface FeedItemRule {
 }
 
 /**
+ * What the guard's self-check looks for, with the adapter's own declarations so that a stale one
+ * shows: 'feed-items' (`feedItem.selector`), 'owner' (`pageOwner`, on pages whose URL names no one),
+ * or an action (the `controls` rules pressed for it).
+ */
+export type PageSign = 'feed-items' | 'owner' | Action;
+
+export interface PageExpectation {
+  /** 'feed': the site's home feed (at one of `feedPaths`); a page kind: every page of that kind. */
+  on: 'feed' | PageKind;
+  finds: PageSign;
+}
+
+/**
+ * What a working page of this site shows (issue 12, item 6). Sites change their markup without
+ * notice and the extension never fetches updates: the engine checks these once a page has
+ * rendered, the background counts the misses, and after repeated misses the popup says that the
+ * guard may not see everything on this site. Nothing is sent anywhere.
+ */
+export interface SelfCheck {
+  /** Paths of the home feed ('/', '/home', '/feed/'): pages whose URL names no one and that always show items. */
+  feedPaths: readonly string[];
+  expects: readonly PageExpectation[];
+}
+
+/**
  * One site, declared once: its id (equal to the file name, `utils/sites/<id>.ts`), label, hosts
  * and match patterns live here and nowhere else. The list of site ids, the manifest's host
  * permissions, the schema's site enum, the options page, the background's registrations and the
@@ -130,6 +155,7 @@ export interface SiteAdapter<Id extends string = SiteId> {
    * whose compiled regex exceeds 2 KB.
    */
   contactRequestRegexes?(account: ContactAccount): string[];
+  selfCheck?: SelfCheck;
 }
 
 /** Declares a site, keeping its id as a literal type so the registry can derive `SiteId`. */

@@ -4,6 +4,7 @@
  * (item 6). One block per site scenario that declares the case (tests/fixtures/sites/<site>/scenario.ts).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { adapterById } from '../../utils/sites/registry';
 import type { SiteScenario } from '../fixtures/sites/scenario-types';
 import type { FixtureVars } from './harness/fixture-server';
 import type { FocusFrameProbe } from './harness/fixture-runtime';
@@ -200,3 +201,75 @@ async function clickInRootWhenThere(page: E2ePage, selector: string, timeoutMs =
   }
   await page.clickInRoot(selector);
 }
+
+// ---- item 6: the guard says when it may be blind --------------------------------------------------
+
+describe.each(withScenario('redesignedFeed'))('%s: a redesign the guard no longer reads', (_site, scenario) => {
+  const vars: FixtureVars = { handle: scenario.guarded.handle, other: scenario.other };
+  const site = scenario.site;
+  let session: E2eSession;
+  let feedUrl: string;
+
+  beforeAll(async () => {
+    session = await launch();
+    await guardSomeone(session, scenario);
+    // The popup shows where the guard is on once the set-up is over.
+    expect(await session.send({ type: 'setup-finished' })).toMatchObject({ ok: true });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const serveFeed = (redesigned: boolean) => {
+    feedUrl = session.server.serveFixture(scenario.pages.feed.url, site, scenario.pages.feed.fixture, vars, (html) =>
+      redesigned ? scenario.redesignedFeed!.reduce((text, [from, to]) => text.replaceAll(from, to), html) : html,
+    );
+  };
+
+  const misses = async () =>
+    ((await session.storage()).siteChecks as { sites?: Record<string, { misses: number }> } | undefined)?.sites?.[site]?.misses ?? 0;
+
+  /** Opens the feed and waits until the guard has checked it (it waits for the page to render). */
+  async function visitFeed(expectedMisses: number): Promise<void> {
+    await openPage(session, async (page) => {
+      await page.goto(feedUrl);
+      const until = Date.now() + 30_000;
+      while ((await misses()) !== expectedMisses) {
+        if (Date.now() > until) throw new Error(`misses stayed ${await misses()}, expected ${expectedMisses}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    });
+  }
+
+  const note = (popup: E2ePage) =>
+    popup.evaluate((id) => document.querySelector(`[data-testid="site-may-miss-${id}"]`)?.textContent ?? null, site);
+
+  test('after repeated misses the popup says, kindly, that the guard may not see everything there, and what still works', async () => {
+    serveFeed(true);
+    for (let i = 1; i < 3; i++) await visitFeed(i);
+
+    const popup = await session.openExtensionPage('popup.html');
+    try {
+      await popup.waitFor((id) => !!document.querySelector(`[data-testid="site-${id}"]`), site);
+      // Two misses in a row say nothing yet: a feed can be empty, a post deleted.
+      expect(await note(popup)).toBeNull();
+
+      await visitFeed(3);
+      await popup.waitFor((id) => !!document.querySelector(`[data-testid="site-may-miss-${id}"]`), site);
+      const text = (await note(popup))!;
+      const label = adapterById(site).label;
+      expect(text).toContain(label);
+      expect(text).toMatch(/may not see everything there/);
+      expect(text).toMatch(/still paused/);
+      // The date the misses began, written out (e.g. "1 December" or "December 1").
+      expect(text).toMatch(/Since \S+ \S+,/);
+
+      // A page that works again ends it, and the popup follows.
+      serveFeed(false);
+      await visitFeed(0);
+      await popup.waitFor((id) => !document.querySelector(`[data-testid="site-may-miss-${id}"]`), site);
+    } finally {
+      await popup.close();
+    }
+  });
+});

@@ -36,15 +36,16 @@ function controlSelector(adapter: SiteAdapter, sign: PageSign): string {
 }
 
 /** Whether one expectation holds in `doc`; undefined when the adapter has nothing to look with. */
-export function expectationHolds(adapter: SiteAdapter, doc: Document, sign: PageSign): boolean | undefined {
-  if (sign === 'feed-items') return adapter.feedItem ? doc.querySelector(adapter.feedItem.selector) !== null : undefined;
-  if (sign === 'owner') {
+export function expectationHolds(adapter: SiteAdapter, doc: Document, { finds, only }: Pick<PageExpectation, 'finds' | 'only'>): boolean | undefined {
+  if (finds === 'owner') {
     if (!adapter.pageOwner) return undefined;
     const owner = adapter.pageOwner(doc);
     return Boolean(owner?.handle || owner?.stableId);
   }
-  const selector = controlSelector(adapter, sign);
-  return selector ? doc.querySelector(selector) !== null : undefined;
+  const selector = finds === 'feed-items' ? adapter.feedItem?.selector : controlSelector(adapter, finds);
+  if (!selector) return undefined;
+  if (!only) return doc.querySelector(selector) !== null;
+  return [...doc.querySelectorAll(selector)].some((element) => element.matches(only));
 }
 
 function appliesTo(expectation: PageExpectation, feedPaths: readonly string[], url: URL, ref: PageRef | undefined): boolean {
@@ -70,7 +71,7 @@ export function createSelfCheck({ adapter, win, signal, safe, report, afterMs = 
     }
     // 'n/a': the adapter has nothing to look with. Undefined: it threw, as blind as finding nothing.
     const results = expects
-      .map((e) => safe('selfCheck', () => expectationHolds(adapter, doc, e.finds) ?? 'n/a'))
+      .map((e) => safe('selfCheck', () => expectationHolds(adapter, doc, e) ?? 'n/a'))
       .filter((result) => result !== 'n/a');
     if (results.length > 0) report(results.every((result) => result === true));
   }

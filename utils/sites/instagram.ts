@@ -276,7 +276,8 @@ function contactRequestRegexes({ handle }: ContactAccount): string[] {
 const SELF_CHECK: SelfCheck = {
   feedPaths: ['/'],
   expects: [
-    { on: 'feed', finds: 'feed-items' },
+    // The posts, not only the story rings (feed items too): a feed of rings alone is not working.
+    { on: 'feed', finds: 'feed-items', only: 'article' },
     { on: 'post', finds: 'like' },
     { on: 'post', finds: 'owner' },
   ],

@@ -88,6 +88,11 @@ export interface PageExpectation {
   /** 'feed': the site's home feed (at one of `feedPaths`); a page kind: every page of that kind. */
   on: 'feed' | PageKind;
   finds: PageSign;
+  /**
+   * For 'feed-items' and actions: what one of the elements found must also match, when only some
+   * of them say the page works (posts, not the story rings that are feed items too).
+   */
+  only?: string;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createSelfCheck, expectationHolds, SELF_CHECK_AFTER_MS } from '../../../utils/engine/self-check';
 import { SITE_ADAPTERS } from '../../../utils/sites/registry';
-import type { Handle, PageKind, SiteAdapter } from '../../../utils/sites/site-adapter';
+import { instagramAdapter } from '../../../utils/sites/instagram';
+import type { PageKind, SiteAdapter } from '../../../utils/sites/site-adapter';
 import type { SiteScenario } from '../../fixtures/sites/scenario-types';
 import { loadFixture } from '../../sites/site-table-runner';
 
@@ -28,45 +29,19 @@ describe('every declared expectation holds on its site\'s own fixtures (a workin
   });
 });
 
-/** A made-up site: `/home` is its feed, posts are `/post/<id>`, profiles `/<handle>`. */
-const adapter: SiteAdapter = {
-  id: 'x',
-  label: 'Test',
-  hosts: ['localhost'],
-  matches: ['*://localhost/*'],
-  parseUrl(url) {
-    const [first, second] = url.pathname.split('/').filter(Boolean);
-    if (!first || first === 'home') return undefined;
-    if (first === 'post') return second ? { kind: 'post' } : undefined;
-    return { kind: 'profile', handle: first as Handle };
-  },
-  normalizeHandle: (raw) => raw as Handle,
-  profileUrl: (handle) => `http://localhost:3000/${handle}`,
-  pageOwner: (doc) => {
-    const owner = doc.querySelector('[data-owner]')?.getAttribute('data-owner');
-    return owner ? { kind: 'post', handle: owner as Handle } : undefined;
-  },
-  feedItem: { selector: 'article, [data-ring]', authors: () => [] },
-  controls: [{ action: 'like', selector: '[data-testid="like"]' }],
-  selfCheck: {
-    feedPaths: ['/home'],
-    expects: [
-      { on: 'feed', finds: 'feed-items', only: 'article' },
-      { on: 'post', finds: 'like' },
-      { on: 'post', finds: 'owner' },
-    ],
-  },
-};
+const POST = '<main><article><header><a href="/sam_rivers_x/">sam_rivers_x</a></header><div role="button"><svg aria-label="Like"></svg></div></article></main>';
 
 describe('a page view is checked once it has rendered', () => {
   let controller: AbortController;
   let reports: boolean[];
 
+  // Instagram's own adapter and declaration, on its own address (happy-dom's window moved there).
+  const home = location.href;
   const visit = (path: string, body: string) => {
-    history.replaceState(null, '', `http://localhost:3000${path}`);
+    history.replaceState(null, '', `https://www.instagram.com${path}`);
     document.body.innerHTML = body;
   };
-  const startOn = (path: string, body: string, site: SiteAdapter = adapter, onError = vi.fn()) => {
+  const startOn = (path: string, body: string, site: SiteAdapter = instagramAdapter, onError = vi.fn()) => {
     visit(path, body);
     controller = new AbortController();
     const check = createSelfCheck({
@@ -88,23 +63,26 @@ describe('a page view is checked once it has rendered', () => {
   };
 
   beforeEach(() => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://www.instagram.com/');
     vi.useFakeTimers();
     reports = [];
   });
   afterEach(() => {
     controller?.abort();
     vi.useRealTimers();
+    document.body.innerHTML = '';
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(home);
   });
 
   test.each([
-    ['the feed with items: found', '/home', '<article></article>', [true]],
-    ['the feed whose items the selector no longer finds: missed', '/home', '<div class="post"></div>', [false]],
-    ['a feed of story rings alone (no post found): missed', '/home', '<div data-ring></div>', [false]],
-    ['a post with its like control and its owner: found', '/post/1', '<div data-owner="sam"><button data-testid="like"></button></div>', [true]],
-    ['a post whose like control changed: missed', '/post/1', '<div data-owner="sam"><button data-testid="like-v2"></button></div>', [false]],
-    ['a post that no longer says whose it is: missed', '/post/1', '<button data-testid="like"></button>', [false]],
-    ['a profile (nothing declared for it): not checked', '/sam', '', []],
-    ['a page about no one that is not the feed: not checked', '/settings/', '', []],
+    ['the feed with posts: found', '/', POST, [true]],
+    ['the feed whose posts are no longer `article`s: missed', '/', POST.replaceAll('article', 'div'), [false]],
+    ['a feed of story rings alone (no post found): missed', '/', '<div role="button" aria-label="Story by sam_rivers_x, not seen"></div>', [false]],
+    ['a post with its like control and its author: found', '/p/Cguarded001/', POST, [true]],
+    ['a post whose like icon is labelled otherwise: missed', '/p/Cguarded001/', POST.replace('"Like"', '"Heart"'), [false]],
+    ['a post that no longer says whose it is: missed', '/p/Cguarded001/', POST.replace('<a href="/sam_rivers_x/">sam_rivers_x</a>', ''), [false]],
+    ['a profile (nothing declared for it): not checked', '/sam_rivers_x/', '', []],
+    ['a page about no one that is not the feed: not checked', '/explore/', '', []],
   ])('%s', (_why, path, body, expected) => {
     startOn(path, body);
     vi.advanceTimersByTime(SELF_CHECK_AFTER_MS - 1);
@@ -114,17 +92,17 @@ describe('a page view is checked once it has rendered', () => {
   });
 
   test('what renders late, within the wait, counts as found', () => {
-    startOn('/home', '');
+    startOn('/', '');
     vi.advanceTimersByTime(SELF_CHECK_AFTER_MS / 2);
-    document.body.innerHTML = '<article></article>';
+    document.body.innerHTML = POST;
     vi.advanceTimersByTime(SELF_CHECK_AFTER_MS);
     expect(reports).toEqual([true]);
   });
 
   test('moving on in-app before the check: only the new page view is checked', () => {
-    const check = startOn('/home', '');
+    const check = startOn('/', '');
     vi.advanceTimersByTime(SELF_CHECK_AFTER_MS / 2);
-    visit('/post/1', '<div data-owner="sam"><button data-testid="like"></button></div>');
+    visit('/p/Cguarded001/', POST);
     check.onPageView(location.href, { kind: 'post' });
     vi.advanceTimersByTime(SELF_CHECK_AFTER_MS * 2);
     expect(reports).toEqual([true]);
@@ -132,15 +110,15 @@ describe('a page view is checked once it has rendered', () => {
 
   test('an adapter that throws is as blind as one that finds nothing', () => {
     const onError = vi.fn();
-    const throwing: SiteAdapter = { ...adapter, pageOwner: () => { throw new Error('markup changed'); } };
-    startOn('/post/1', '<button data-testid="like"></button>', throwing, onError);
+    const throwing: SiteAdapter = { ...instagramAdapter, pageOwner: () => { throw new Error('markup changed'); } };
+    startOn('/p/Cguarded001/', POST, throwing, onError);
     vi.advanceTimersByTime(SELF_CHECK_AFTER_MS);
     expect(reports).toEqual([false]);
     expect(onError).toHaveBeenCalledWith('selfCheck', expect.any(Error));
   });
 
   test('a site with no declaration is never checked', () => {
-    const { selfCheck: _none, ...plain } = adapter;
+    const { selfCheck: _none, ...plain } = instagramAdapter;
     expect(
       createSelfCheck({ adapter: plain, win: window as unknown as Window & typeof globalThis, signal: new AbortSignal(), safe: (_w, fn) => fn(), report: () => {} }),
     ).toBeUndefined();

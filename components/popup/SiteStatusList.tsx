@@ -1,6 +1,7 @@
 /**
  * Per site where someone is guarded: active, site access missing (with a button that asks for it
- * again), or switched off; and a note when private windows are not covered.
+ * again), or switched off; a note when the site seems to have changed under the guard (its
+ * self-check missed repeatedly); and a note when private windows are not covered.
  */
 import type { SiteId } from '../../utils/sites/site-ids';
 import type { SiteStatus } from '../../utils/ui/popup-model';
@@ -11,6 +12,8 @@ export interface SiteStatusRow {
   site: SiteId;
   label: string;
   status: SiteStatus;
+  /** The date (already written out for the reader) since which the guard may not see everything there. */
+  mayMissSince?: string;
 }
 
 export interface SiteStatusListProps {
@@ -40,6 +43,11 @@ export function SiteStatusList({ rows, privateAllowed, onGrant }: SiteStatusList
               <Button variant="primary" testId={`site-grant-${row.site}`} onClick={() => onGrant(row.site)}>
                 {t('popup.siteGrant')}
               </Button>
+            )}
+            {row.mayMissSince !== undefined && (
+              <p class="site-note" data-testid={`site-may-miss-${row.site}`}>
+                {t('popup.siteMayMiss', [row.label, row.mayMissSince])}
+              </p>
             )}
           </li>
         ))}

@@ -17,8 +17,10 @@ import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import { listText } from '../../utils/ui/options-model';
 import { SITE_MATCHES, type SiteId } from '../../utils/sites/site-ids';
 import { liveState, send, type LiveState } from '../../utils/ui/client';
+import { mayMissSince, parseSiteChecks, SITE_CHECKS_KEY } from '../../utils/data/site-checks';
 import {
   formatPauseTime,
+  formatSinceDay,
   guardPauseState,
   guardedSites,
   needsSetup,
@@ -47,10 +49,18 @@ async function siteRows(doc: StoredDocument): Promise<SiteStatusRow[]> {
     doc,
     SITE_ADAPTERS.map((adapter) => adapter.id),
   );
+  // The guard's self-check, kept under its own key by the background (utils/data/site-checks.ts).
+  const checks = parseSiteChecks((await browser.storage.local.get(SITE_CHECKS_KEY).catch((): Record<string, unknown> => ({})))[SITE_CHECKS_KEY]);
   return Promise.all(
     sites.map(async (site) => {
       const hasAccess = await browser.permissions.contains(originsOf(site)).catch(() => false);
-      return { site, label: siteLabel(site), status: siteStatus(doc.settings.sitesOff.includes(site), hasAccess) };
+      const since = mayMissSince(checks, site);
+      return {
+        site,
+        label: siteLabel(site),
+        status: siteStatus(doc.settings.sitesOff.includes(site), hasAccess),
+        ...(since && { mayMissSince: formatSinceDay(since, browser.i18n.getUILanguage(), timeZone()) }),
+      };
     }),
   );
 }
@@ -69,11 +79,16 @@ function PopupApp({ live }: { live: LiveState }) {
     if (!doc) return;
     const update = () => void siteRows(doc).then(setRows);
     update();
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && SITE_CHECKS_KEY in changes) update();
+    };
     browser.permissions.onAdded.addListener(update);
     browser.permissions.onRemoved.addListener(update);
+    browser.storage.onChanged.addListener(onStorage);
     return () => {
       browser.permissions.onAdded.removeListener(update);
       browser.permissions.onRemoved.removeListener(update);
+      browser.storage.onChanged.removeListener(onStorage);
     };
   }, [doc]);
 

@@ -3,7 +3,7 @@
  * Safari_Automations 2026-01, news-feed-eradicator 2026-08, Regexp::Pattern::Instagram 2025-03).
  */
 import { describe, expect, test } from 'vitest';
-import { classifyPress, ownerOfPath } from '../../utils/engine/control-guard';
+import { classifyPress, openerOfPath, ownerOfPath } from '../../utils/engine/control-guard';
 import { instagramAdapter } from '../../utils/sites/instagram';
 import type { Handle } from '../../utils/sites/site-adapter';
 import { loadFixture, pathOf } from './site-table-runner';
@@ -160,6 +160,21 @@ function checks(): void {
     ])('%s → %s', (_why, event, action) => {
       const media = doc.querySelector('#post-guarded img[alt^="Photo by"]')!;
       expect(classifyPress(instagramAdapter, pathOf(media), event())?.action).toBe(action);
+    });
+
+    test.each([
+      ['the guarded person\'s ring (its avatar pressed)', '#ring-guarded img', { kind: 'story', handle: 'sam_rivers_x' }],
+      ['someone else\'s ring', '#ring-other', { kind: 'story', handle: 'alex_other' }],
+      ['a like icon, which opens nothing', '#post-guarded svg[aria-label="Like"]', undefined],
+    ])('the story tray: %s opens %j', (_why, selector, expected) => {
+      expect(openerOfPath(instagramAdapter, pathOf(doc.querySelector(selector)!))?.ref).toEqual(expected);
+    });
+
+    test('a ring labelled in a language not read here opens nothing the guard knows (the URL change is still caught)', () => {
+      const ring = doc.createElement('div');
+      ring.setAttribute('role', 'button');
+      ring.setAttribute('aria-label', 'Historia de sam_rivers_x, no vista');
+      expect(openerOfPath(instagramAdapter, [ring])).toBeUndefined();
     });
 
     test('a double-tap on the story tray is not a like', () => {

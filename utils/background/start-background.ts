@@ -10,6 +10,7 @@ import { handleMessage } from '../data/router';
 import { now } from '../data/clock';
 import { TypedAheadWantedSchema } from '../engine/typed-ahead';
 import { allowOnceInTab, clearAllowOnceRules, syncBrowser } from './registration';
+import { createSiteChecksWriter } from '../data/site-checks';
 
 const PENDING_ALARM = 'pending-changes';
 
@@ -61,6 +62,7 @@ export function startBackground(): void {
   // A worker (or event page) that starts afresh has no "continue" in flight: a one-time rule left
   // from before it stopped would let a later load through unasked.
   const allowRulesCleared = clearAllowOnceRules().catch(() => undefined);
+  const siteChecks = createSiteChecksWriter(browser.storage.local, now);
   let storePromise: Promise<Store> | undefined;
   const store = () =>
     (storePromise ??= (async () => {
@@ -110,6 +112,13 @@ export function startBackground(): void {
       if (!fromContentScript || sender.tab?.id === undefined) return { ok: false, error: 'Not allowed here.' };
       return { ok: true, data: { pass: await claimPagePass(sender.tab.id, parsed.data.url) } };
     }
+    if (parsed.success && parsed.data.type === 'site-check-reported') {
+      // From our own guard in a site's page only (the only sender that checks a page).
+      const fromContentScript = sender.id === browser.runtime.id && sender.tab?.id !== undefined && !fromExtensionPage;
+      if (!fromContentScript) return { ok: false, error: 'Not allowed here.' };
+      await siteChecks.record(parsed.data.site, parsed.data.found);
+      return { ok: true };
+    }
     if (parsed.success && parsed.data.type === 'support-page-requested') {
       // From our own content script or pages only; the page is ours, so no site can point it elsewhere.
       if (sender.id !== browser.runtime.id) return { ok: false, error: 'Not allowed here.' };
@@ -131,6 +140,7 @@ export function startBackground(): void {
       extensionId: browser.runtime.id,
       extensionOrigin,
     });
+    if (reply.ok && parsed.success && parsed.data.type === 'erase-requested') await siteChecks.clear().catch(() => undefined);
     // Reply only once the browser follows the change, so a page opened next is already guarded.
     // The change is stored by then: a browser that refuses part of it (a rule) must not turn the
     // reply into a failure, or the sender would retry a change that was made.

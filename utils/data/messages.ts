@@ -88,6 +88,9 @@ export const MessageSchema = z.discriminatedUnion('type', [
   // From the guard on a site page as it starts: did the person just choose "continue" to this
   // page on the pause page? (Then the page is not paused a second time.)
   z.object({ type: z.literal('page-pass-claimed'), url: z.url({ protocol: /^https?$/ }) }),
+  // From the guard on a site page, once a page it checks has rendered: did it show what a working
+  // page of this site shows (utils/data/site-checks.ts)? Kept under its own key, not in the document.
+  z.object({ type: z.literal('site-check-reported'), site: SiteIdSchema, found: z.boolean() }),
 ]);
 
 export type Message = z.infer<typeof MessageSchema>;
@@ -95,7 +98,7 @@ export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** What a content script (a site page) may send: only what its interstitial reports. */
-const FROM_SITE_PAGES: ReadonlySet<MessageType> = new Set(['urge-resisted', 'went-through', 'page-pass-claimed', 'support-page-requested']);
+const FROM_SITE_PAGES: ReadonlySet<MessageType> = new Set(['urge-resisted', 'went-through', 'page-pass-claimed', 'support-page-requested', 'site-check-reported']);
 
 export type SenderKind = 'extension-page' | 'site-page';
 

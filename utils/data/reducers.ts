@@ -44,7 +44,8 @@ export type Mutation = Exclude<
       | 'page-continue-requested'
       | 'strict-phrase-entered'
       | 'page-pass-claimed'
-      | 'support-page-requested';
+      | 'support-page-requested'
+      | 'site-check-reported';
   }
 >;
 

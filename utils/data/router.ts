@@ -44,7 +44,7 @@ export function localDate(now: Date, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-const NOT_DATA_MESSAGES: ReadonlySet<Message['type']> = new Set(['page-continue-requested', 'strict-phrase-entered', 'page-pass-claimed', 'support-page-requested']);
+const NOT_DATA_MESSAGES: ReadonlySet<Message['type']> = new Set(['page-continue-requested', 'strict-phrase-entered', 'page-pass-claimed', 'support-page-requested', 'site-check-reported']);
 
 function isMutation(message: Message): message is Mutation {
   return ![
@@ -57,6 +57,7 @@ function isMutation(message: Message): message is Mutation {
     'strict-phrase-entered',
     'page-pass-claimed',
     'support-page-requested',
+    'site-check-reported',
   ].includes(message.type);
 }
 

@@ -67,6 +67,17 @@ export function classifyHover(adapter: SiteAdapter, path: readonly Element[]): C
   return undefined;
 }
 
+/** The innermost element on the path that opens someone's page without being a link, and that page. */
+export function openerOfPath(adapter: SiteAdapter, path: readonly Element[]): { ref: PageRef; element: Element } | undefined {
+  if (!adapter.openers?.length) return undefined;
+  for (const element of path) {
+    const rule = adapter.openers.find((r) => element.matches(r.selector));
+    const ref = rule?.opens(element);
+    if (ref) return { ref, element };
+  }
+  return undefined;
+}
+
 /** A single-key shortcut acting on the focused post, which is on the keydown's path. */
 export function classifyShortcut(adapter: SiteAdapter, path: readonly Element[], key: string): ControlHit | undefined {
   const rule = adapter.shortcuts?.find((s) => s.key === key);

@@ -65,7 +65,14 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
   let settle: ((outcome: PromptOutcome) => void) | undefined;
   let current: { prompt: GuardPrompt; context: InterstitialContext } | undefined;
   let phraseConfirmed = false;
-  let suppressClose = false;
+  /**
+   * Close events still to come from closes we made ourselves (a re-raise, a dismissal). Each is
+   * queued as a task, so it arrives after the close that caused it, when a flag set around that
+   * close is long cleared: counted instead, so only a close the person made ("Escape") goes back.
+   */
+  let ownCloses = 0;
+  /** Whether the host should be in the page: from a cover or a prompt until we take it away. */
+  let shown = false;
   let focusBefore: Element | null = null;
   let topLayerWatch: MutationObserver | undefined;
   /** Keys typed for a typing frame that has no focus yet, until they are handed over. */
@@ -194,14 +201,38 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
       dialog.setAttribute('aria-labelledby', 'ncg-title');
       dialog.setAttribute('aria-describedby', 'ncg-body');
       dialog.addEventListener('close', () => {
-        // The close event is queued as a task: after a re-raise (close, showModal) it arrives
-        // while the dialog is open again, and means nothing.
-        if (!suppressClose && !dialog?.open) finish({ choice: 'back' });
+        if (ownCloses > 0) {
+          ownCloses--;
+          return;
+        }
+        if (!dialog?.open) finish({ choice: 'back' });
       });
       shadow.append(style, dialog);
     }
     // <html> exists at document_start; <body> may not yet.
     doc.documentElement.append(host);
+    shown = true;
+  }
+
+  function removeHost(): void {
+    shown = false;
+    host?.remove();
+  }
+
+  function closeQuietly(): void {
+    if (!dialog?.open) return;
+    ownCloses++;
+    dialog.close();
+  }
+
+  /** True when the dialog is modal (in the top layer, the page behind inert). */
+  function isModal(): boolean {
+    try {
+      return dialog!.matches(':modal');
+    } catch {
+      // An engine without `:modal` (the unit tests' DOM): nothing to compare with.
+      return true;
+    }
   }
 
   /**
@@ -235,14 +266,23 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
     return hit === null || hit === host;
   }
 
-  /** Puts our dialog back on top of the top layer, keeping where focus was inside it. */
+  /**
+   * Keeps what we show shown: the host in the page, and an open prompt a modal dialog on top of the
+   * top layer, with focus where it was inside it (the autofocused "Go back" when it was nowhere).
+   * A page that moves our host (re-inserting <html>'s children) takes the dialog out of the top
+   * layer: it stays open, but no longer modal, without focus, the page behind usable again; one
+   * that removes the host takes the cover away (seen 2026-12 in Firefox 153 and Chromium 156 on
+   * a story viewer moving on by itself. Source: tests/e2e/paths.e2e.ts). A site modal or popover
+   * opened later sits above ours.
+   */
   function raise(): void {
-    if (!dialog?.open || isOnTop()) return;
+    if (!shown || !host) return;
+    if (!host.isConnected) doc.documentElement.append(host);
+    if (!settle || !dialog) return;
+    if (dialog.open && isModal() && isOnTop()) return;
     const focused = shadow?.activeElement;
-    suppressClose = true;
-    dialog.close();
+    closeQuietly();
     dialog.showModal();
-    suppressClose = false;
     if (focused instanceof HTMLElement && dialog.contains(focused)) focused.focus({ preventScroll: true });
   }
 
@@ -291,14 +331,10 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
     held = undefined;
     early = undefined;
     unwatchTopLayer();
-    if (dialog?.open) {
-      suppressClose = true;
-      dialog.close();
-      suppressClose = false;
-    }
+    closeQuietly();
     if (dialog) render(null, dialog);
     // A page stays covered after "go back" until the navigation away happens.
-    if (subject !== 'page' || outcome.choice !== 'back') host?.remove();
+    if (subject !== 'page' || outcome.choice !== 'back') removeHost();
     if (focusBefore instanceof HTMLElement && focusBefore.isConnected) focusBefore.focus({ preventScroll: true });
     focusBefore = null;
     done?.(outcome);
@@ -307,7 +343,7 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
   return {
     cover: ensureHost,
     uncover() {
-      if (!settle) host?.remove();
+      if (!settle) removeHost();
     },
     prompt(prompt) {
       if (settle) finish({ choice: 'dismissed' });
@@ -316,7 +352,10 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
       ensureHost();
       current = { prompt, context: context() };
       draw();
-      if (!dialog!.open) dialog!.showModal();
+      if (!dialog!.open || !isModal()) {
+        closeQuietly();
+        dialog!.showModal();
+      }
       watchTopLayer();
       return new Promise<PromptOutcome>((resolve) => {
         settle = resolve;
@@ -326,7 +365,8 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
       if (settle) finish({ choice: 'dismissed' });
     },
     isPrompting: () => settle !== undefined,
-    // Only the topmost modal dialog is interactive: if the site opened one, come back on top.
+    // Only the topmost modal dialog is interactive: if the site opened one, come back on top;
+    // if it moved or removed our host, put it back.
     raiseIfCovered: raise,
     takeTypedAhead,
     confirmPhrase() {

@@ -7,8 +7,9 @@
 import type { UrgeWay } from '../data/schema';
 import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
 import { EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
-import { classifyHover, classifyPress, classifyShortcut, hasHoverRules, isEditable, ownerOfCard, ownerOfPath, type ControlHit } from './control-guard';
+import { classifyHover, classifyPress, classifyShortcut, hasHoverRules, isEditable, openerOfPath, ownerOfCard, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
+import { createSelfCheck } from './self-check';
 
 /** What the interstitial is asked about. Carries no names: the UI never learns who. */
 export interface GuardPrompt {
@@ -39,7 +40,10 @@ export interface GuardUi {
   /** Ends an open prompt with 'dismissed'. */
   dismiss(): void;
   isPrompting(): boolean;
-  /** Puts the open dialog back on top if the site opened a modal of its own. */
+  /**
+   * Keeps a cover or an open dialog showing: back in the page if the site moved or removed it, the
+   * dialog modal, focused and on top if the site opened a modal of its own. Cheap when nothing shows.
+   */
   raiseIfCovered(): void;
 }
 
@@ -79,6 +83,8 @@ export interface EngineDeps {
   hidesFeedBeforeLoad?: boolean;
   /** Where "go back" leads with nowhere to go back to (utils/ui/calm-page.ts); the site's home without it. */
   calmPage?(): string;
+  /** One self-check result per checked page view (utils/engine/self-check.ts); no check without it. */
+  reportCheck?(found: boolean): void;
 }
 
 const PRESS_EVENTS = [
@@ -134,6 +140,8 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   };
   const parse = (href: string): PageRef | undefined =>
     safe('parseUrl', () => adapter.parseUrl(new URL(href, win.location.href)));
+  const reportCheck = deps.reportCheck;
+  const selfCheck = reportCheck && createSelfCheck({ adapter, win, signal, safe, report: reportCheck });
 
   // ---- pages ---------------------------------------------------------------------------
 
@@ -211,6 +219,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     // Left for somewhere else: coming back later is a new visit, and asks again.
     if (href !== leftHref) leftHref = undefined;
     decidePage(href);
+    selfCheck?.onPageView(href, pageRef);
   }
 
   // ---- controls and links ---------------------------------------------------------------
@@ -221,8 +230,11 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (path.length === 0) return;
     const hit = safe('controls', () => classifyPress(adapter, path, event));
     if (hit) return guardControl(event, hit, path);
+    // A story ring opens its owner's story with no link to stop: read like a link to that page.
+    const opener = safe('openers', () => openerOfPath(adapter, path));
+    if (opener) return guardOpening(event, opener.ref, opener.element);
     const link = path.find((el) => el.localName === 'a' && el.hasAttribute('href')) as HTMLAnchorElement | undefined;
-    if (link) guardLink(event, link);
+    if (link) guardOpening(event, parse(link.href), link);
   }
 
   function onKeydown(event: KeyboardEvent): void {
@@ -266,8 +278,8 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (owner ? index.match(owner) : pageMatch) stop(event);
   }
 
-  function guardLink(event: Event, link: HTMLAnchorElement): void {
-    const ref = parse(link.href);
+  /** A link, or an element that opens a page like one: `ref` is the page it opens, `opener` gets the press back on "continue". */
+  function guardOpening(event: Event, ref: PageRef | undefined, opener: Element): void {
     if (!ref || !(ref.handle || ref.stableId)) return;
     const match = index?.match(ref);
     if (!match || match.personId === allowedPersonId) return;
@@ -281,7 +293,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
         if (outcome.choice === 'back') return deps.report({ type: 'urge-resisted', what: ref.kind, ...wayOf(outcome) });
         deps.report({ type: 'went-through', what: ref.kind, countAsContact: outcome.countAsContact });
         allowedPersonId = match.personId;
-        replay(link);
+        replay(opener);
       });
   }
 
@@ -350,7 +362,8 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
       const match = ownerFromDom();
       if (match) settlePage(match);
     }
-    if (ui.isPrompting()) ui.raiseIfCovered();
+    // A batch may have moved or removed our host, or opened a site modal over ours.
+    ui.raiseIfCovered();
     feedHider?.onMutations(records);
   });
   observer.observe(doc, { childList: true, subtree: true });
@@ -370,6 +383,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     feedHider.scan();
   }
   decidePage(lastHref);
+  selfCheck?.onPageView(lastHref, pageRef);
   deps.subscribe((next) => useIndex(next));
   deps.loadIndex().then(
     (loaded) => {

@@ -134,6 +134,7 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
       browser.storage.onChanged.addListener(listener);
       ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
     },
+    reportCheck: (found) => send({ type: 'site-check-reported', site: adapter.id, found }),
     report({ type, what, way, countAsContact }) {
       if (type === 'urge-resisted') send({ type, site: adapter.id, what, ...(way && { way }) });
       else send({ type, site: adapter.id, what, countAsContact: countAsContact ?? false });

@@ -2,7 +2,7 @@
  * Bluesky (bsky.app). Facts and confidence levels: docs/sites/bluesky.md, read in the web
  * client's own source (bluesky-social/social-app): its `testID` props render as `data-testid`.
  */
-import type { ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import type { ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
@@ -150,6 +150,16 @@ const CONTROLS: readonly ControlRule[] = [
   { action: 'message', selector: '[data-testid="dmBtn"]' },
 ];
 
+// ---- self-check (issue 12): what a working page shows ----------------------------------------
+// Bluesky, seen 2026-11: the home feed is `/`; a post shows its like button (its URL names the author). Source: docs/sites/bluesky.md
+const SELF_CHECK: SelfCheck = {
+  feedPaths: ['/'],
+  expects: [
+    { on: 'feed', finds: 'feed-items' },
+    { on: 'post', finds: 'like' },
+  ],
+};
+
 export const blueskyAdapter = defineSite({
   id: 'bluesky',
   label: 'Bluesky',
@@ -165,6 +175,7 @@ export const blueskyAdapter = defineSite({
     mentionSelector,
   },
   controls: CONTROLS,
+  selfCheck: SELF_CHECK,
 });
 
 export default blueskyAdapter;

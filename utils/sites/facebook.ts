@@ -19,7 +19,7 @@
  * else's post cannot tell whose post it is (it is a layer outside the post), so only the press or
  * hover that opens it on a guarded person's post is stopped (see docs/sites/facebook.md).
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { actionByButtonText, addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
@@ -326,6 +326,17 @@ function contactRequestRegexes(account: ContactAccount): string[] {
   return [`${HOST_PATTERN}stories/${id}(?:[/?#].*)?$`, `${HOST_PATTERN}messages/(?:e2ee/)?t/${id}(?:[/?#].*)?$`];
 }
 
+// ---- self-check (issue 12): what a working page shows ----------------------------------------
+// Facebook, seen 2026-12: the home feed is `/` (and `/home.php`) and shows posts; a post opened by id
+// names its author only in the page. Source: docs/sites/facebook.md
+const SELF_CHECK: SelfCheck = {
+  feedPaths: ['/', '/home.php'],
+  expects: [
+    { on: 'feed', finds: 'feed-items' },
+    { on: 'post', finds: 'owner' },
+  ],
+};
+
 export const facebookAdapter = defineSite({
   id: 'facebook',
   label: 'Facebook',
@@ -344,6 +355,7 @@ export const facebookAdapter = defineSite({
   contactRequestRegexes,
   // Facebook, seen 2026-07: stories and threads name the numeric id only. Source: docs/sites/facebook.md (Handles)
   accountsByNumber: true,
+  selfCheck: SELF_CHECK,
 });
 
 export default facebookAdapter;

@@ -10,11 +10,12 @@
  *   loads of a guarded person's story are stopped before the request (contactRequestRegexes).
  * - Story highlights (`/stories/highlights/<id>/`) name no one in the URL, so a full load of one
  *   cannot be redirected; the owner is read from the viewer once it renders.
- * - Tapping a story ring in the home tray is a `div[role="button"]` with no link, so the click
- *   itself is not a link to stop: the guard acts on the URL change it causes. Feed hiding hides the
- *   ring of a guarded person (it is a feed item below), which removes the tap altogether.
+ * - Tapping a story ring in the home tray is a `div[role="button"]` with no link; its label names
+ *   the owner, so the press is stopped like a link to their story (`openers`). A ring whose label is
+ *   in a language not read here is not: the guard then acts on the URL change it causes. Feed hiding
+ *   hides the ring of a guarded person (it is a feed item below), which removes the tap altogether.
  */
-import type { ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, OpenerRule, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import type { LocalizedLabel } from './kit';
@@ -264,6 +265,21 @@ const ACTION_BY_BUTTON_TEXT = actionsByText([
 // A story ring or a whole card can be a role=button too: the kit reads short texts only.
 const classifyControl = (path: readonly Element[]) => actionByButtonText(path, ACTION_BY_BUTTON_TEXT);
 
+// ---- openers: the story tray (issue 12) --------------------------------------------------------
+// Instagram, seen 2026-01: a tray ring is a `div[role="button"]`, not a link; pressing it opens the
+// owner's story in-app, and the viewer's first item sends the "seen" request. Its label names the
+// owner (STORY_RING_LABEL above), so the press is stopped before the site's handler, like a link.
+// Source: docs/sites/instagram.md (Stories, M)
+const OPENERS: readonly OpenerRule[] = [
+  {
+    selector: '[role="button"][aria-label]',
+    opens(ring) {
+      const handle = parseHandle(STORY_RING_LABEL.exec(ring.getAttribute('aria-label') ?? '')?.[1] ?? '');
+      return handle ? { kind: 'story', handle } : undefined;
+    },
+  },
+];
+
 /** Escapes a handle for an RE2 pattern (usernames hold only letters, digits, '.' and '_'). */
 function escapeForRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -281,6 +297,18 @@ function contactRequestRegexes({ handle }: ContactAccount): string[] {
   return [`${host}stories/${name}(?:[/?#].*)?$`, `${host}${name}/live(?:[/?#].*)?$`];
 }
 
+// ---- self-check (issue 12): what a working page shows ----------------------------------------
+// Instagram, seen 2026-11: the home feed is `/`; a post shows its like icon; a post by shortcode names its author in the page (og:url, the article header). Source: docs/sites/instagram.md (Feed items; Controls, H/M)
+const SELF_CHECK: SelfCheck = {
+  feedPaths: ['/'],
+  expects: [
+    // The posts, not only the story rings (feed items too): a feed of rings alone is not working.
+    { on: 'feed', finds: 'feed-items', only: 'article' },
+    { on: 'post', finds: 'like' },
+    { on: 'post', finds: 'owner' },
+  ],
+};
+
 export const instagramAdapter = defineSite({
   id: 'instagram',
   label: 'Instagram',
@@ -293,11 +321,13 @@ export const instagramAdapter = defineSite({
   feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector },
   controls: CONTROLS,
   classifyControl,
+  openers: OPENERS,
   // Instagram, seen 2026-01: the owner sees who viewed their story; opening a thread with their
   // unread messages shows "Seen" unless read receipts are off.
   // Source: docs/sites/instagram.md (Contact in itself, M)
   visibleToThem: { story: 'story-viewers', messages: 'read-receipts' },
   contactRequestRegexes,
+  selfCheck: SELF_CHECK,
 });
 
 export default instagramAdapter;

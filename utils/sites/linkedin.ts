@@ -7,7 +7,7 @@
  * attributes). Every hook below names the generation it belongs to.
  * Source: docs/sites/linkedin.md (knamnguyen/trusthuman.io `dom/detect.ts` @0047d06a, H)
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
 import type { LocalizedLabel } from './kit';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
@@ -323,6 +323,17 @@ function contactRequestRegexes({ handle, stableId }: ContactAccount): string[] {
   return [`^https?://(?:www\\.|[a-z]{2}\\.)?linkedin\\.com/in/${name}(?:[/?#].*)?$`];
 }
 
+// ---- self-check (issue 12): what a working page shows ----------------------------------------
+// LinkedIn, seen 2026-11: the home feed is `/feed/`; a post shows its reaction button; a post by activity id names its author in the page. Source: docs/sites/linkedin.md
+const SELF_CHECK: SelfCheck = {
+  feedPaths: ['/feed/'],
+  expects: [
+    { on: 'feed', finds: 'feed-items' },
+    { on: 'post', finds: 'like' },
+    { on: 'post', finds: 'owner' },
+  ],
+};
+
 export const linkedinAdapter = defineSite({
   id: 'linkedin',
   label: 'LinkedIn',
@@ -340,6 +351,7 @@ export const linkedinAdapter = defineSite({
   // Source: docs/sites/linkedin.md (Contact in itself, H/M)
   visibleToThem: { profile: 'profile-views', messages: 'read-receipts' },
   contactRequestRegexes,
+  selfCheck: SELF_CHECK,
 });
 
 export default linkedinAdapter;

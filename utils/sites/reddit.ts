@@ -12,7 +12,7 @@
  * Votes are anonymous: they are paused only when the person chooses (`choosablePauses`, off by
  * default). Replies, comments, chats and messages reach them and are always paused.
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import { actionByButtonText, addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
@@ -254,6 +254,17 @@ const ACTION_BY_BUTTON_TEXT: ReadonlyMap<string, Action> = new Map([
 
 const classifyControl = (path: readonly Element[]) => actionByButtonText(path, ACTION_BY_BUTTON_TEXT);
 
+// ---- self-check (issue 12): what a working page shows ----------------------------------------
+// Reddit, seen 2026-12: the home feed (`/`, `/best`) shows posts; a post page's URL names no one,
+// so the page must say whose it is. Source: docs/sites/reddit.md
+const SELF_CHECK: SelfCheck = {
+  feedPaths: ['/', '/best'],
+  expects: [
+    { on: 'feed', finds: 'feed-items' },
+    { on: 'post', finds: 'owner' },
+  ],
+};
+
 export const redditAdapter = defineSite({
   id: 'reddit',
   label: 'Reddit',
@@ -271,6 +282,7 @@ export const redditAdapter = defineSite({
   choosablePauses: { vote: false },
   // Reddit, seen 2026-07: Reddit shows no one who viewed their profile or posts.
   // Source: docs/sites/reddit.md (What the other person is told, H)
+  selfCheck: SELF_CHECK,
 });
 
 export default redditAdapter;

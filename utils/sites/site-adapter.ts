@@ -42,6 +42,18 @@ export interface ControlRule {
   gesture?: Gesture;
 }
 
+/**
+ * An element that opens one person's page in-app without being a link: a story ring in a tray, a
+ * button whose own label names its owner. The engine treats a press on it as a press on a link to
+ * that page: stopped before the site's own handler runs when that person is guarded.
+ */
+export interface OpenerRule {
+  /** A CSS selector matched against every element on the event's composed path. */
+  selector: string;
+  /** The page it opens, read from the element itself; undefined when it names no one. Pure. */
+  opens(element: Element): PageRef | undefined;
+}
+
 /** A single-key shortcut that acts on the focused post (X: l likes, r replies, t reposts, m messages). */
 export interface ShortcutRule {
   key: string;
@@ -90,6 +102,36 @@ export interface FeedItemRule {
 }
 
 /**
+ * What the guard's self-check looks for, with the adapter's own declarations so that a stale one
+ * shows: 'feed-items' (`feedItem.selector`), 'owner' (`pageOwner`, on pages whose URL names no one),
+ * or an action (the `controls` rules pressed for it).
+ */
+export type PageSign = 'feed-items' | 'owner' | Action;
+
+export interface PageExpectation {
+  /** 'feed': the site's home feed (at one of `feedPaths`); a page kind: every page of that kind. */
+  on: 'feed' | PageKind;
+  finds: PageSign;
+  /**
+   * For 'feed-items' and actions: what one of the elements found must also match, when only some
+   * of them say the page works (posts, not the story rings that are feed items too).
+   */
+  only?: string;
+}
+
+/**
+ * What a working page of this site shows (issue 12, item 6). Sites change their markup without
+ * notice and the extension never fetches updates: the engine checks these once a page has
+ * rendered, the background counts the misses, and after repeated misses the popup says that the
+ * guard may not see everything on this site. Nothing is sent anywhere.
+ */
+export interface SelfCheck {
+  /** Paths of the home feed ('/', '/home', '/feed/'): pages whose URL names no one and that always show items. */
+  feedPaths: readonly string[];
+  expects: readonly PageExpectation[];
+}
+
+/**
  * One site, declared once: its id (equal to the file name, `utils/sites/<id>.ts`), label, hosts
  * and match patterns live here and nowhere else. The list of site ids, the manifest's host
  * permissions, the schema's site enum, the options page, the background's registrations and the
@@ -122,6 +164,8 @@ export interface SiteAdapter<Id extends string = SiteId> {
    */
   classifyControl?(path: readonly Element[]): Action | undefined;
   shortcuts?: readonly ShortcutRule[];
+  /** Elements that open someone's page without being links (story rings in a tray). */
+  openers?: readonly OpenerRule[];
   /**
    * Actions paused only when the person chooses (settings `choosablePauses`), each with whether it
    * is paused by default: for actions the other person is not told about (an anonymous vote).
@@ -153,6 +197,7 @@ export interface SiteAdapter<Id extends string = SiteId> {
    * whose compiled regex exceeds 2 KB.
    */
   contactRequestRegexes?(account: ContactAccount): string[];
+  selfCheck?: SelfCheck;
 }
 
 /** Declares a site, keeping its id as a literal type so the registry can derive `SiteId`. */

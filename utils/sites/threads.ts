@@ -9,7 +9,7 @@
  * their profile or post was viewed; likes, replies, reposts, quotes and follows notify them, and
  * those controls are stopped, in the five interface languages listed in LABELS.
  */
-import type { ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import type { LocalizedLabel } from './kit';
@@ -132,6 +132,16 @@ const ACTION_BY_BUTTON_TEXT = actionsByText([
 
 const classifyControl = (path: readonly Element[]) => actionByButtonText(path, ACTION_BY_BUTTON_TEXT, ['button', 'menuitem']);
 
+// ---- self-check (issue 12): what a working page shows ----------------------------------------
+// Threads, seen 2026-11: the home feed is `/`; a post shows its like icon (its URL names the author). Source: docs/sites/threads.md
+const SELF_CHECK: SelfCheck = {
+  feedPaths: ['/'],
+  expects: [
+    { on: 'feed', finds: 'feed-items' },
+    { on: 'post', finds: 'like' },
+  ],
+};
+
 export const threadsAdapter = defineSite({
   id: 'threads',
   label: 'Threads',
@@ -148,6 +158,7 @@ export const threadsAdapter = defineSite({
   sameHandleAs: 'instagram',
   // Threads, seen 2026-03: nothing known tells someone that their profile or posts were viewed.
   // Source: docs/sites/threads.md (What the other person is told, M)
+  selfCheck: SELF_CHECK,
 });
 
 export default threadsAdapter;

@@ -17,7 +17,7 @@
  * - A conversation is picked inside `/messages` and its header says whose it is only once it
  *   renders; the conversation list shows display names, not handles, so that click is not stopped.
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import { actionByButtonText, addRef, cleanHandle, decodeSegment, linkReader, normalizeHost } from './kit';
@@ -225,6 +225,17 @@ function contactRequestRegexes({ handle }: ContactAccount): string[] {
   return [`^https?://(?:www\\.|m\\.)?tiktok\\.com/(?:@|%40)${escapeForRegex(handle)}(?:[/?#].*)?$`];
 }
 
+// ---- self-check (issue 12): what a working page shows ----------------------------------------
+// TikTok, seen 2026-12: For You (`/`, `/foryou`) and Following always show videos; a video page shows
+// its heart (its URL names the author). Source: docs/sites/tiktok.md
+const SELF_CHECK: SelfCheck = {
+  feedPaths: ['/', '/foryou', '/following'],
+  expects: [
+    { on: 'feed', finds: 'feed-items' },
+    { on: 'post', finds: 'like' },
+  ],
+};
+
 export const tiktokAdapter = defineSite({
   id: 'tiktok',
   label: 'TikTok',
@@ -243,6 +254,7 @@ export const tiktokAdapter = defineSite({
   // either way. Source: docs/sites/tiktok.md (What the other person is told, M/U)
   visibleToThem: { profile: 'mutual-view-history', post: 'mutual-view-history', messages: 'read-receipts' },
   contactRequestRegexes,
+  selfCheck: SELF_CHECK,
 });
 
 export default tiktokAdapter;

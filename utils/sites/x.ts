@@ -2,7 +2,7 @@
  * X (x.com, formerly twitter.com). Facts and confidence levels: docs/sites/x.md, mostly from
  * insin/control-panel-for-twitter (CPFT) v4.24.0 `script.js` @0962235a (2026-08-17).
  */
-import type { ContactAccount, ControlRule, Handle, PageRef, ShortcutRule } from './site-adapter';
+import type { ContactAccount, ControlRule, Handle, PageRef, SelfCheck, ShortcutRule } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import type { LocalizedLabel } from './kit';
@@ -225,6 +225,17 @@ const SHORTCUTS: readonly ShortcutRule[] = [
   { key: 's', action: 'share' },
 ];
 
+// ---- self-check (issue 12): what a working page shows ----------------------------------------
+// X, seen 2026-11: the home timeline is `/home`; a post shows its like button; a post by id names its author in the page. Source: docs/sites/x.md
+const SELF_CHECK: SelfCheck = {
+  feedPaths: ['/home'],
+  expects: [
+    { on: 'feed', finds: 'feed-items' },
+    { on: 'post', finds: 'like' },
+    { on: 'post', finds: 'owner' },
+  ],
+};
+
 export const xAdapter = defineSite({
   id: 'x',
   label: 'X (Twitter)',
@@ -241,6 +252,7 @@ export const xAdapter = defineSite({
   // X, seen 2026-08: opening a thread with unread messages can show them "Seen" when read receipts
   // are on. Source: docs/sites/x.md (X Help, Direct Messages, M)
   visibleToThem: { messages: 'read-receipts' },
+  selfCheck: SELF_CHECK,
 });
 
 export default xAdapter;

@@ -186,6 +186,11 @@ export function formatPauseTime(iso: string, now: Date, locale: string, timeZone
   return new Intl.DateTimeFormat(locale, options).format(at);
 }
 
+/** The day a self-check run began, for "since …" (a date, no time: when exactly matters little). */
+export function formatSinceDay(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone }).format(new Date(iso));
+}
+
 export function guardPauseState(doc: StoredDocument): GuardPauseState {
   const { settings } = doc;
   if (settings.paused) return settings.pausedUntil === undefined ? { kind: 'paused' } : { kind: 'paused', until: settings.pausedUntil };

@@ -17,6 +17,11 @@ export interface FrameProbe {
   at: string | null;
 }
 
+/** A frame probe that also says whether focus is inside our host (its closed root): the dialog holds it. */
+export interface FocusFrameProbe extends FrameProbe {
+  focused: boolean;
+}
+
 export interface SiteRecorder {
   handled: string[];
   keys: string[];
@@ -26,6 +31,11 @@ export interface SiteRecorder {
   /** Whether a host (a direct child of <html> other than head/body) existed at any time since this script ran. */
   hostSeen: boolean;
   spaNavigate(url: string, bodyHtml: string): Promise<FrameProbe>;
+  /**
+   * The next frame, probed: call it in the same task as whatever the site does (a navigation by
+   * itself), so the probe is the first frame that shows it.
+   */
+  nextFrame(): Promise<FocusFrameProbe>;
 }
 
 function fixtureRuntime(): void {
@@ -75,6 +85,11 @@ function fixtureRuntime(): void {
       target.addEventListener(type, (event) => site.inputs!.push((event as InputEvent).data ?? ''), true);
     }
   }
+
+  site.nextFrame = () =>
+    new Promise((resolve) => {
+      requestAnimationFrame(() => resolve({ ...probe(), focused: isOurHost(document.activeElement) }));
+    });
 
   // Like a SPA router: the URL changes, then the new view replaces the old one, in one task.
   site.spaNavigate = (url, bodyHtml) => {

@@ -57,9 +57,12 @@ export class FixtureServer {
   private readonly routes = new Map<string, ServedResponse>();
   private readonly counts = new Map<string, number>();
 
-  /** Serves a fixture file (placeholders filled, runtime inserted) at `url`. */
-  serveFixture(url: string, site: string, fixture: string, vars: FixtureVars): string {
-    const html = withRuntime(readFixture(site, fixture, vars));
+  /**
+   * Serves a fixture file (placeholders filled, runtime inserted) at `url`; `edit` changes its
+   * markup first (a site that changed its pages).
+   */
+  serveFixture(url: string, site: string, fixture: string, vars: FixtureVars, edit: (html: string) => string = (html) => html): string {
+    const html = withRuntime(edit(readFixture(site, fixture, vars)));
     const filled = normalise(fillPlaceholders(url, vars));
     this.routes.set(filled, { status: 200, contentType: 'text/html; charset=utf-8', body: html });
     return filled;

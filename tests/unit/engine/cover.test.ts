@@ -170,6 +170,44 @@ describe('createGuardUi', () => {
     });
   });
 
+  test.each([
+    ['a cover', false],
+    ['an open prompt', true],
+  ])('%s the page removed comes back on the next check, the dialog open again', (_what, prompting) => {
+    const ui = mount();
+    if (prompting) void ui.prompt(controlPrompt);
+    else ui.cover();
+    host()!.remove();
+    expect(host()).toBeUndefined();
+    ui.raiseIfCovered();
+    expect(host()).toBeDefined();
+    if (prompting) expect(dialogOf().open).toBe(true);
+  });
+
+  test('once taken away by us, nothing is put back', async () => {
+    const ui = mount();
+    const outcome = ui.prompt(controlPrompt);
+    roots[0]!.querySelector<HTMLButtonElement>('[data-action="back"]')!.click();
+    await outcome;
+    ui.raiseIfCovered();
+    expect(host()).toBeUndefined();
+  });
+
+  test('the late close event of our own close after "go back" leaves the page covered until the navigation away', async () => {
+    // As browsers do it (happy-dom fires it at once): close() queues its close event as a task.
+    vi.spyOn(HTMLDialogElement.prototype, 'close').mockImplementation(function (this: HTMLDialogElement) {
+      if (!this.open) return;
+      this.removeAttribute('open');
+      setTimeout(() => this.dispatchEvent(new Event('close')), 0);
+    });
+    const ui = mount();
+    const outcome = ui.prompt({ subject: 'page', pageKind: 'profile', asksToCount: false });
+    roots[0]!.querySelector<HTMLButtonElement>('[data-action="back"]')!.click();
+    await outcome;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(host()).toBeDefined();
+  });
+
   test('a page cover carries no words, and stays after "go back" until the navigation away', async () => {
     const ui = mount();
     ui.cover();

@@ -37,6 +37,8 @@ const testAdapter: SiteAdapter = {
   // Votes tell no one: paused only when the person chooses.
   choosablePauses: { vote: false },
   shortcuts: [{ key: 'l', action: 'like' }],
+  // A story ring: a button (no link) whose attribute names its owner.
+  openers: [{ selector: '[data-opens]', opens: (el) => ({ kind: 'story', handle: el.getAttribute('data-opens') as Handle }) }],
   visibleToThem: { story: 'story-viewers' },
 };
 
@@ -266,6 +268,23 @@ describe('controls', () => {
     const link = document.querySelector<HTMLElement>('a[href="/alice"]')!;
     link.click();
     expect(siteHandler).toHaveBeenCalledTimes(0);
+    ui.answer({ choice: 'continue', countAsContact: false });
+    await flush();
+    expect(siteHandler).toHaveBeenCalledTimes(1);
+  });
+
+  test.each([
+    ['a guarded person\'s story ring is stopped and asks like a link to their story', 'alice', 0, [{ subject: 'link', pageKind: 'story', contactSignal: 'story-viewers' }]],
+    ['someone else\'s ring opens as usual', 'bob', 1, []],
+  ])('%s', async (_why, owner, handledBefore, prompts) => {
+    start(buildGuardIndex(coreGuarding('alice'), 'x'));
+    await flush();
+    const siteHandler = feed();
+    document.body.insertAdjacentHTML('afterbegin', `<div role="button" data-opens="${owner}"><img alt=""></div>`);
+    document.querySelector<HTMLElement>('[data-opens] img')!.click();
+    expect(siteHandler).toHaveBeenCalledTimes(handledBefore);
+    expect(ui.prompts).toMatchObject(prompts);
+    if (prompts.length === 0) return;
     ui.answer({ choice: 'continue', countAsContact: false });
     await flush();
     expect(siteHandler).toHaveBeenCalledTimes(1);

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { emptyDocument, type StoredDocument } from '../../../utils/data/schema';
 import {
   formatPauseTime,
+  formatSinceDay,
   frictionReady,
   guardPauseState,
   type GuardPauseState,
@@ -249,5 +250,15 @@ describe('a pause for a while', () => {
     ['with the weekday on another day', '2026-11-24T00:00:00Z', 'Tue 00:00'],
   ])('formatPauseTime: %s', (_why, iso, expected) => {
     expect(formatPauseTime(iso, new Date('2026-11-23T10:00:00Z'), 'en-GB', 'UTC')).toBe(expected);
+  });
+});
+
+describe('formatSinceDay: the day a run of self-check misses began', () => {
+  test.each([
+    ['English', '2026-11-28T09:00:00Z', 'en-GB', 'UTC', '28 November'],
+    ['Spanish, as "Desde el …" reads it', '2026-11-28T09:00:00Z', 'es', 'UTC', '28 de noviembre'],
+    ['late evening in UTC is already the next day in Tokyo', '2026-11-28T23:30:00Z', 'en-GB', 'Asia/Tokyo', '29 November'],
+  ])('%s', (_why, iso, locale, zone, expected) => {
+    expect(formatSinceDay(iso, locale, zone)).toBe(expected);
   });
 });

@@ -108,6 +108,21 @@ describe('popup view', () => {
     expect(text('private-note')).toContain('Private windows are not covered');
   });
 
+  test('a site the guard may no longer read fully says so under its row, with the date; the others say nothing', async () => {
+    await mount(
+      props({
+        siteRows: [
+          { site: 'x', label: 'X', status: 'active' },
+          { site: 'instagram', label: 'Instagram', status: 'active', mayMissSince: '28 November' },
+        ],
+      }),
+    );
+    expect(text('site-may-miss-instagram')).toBe(
+      'Instagram seems to have changed how its pages are built. Since 28 November, the guard may not see everything there. Pages you open fresh and links to the people you guard are still paused first.',
+    );
+    expect(query('site-may-miss-x')).toBeNull();
+  });
+
   test('private windows allowed: no note', async () => {
     await mount(props({ siteRows: [{ site: 'x', label: 'X', status: 'active' }], privateAllowed: true }));
     expect(query('private-note')).toBeNull();

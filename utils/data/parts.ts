@@ -62,6 +62,60 @@ export function parsePart(key: string, value: unknown): unknown {
   return parsed?.success ? parsed.data : undefined;
 }
 
+/** The list a period part holds, its field and its item schema. */
+function listOfPart(key: string): { field: string; item: z.ZodType; max: number } | undefined {
+  if (key.startsWith(RECENT_PREFIX)) return { field: 'events', item: EventSchema, max: LIMITS.recentEvents };
+  if (key.startsWith(DAILY_PREFIX)) return { field: 'rows', item: DailyCountSchema, max: LIMITS.dailyRows };
+  if (key.startsWith(JOURNAL_PREFIX)) return { field: 'entries', item: JournalEntrySchema, max: LIMITS.journal };
+  return undefined;
+}
+
+/**
+ * `next` validated against its schema, knowing that `prev` (the same part as stored) is valid: an
+ * item or field that is the very same object as in `prev` was validated before, so only what is
+ * new is parsed (one logged urge parses one event, not the month). Every rule of the part's schema
+ * is a rule of one field or one item (the limits of utils/data/limits.ts), so this is the same
+ * check as a full parse. A part with no valid `prev` is parsed whole.
+ */
+function checkedPart(key: string, prev: unknown, next: unknown): unknown {
+  if (!isRecord(prev) || !isRecord(next) || prev.version !== next.version) return parsePart(key, next);
+  const list = listOfPart(key);
+  if (list) {
+    const items = next[list.field];
+    if (!Array.isArray(items) || items.length > list.max || Object.keys(next).length !== 2) return parsePart(key, next);
+    const known = new Set(listOf(prev, list.field));
+    const out: unknown[] = [];
+    for (const item of items) {
+      if (known.has(item)) {
+        out.push(item);
+        continue;
+      }
+      const parsed = list.item.safeParse(item);
+      if (!parsed.success) return undefined;
+      out.push(parsed.data);
+    }
+    return { version: next.version, [list.field]: out };
+  }
+  const schema = key === PART_KEYS.core ? CorePartSchema : key === PART_KEYS.streak ? StreakPartSchema : undefined;
+  if (!schema) return undefined;
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const out: Record<string, unknown> = {};
+  for (const field of new Set([...Object.keys(prev), ...Object.keys(next)])) {
+    const fieldSchema = shape[field];
+    // A field the schema does not know: the full parse says what to do with it.
+    if (!fieldSchema) return parsePart(key, next);
+    const value = next[field];
+    if (value === prev[field]) {
+      if (value !== undefined) out[field] = value;
+      continue;
+    }
+    const parsed = fieldSchema.safeParse(value);
+    if (!parsed.success) return undefined;
+    if (parsed.data !== undefined) out[field] = parsed.data;
+  }
+  return out;
+}
+
 const monthKeys = new WeakMap<object, string>();
 
 /** The UTC month of an instant ("2026-11"), remembered per item: a change groups every item again. */
@@ -94,18 +148,75 @@ function groupInOrder<T>(items: readonly T[], keyOf: (item: T) => string): Map<s
   return groups;
 }
 
+type Category = 'core' | 'streak' | 'recent' | 'daily' | 'journal';
+const CATEGORIES: readonly Category[] = ['core', 'streak', 'recent', 'daily', 'journal'];
+const PREFIXES: Record<Category, string> = { core: PART_KEYS.core, streak: PART_KEYS.streak, recent: RECENT_PREFIX, daily: DAILY_PREFIX, journal: JOURNAL_PREFIX };
+
+function categoryOf(key: string): Category | undefined {
+  return CATEGORIES.find((category) => (category === 'core' || category === 'streak' ? key === PREFIXES[category] : key.startsWith(PREFIXES[category])));
+}
+
+/** The parts of one category of the document. */
+function splitCategory(doc: StoredDocument, category: Category): Parts {
+  const { version } = doc;
+  const parts: Parts = {};
+  switch (category) {
+    case 'core': {
+      const { events: _events, journal: _journal, streak: _streak, ...core } = doc;
+      parts[PART_KEYS.core] = core;
+      break;
+    }
+    case 'streak':
+      parts[PART_KEYS.streak] = { version, ...doc.streak };
+      break;
+    case 'recent':
+      for (const [month, events] of groupInOrder(doc.events.recent, monthOf)) parts[`${RECENT_PREFIX}${month}`] = { version, events };
+      break;
+    case 'daily':
+      for (const [year, rows] of groupInOrder(doc.events.daily, (row: DailyCount) => row.date.slice(0, 4))) parts[`${DAILY_PREFIX}${year}`] = { version, rows };
+      break;
+    case 'journal':
+      for (const [month, entries] of groupInOrder(doc.journal, monthOf)) parts[`${JOURNAL_PREFIX}${month}`] = { version, entries };
+      break;
+  }
+  return parts;
+}
+
+/** Whether `next` may differ from `prev` in this category (the reducers share what they keep). */
+function mayDiffer(prev: StoredDocument, next: StoredDocument, category: Category): boolean {
+  switch (category) {
+    case 'core': {
+      const keys = new Set([...Object.keys(prev), ...Object.keys(next)]);
+      for (const key of ['events', 'journal', 'streak']) keys.delete(key);
+      return [...keys].some((key) => (prev as Record<string, unknown>)[key] !== (next as Record<string, unknown>)[key]);
+    }
+    case 'streak':
+      return prev.streak !== next.streak;
+    case 'recent':
+      return prev.events.recent !== next.events.recent;
+    case 'daily':
+      return prev.events.daily !== next.events.daily;
+    case 'journal':
+      return prev.journal !== next.journal;
+  }
+}
+
 /** The document as parts. The lists inside the parts hold the document's own items (not copies). */
 export function splitDocument(doc: StoredDocument): Parts {
-  const { events, journal, streak, ...core } = doc;
-  const parts: Parts = { [PART_KEYS.core]: core, [PART_KEYS.streak]: { version: doc.version, ...streak } };
-  for (const [month, list] of groupInOrder(events.recent, monthOf)) parts[`${RECENT_PREFIX}${month}`] = { version: doc.version, events: list };
-  for (const [year, rows] of groupInOrder(events.daily, (row: DailyCount) => row.date.slice(0, 4))) parts[`${DAILY_PREFIX}${year}`] = { version: doc.version, rows };
-  for (const [month, entries] of groupInOrder(journal, monthOf)) parts[`${JOURNAL_PREFIX}${month}`] = { version: doc.version, entries };
-  return parts;
+  return Object.assign({}, ...CATEGORIES.map((category) => splitCategory(doc, category))) as Parts;
 }
 
 function listOf(value: unknown, field: string): unknown[] {
   return isRecord(value) && Array.isArray(value[field]) ? (value[field] as unknown[]) : [];
+}
+
+/** Every item of the period parts under `prefix`, oldest period first. */
+function gather(parts: Parts, prefix: string, field: string): unknown[] {
+  const keys: string[] = [];
+  for (const key in parts) if (key.startsWith(prefix)) keys.push(key);
+  keys.sort();
+  // concat, not flatMap: this runs for every logged urge (bench/store.measure.ts).
+  return ([] as unknown[]).concat(...keys.map((key) => listOf(parts[key], field)));
 }
 
 /**
@@ -113,8 +224,7 @@ function listOf(value: unknown, field: string): unknown[] {
  * Periods are joined oldest first; a period part that is not a record adds nothing.
  */
 export function joinParts(parts: Parts): unknown {
-  const keys = Object.keys(parts).filter(isPartKey).sort();
-  const gather = (prefix: string, field: string) => keys.filter((k) => k.startsWith(prefix)).flatMap((k) => listOf(parts[k], field));
+  const keys = Object.keys(parts).filter(isPartKey);
   const core = parts[PART_KEYS.core];
   const streakPart = parts[PART_KEYS.streak];
   const { version: _streakVersion, ...streak } = isRecord(streakPart) ? streakPart : { version: undefined };
@@ -125,8 +235,8 @@ export function joinParts(parts: Parts): unknown {
     ...(isRecord(core) ? core : {}),
     ...(sameVersion ? {} : { version: undefined }),
     streak: isRecord(streakPart) ? streak : streakPart,
-    events: { recent: gather(RECENT_PREFIX, 'events'), daily: gather(DAILY_PREFIX, 'rows') },
-    journal: gather(JOURNAL_PREFIX, 'entries'),
+    events: { recent: gather(parts, RECENT_PREFIX, 'events'), daily: gather(parts, DAILY_PREFIX, 'rows') },
+    journal: gather(parts, JOURNAL_PREFIX, 'entries'),
   };
 }
 
@@ -151,22 +261,90 @@ export interface PartsChange {
   remove: string[];
 }
 
+function listIn(doc: StoredDocument, category: 'recent' | 'journal'): readonly { at: string }[] {
+  return category === 'recent' ? doc.events.recent : doc.journal;
+}
+
+/**
+ * When `next`'s list in this category is `prev`'s with items added at its end: the parts those
+ * items go to (the last period, or new ones), with only the new items parsed; `false` when one of
+ * them is not valid; undefined when the change is not an append (then the category is split again).
+ */
+function appendedParts(parts: Parts, prev: StoredDocument, next: StoredDocument, category: Category): Parts | false | undefined {
+  if (category !== 'recent' && category !== 'journal') return undefined;
+  const before = listIn(prev, category);
+  const after = listIn(next, category);
+  if (after.length <= before.length) return undefined;
+  for (let i = 0; i < before.length; i++) if (after[i] !== before[i]) return undefined;
+  const prefix = PREFIXES[category];
+  const list = listOfPart(prefix)!;
+  const lastKey = Object.keys(parts).filter((key) => key.startsWith(prefix)).sort().at(-1);
+  const out: Parts = {};
+  let last = lastKey ? lastKey.slice(prefix.length) : '';
+  for (const item of after.slice(before.length)) {
+    const parsed = list.item.safeParse(item);
+    if (!parsed.success) return false;
+    const own = monthOf(item);
+    last = own < last ? last : own;
+    const key = `${prefix}${last}`;
+    const part = out[key] ?? parts[key];
+    const items = [...listOf(part, list.field), parsed.data];
+    if (items.length > list.max) return false;
+    out[key] = { version: next.version, [list.field]: items };
+  }
+  return out;
+}
+
 /**
  * What `next` changes against the stored `parts`: only the parts whose content differs, each
  * parsed with its schema. Undefined when a changed part (or a total across parts) is not valid.
  */
-export function diffParts(parts: Parts, next: StoredDocument): PartsChange | undefined {
-  const nextParts = splitDocument(next);
-  const set: Parts = {};
-  for (const [key, value] of Object.entries(nextParts)) {
-    if (samePart(parts[key], value)) continue;
-    const parsed = parsePart(key, value);
-    if (parsed === undefined) return undefined;
-    set[key] = parsed;
-  }
+export function diffParts(parts: Parts, next: StoredDocument, prev?: StoredDocument): PartsChange | undefined {
   if (next.events.recent.length > LIMITS.recentEvents || next.events.daily.length > LIMITS.dailyRows || next.journal.length > LIMITS.journal) return undefined;
-  const remove = Object.keys(parts).filter((key) => isPartKey(key) && !(key in nextParts));
+  // With the document the parts hold, only the categories the change touched are split again.
+  const categories = new Set(prev ? CATEGORIES.filter((category) => mayDiffer(prev, next, category)) : CATEGORIES);
+  const set: Parts = {};
+  const remove: string[] = [];
+  for (const category of categories) {
+    // The common change (an urge logged, an entry written) adds at the end: only what it adds is looked at.
+    const appended = prev ? appendedParts(parts, prev, next, category) : undefined;
+    if (appended === false) return undefined;
+    if (appended) {
+      Object.assign(set, appended);
+      continue;
+    }
+    const nextParts = splitCategory(next, category);
+    for (const [key, value] of Object.entries(nextParts)) {
+      if (samePart(parts[key], value)) continue;
+      const parsed = checkedPart(key, parts[key], value);
+      if (parsed === undefined) return undefined;
+      set[key] = parsed;
+    }
+    for (const key of Object.keys(parts)) if (categoryOf(key) === category && !(key in nextParts)) remove.push(key);
+  }
   return { set, remove };
+}
+
+/**
+ * The document after `change`, from `doc` (the document before it) and `parts` (after it): only
+ * what the change touched is joined again. The same as `joinParts(parts)` for valid parts.
+ */
+export function joinChange(doc: StoredDocument, parts: Parts, change: PartsChange): StoredDocument {
+  const touched = [...Object.keys(change.set), ...change.remove];
+  const has = (prefix: string) => touched.some((key) => key.startsWith(prefix));
+  let next = doc;
+  if (touched.includes(PART_KEYS.core)) {
+    const { streak, events, journal } = next;
+    next = { ...(parts[PART_KEYS.core] as Omit<StoredDocument, 'streak' | 'events' | 'journal'>), streak, events, journal };
+  }
+  if (touched.includes(PART_KEYS.streak)) {
+    const { version: _version, ...streak } = parts[PART_KEYS.streak] as StoredDocument['streak'] & { version: number };
+    next = { ...next, streak };
+  }
+  if (has(RECENT_PREFIX)) next = { ...next, events: { ...next.events, recent: gather(parts, RECENT_PREFIX, 'events') as StoredDocument['events']['recent'] } };
+  if (has(DAILY_PREFIX)) next = { ...next, events: { ...next.events, daily: gather(parts, DAILY_PREFIX, 'rows') as StoredDocument['events']['daily'] } };
+  if (has(JOURNAL_PREFIX)) next = { ...next, journal: gather(parts, JOURNAL_PREFIX, 'entries') as StoredDocument['journal'] };
+  return next;
 }
 
 /** The stored parts after a change. */

@@ -23,7 +23,7 @@ import { applyDuePending } from './reducers';
 import { salvageDocument } from './salvage';
 import { z } from 'zod';
 import { isRecord } from './is-record';
-import { diffParts, isPartKey, joinParts, splitDocument, withChange, type Parts, type PartsChange } from './parts';
+import { diffParts, isPartKey, joinChange, joinParts, splitDocument, withChange, type Parts, type PartsChange } from './parts';
 
 /**
  * The ids of the last changes applied, written in the same `set` as the change itself: a sender
@@ -36,6 +36,12 @@ const AppliedSchema = z.object({
   changes: z.array(z.object({ id: z.string().min(8).max(64), data: z.unknown().optional() })).max(APPLIED_LIMIT),
 });
 type Applied = z.infer<typeof AppliedSchema>;
+
+/**
+ * At most this many changes in one write: each is answered only once its write is done, so a
+ * long burst is answered in steps rather than all at the end.
+ */
+const BATCH_LIMIT = 100;
 
 /** Room kept free below the browser's quota, so a change never fails halfway (Chrome: 10 MB). */
 const QUOTA_HEADROOM_BYTES = 64 * 1024;
@@ -296,11 +302,11 @@ export function createStore(deps: StoreDeps): Store {
   async function withDueApplied(ready: Ready): Promise<Ready> {
     const due = applyDuePending(ready.doc, deps.now());
     if (due === ready.doc) return ready;
-    const change = diffParts(ready.parts, due);
+    const change = diffParts(ready.parts, due, ready.doc);
     if (!change) return ready;
     const revision = await commit(ready, change, undefined);
     const parts = withChange(ready.parts, change);
-    return { ...ready, doc: joinParts(parts) as StoredDocument, parts, revision };
+    return { ...ready, doc: joinChange(ready.doc, parts, change), parts, revision };
   }
 
   /** The state in memory, read again when what is stored is no longer what this writer wrote. */
@@ -334,8 +340,9 @@ export function createStore(deps: StoreDeps): Store {
    * others go on); the answers go out once the write is done, and only then.
    */
   async function applyWaiting(): Promise<void> {
-    const batch = jobs;
-    jobs = [];
+    const batch = jobs.splice(0, BATCH_LIMIT);
+    // More than one write's worth waiting: the rest goes in the next write, right after this one.
+    if (jobs.length > 0) void queued(applyWaiting);
     if (batch.length === 0) return;
     let state: Current;
     try {
@@ -373,7 +380,7 @@ export function createStore(deps: StoreDeps): Store {
         answers.push(() => job.resolve(refused));
         continue;
       }
-      const change = outcome.doc === doc ? { set: {}, remove: [] } : diffParts(parts, outcome.doc);
+      const change = outcome.doc === doc ? { set: {}, remove: [] } : diffParts(parts, outcome.doc, doc);
       if (!change) {
         answers.push(() => job.resolve({ ok: false, error: 'invalid-result' }));
         continue;
@@ -388,7 +395,7 @@ export function createStore(deps: StoreDeps): Store {
         removed.add(key);
       }
       // The parsed parts are what gets written, so they are what the caller sees.
-      if (Object.keys(change.set).length > 0 || change.remove.length > 0) doc = joinParts(parts) as StoredDocument;
+      if (Object.keys(change.set).length > 0 || change.remove.length > 0) doc = joinChange(doc, parts, change);
       if (job.changeId) appliedChanges = [...appliedChanges, { id: job.changeId, ...(outcome.data !== undefined ? { data: outcome.data } : {}) }].slice(-APPLIED_LIMIT);
       const written = { ...outcome, doc };
       answers.push(() => job.resolve(written));
@@ -415,7 +422,7 @@ export function createStore(deps: StoreDeps): Store {
 
   function enqueue(job: Job): void {
     jobs.push(job);
-    // One write for all the changes waiting when the queue reaches it.
+    // One write for all the changes waiting when the queue reaches it (up to BATCH_LIMIT).
     if (jobs.length === 1) void queued(applyWaiting);
   }
 

@@ -114,6 +114,7 @@ describe('loading what is stored', () => {
     const v4 = DocumentSchema.parse(fixture('v4.json'));
     await storeDocument(v4);
     const set = vi.spyOn(storage, 'set');
+    set.mockClear();
     expect((await newStore().snapshot()).doc).toEqual(v4);
     expect(set).not.toHaveBeenCalled();
   });
@@ -320,6 +321,87 @@ describe('changes', () => {
   });
 });
 
+describe('a change costs what it changes', () => {
+  function addEntry(text: string, at: string) {
+    return (doc: StoredDocument, ctx: { newId(): string }) => ({ ok: true as const, doc: { ...doc, journal: [...doc.journal, { id: ctx.newId(), at, text }] } });
+  }
+
+  test('a journal entry writes its month (and the revision), nothing else', async () => {
+    await storeDocument(DocumentSchema.parse(fixture('v4.json')));
+    const store = newStore();
+    await store.load();
+    const set = vi.spyOn(storage, 'set');
+    set.mockClear();
+    expect(await store.update(addEntry('Today.', NOW.toISOString()))).toMatchObject({ ok: true });
+    expect(set.mock.calls.map((call) => Object.keys(call[0]).sort())).toEqual([['journal:2026-11', 'revision']]);
+  });
+
+  test('changes that arrive together are written together, and every one lands', async () => {
+    const store = newStore();
+    await store.load();
+    const set = vi.spyOn(storage, 'set');
+    set.mockClear();
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => store.update(addReason(`Reason ${i}`), `change-${String(i).padStart(4, '0')}`)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(set).toHaveBeenCalledTimes(1);
+    const restarted = await newStore().snapshot();
+    expect(restarted.doc.reasons).toHaveLength(50);
+    expect(((await storage.get('applied')).applied as { changes: unknown[] }).changes).toHaveLength(50);
+  });
+
+  test('in one write, a refused or invalid change is answered as such and the others still land', async () => {
+    const store = newStore();
+    await store.load();
+    const [first, refused, invalid, last] = await Promise.all([
+      store.update(addReason('First')),
+      store.update(() => ({ ok: false as const, error: 'person-not-found' })),
+      store.update((doc) => ({ ok: true as const, doc: { ...doc, reasons: [{ id: '', text: '' }] } })),
+      store.update(addReason('Last')),
+    ]);
+    expect([first?.ok, refused, invalid, last?.ok]).toEqual([true, { ok: false, error: 'person-not-found' }, { ok: false, error: 'invalid-result' }, true]);
+    expect((await newStore().snapshot()).doc.reasons.map((r) => r.text)).toEqual(['First', 'Last']);
+  });
+
+  test('a write that fails answers every change in it as not made, and the next write starts from what is stored', async () => {
+    const store = newStore();
+    await store.update(addReason('Kept'));
+    vi.spyOn(storage, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    const results = await Promise.all([store.update(addReason('Lost 1')), store.update(addReason('Lost 2'))]);
+    expect(results).toEqual([{ ok: false, error: 'storage-full' }, { ok: false, error: 'storage-full' }]);
+    await store.update(addReason('Later'));
+    expect((await newStore().snapshot()).doc.reasons.map((r) => r.text)).toEqual(['Kept', 'Later']);
+  });
+
+  test('a month whose last entry is deleted is removed', async () => {
+    await storeDocument(DocumentSchema.parse(fixture('v4.json')));
+    const store = newStore();
+    await store.update((doc) => ({ ok: true as const, doc: { ...doc, journal: doc.journal.filter((e) => e.id !== 'j-0') } }));
+    const stored = await storage.get(null);
+    expect(stored['journal:2026-10']).toBeUndefined();
+    expect((await newStore().snapshot()).doc.journal.map((e) => e.id)).toEqual(['j-1']);
+  });
+
+  test('each write is reported with the parts it changed and the revision it followed', async () => {
+    const committed: unknown[] = [];
+    const store = createStore({ storage, now: () => clock, timeZone: () => 'Europe/Berlin', newId: () => `id-${++ids}`, onCommit: (c) => committed.push(c) });
+    const first = await store.snapshot();
+    committed.length = 0;
+    await store.update(addReason('Rest'));
+    const after = await store.snapshot();
+    expect(committed).toEqual([{ revision: after.revision, previous: first.revision, set: { core: expect.objectContaining({ reasons: [{ id: expect.any(String), text: 'Rest' }] }) }, remove: [] }]);
+  });
+
+  test('what another writer stored (a new revision) is read again before the next change', async () => {
+    const store = newStore();
+    await store.update(addReason('Mine'));
+    await storage.set({ ...structuredClone(splitDocument(DocumentSchema.parse(fixture('v4.json')))), revision: 'another-writer' });
+    clock = BEFORE_FIXTURES_DUE;
+    await store.update(addReason('After'));
+    expect((await store.snapshot()).doc.reasons.map((r) => r.text).at(-1)).toBe('After');
+    expect((await store.snapshot()).doc.people.length).toBeGreaterThan(0);
+  });
+});
+
 describe('a change sent again (a retry) is applied once', () => {
   test('the same change id twice: one reason stored, both senders told ok, with the first answer', async () => {
     const store = newStore();
@@ -391,5 +473,6 @@ describe('no test hook ships', () => {
     const before = new Set(Object.keys(globalThis));
     startBackground();
     expect(Object.keys(globalThis).filter((key) => !before.has(key))).toEqual([]);
-  });
+    // Importing the whole background takes seconds on a loaded shared machine.
+  }, 30_000);
 });

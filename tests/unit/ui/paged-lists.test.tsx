@@ -1,12 +1,13 @@
 /**
- * The journal is drawn a page at a time, newest first (issue 17, item 8: 1,000 entries drawn at
- * once took the options page 5 s): every entry stays reachable through "show older entries".
+ * The journal and the people list are drawn a page at a time (issue 17, item 8: 1,000 entries and
+ * 50 people drawn at once took the options page 5 s): everything stays reachable through "show more".
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { JOURNAL_PAGE, JournalSection } from '../../../components/options/JournalSection';
-import type { JournalEntry } from '../../../utils/data/schema';
+import { PEOPLE_PAGE, PeopleSection } from '../../../components/options/PeopleSection';
+import { emptyDocument, type JournalEntry } from '../../../utils/data/schema';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -45,5 +46,22 @@ describe('the journal, a page at a time', () => {
       await act(() => (root.querySelector('[data-testid="journal-more"]') as HTMLButtonElement).click());
     }
     expect(rows()).toEqual(entries(45).map((e) => e.text).reverse());
+  });
+});
+
+describe('the people list, a part at a time', () => {
+  test('the first people in list order, then the rest on "show more people"', async () => {
+    const doc = emptyDocument(new Date('2026-11-23T10:00:00Z'), 'UTC');
+    doc.people = Array.from({ length: 25 }, (_, i) => ({ id: `p${i}`, label: `Person ${i}`, accounts: [{ site: 'x' as const, handle: `someone${i}` }], feedHiding: 'off' as const, addedAt: '2026-11-23T10:00:00.000Z' }));
+    render(
+      <PeopleSection doc={doc} sites={[{ id: 'x', label: 'X', example: 'https://x.com/someone' }]} locale="en" recognizeLink={() => ({ ok: false, reason: 'not-a-link' })} normalizeHandle={() => undefined} send={async () => ({ ok: true })} />,
+      root,
+    );
+    const people = () => root.querySelectorAll('[data-testid="person-row"]').length;
+    expect(people()).toBe(PEOPLE_PAGE);
+    while (root.querySelector('[data-testid="people-more"]')) {
+      await act(() => (root.querySelector('[data-testid="people-more"]') as HTMLButtonElement).click());
+    }
+    expect(people()).toBe(25);
   });
 });

@@ -8,6 +8,7 @@ import type { JournalEntry } from '../../utils/data/schema';
 import { formatLocalDateTime, journalNewestFirst, journalPreview, type SendMessage } from '../../utils/ui/options-model';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
+import { ShowMore } from '../common/ShowMore';
 import { StatusLine, useAction } from './StatusLine';
 
 export interface JournalSectionProps {
@@ -77,13 +78,7 @@ export function JournalSection({ entries, locale, timeZone, send }: JournalSecti
           ))}
         </ul>
       )}
-      {older > 0 && (
-        <div class="actions">
-          <Button testId="journal-more" onClick={() => setShown(shown + JOURNAL_PAGE)}>
-            {t('options.journal.showOlder', [String(older)])}
-          </Button>
-        </div>
-      )}
+      {older > 0 && <ShowMore testId="journal-more" label={t('options.journal.showOlder', [String(older)])} onMore={() => setShown(shown + JOURNAL_PAGE)} />}
       <StatusLine outcome={action.outcome} />
     </section>
   );

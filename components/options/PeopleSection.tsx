@@ -4,7 +4,7 @@
  * 5 s (issue 17, item 8).
  */
 import { useState } from 'preact/hooks';
-import { Button } from '../common/Button';
+import { ShowMore } from '../common/ShowMore';
 import type { StoredDocument } from '../../utils/data/schema';
 import type { SiteId } from '../../utils/sites/site-ids';
 import type { PatternAccess, RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
@@ -55,13 +55,7 @@ export function PeopleSection(props: PeopleSectionProps) {
           ))}
         </ul>
       )}
-      {more > 0 && (
-        <div class="actions">
-          <Button testId="people-more" onClick={() => setShown(shown + PEOPLE_PAGE)}>
-            {t('options.people.showMore', [String(more)])}
-          </Button>
-        </div>
-      )}
+      {more > 0 && <ShowMore testId="people-more" label={t('options.people.showMore', [String(more)])} onMore={() => setShown(shown + PEOPLE_PAGE)} />}
       <div class="card add-person">
         <h3 id="add-person-title">{t('options.people.addTitle')}</h3>
         <AccountForm

@@ -355,7 +355,9 @@ export function createStore(deps: StoreDeps): Store {
       for (const job of batch) job.resolve({ ok: false, error: 'newer-version' });
       return;
     }
-    const start = await withDueApplied(state);
+    // A due change that cannot be written now is applied again by each change's reducer (and
+    // written with it), so a failure here must not leave the batch unanswered.
+    const start = await withDueApplied(state).catch(() => state);
     let { doc, parts } = start;
     const set: Parts = {};
     const removed = new Set<string>();

@@ -372,6 +372,17 @@ describe('a change costs what it changes', () => {
     expect((await newStore().snapshot()).doc.reasons.map((r) => r.text)).toEqual(['Kept', 'Later']);
   });
 
+  test('a due change that cannot be written first does not leave the changes waiting unanswered', async () => {
+    const doc = emptyDocument(NOW, 'Europe/Berlin');
+    doc.settings.pending = [{ id: 'p1', kind: 'pause-guard', requestedAt: '2026-11-23T08:00:00.000Z', effectiveAt: '2026-11-23T11:00:00.000Z' }];
+    await storeDocument(DocumentSchema.parse(doc));
+    const store = newStore();
+    await store.load();
+    clock = new Date('2026-11-23T12:00:00.000Z');
+    vi.spyOn(storage, 'set').mockRejectedValueOnce(new Error('the disk said no'));
+    await expect(store.update(addReason('Rest'))).resolves.toMatchObject({ ok: true });
+  });
+
   test('a month whose last entry is deleted is removed', async () => {
     await storeDocument(DocumentSchema.parse(fixture('v4.json')));
     const store = newStore();

@@ -148,7 +148,11 @@ function measure(label, file, env) {
   return existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : [];
 }
 
-const figures = [...sizes(), ...measure('event log (node)', 'bench/event-log.measure.ts', {})];
+const figures = [
+  ...sizes(),
+  ...measure('event log (node)', 'bench/event-log.measure.ts', {}),
+  ...measure('store (node)', 'bench/store.measure.ts', {}),
+];
 for (const browser of browsers) {
   figures.push(
     ...measure(`${browser}`, 'bench/browser.measure.ts', { E2E_BROWSER: browser, E2E_OUTPUT_DIR: join(root, outDir) }),
@@ -172,6 +176,8 @@ function judge(f) {
       }
       return { status: (f.count ?? Infinity) <= budget.max ? 'pass' : 'miss', budget: `≤ ${budget.max}` };
     }
+    case 'p95-ms':
+      return { status: Number.isFinite(f.p95) && f.p95 <= budget.max ? 'pass' : 'miss', budget: budgetText(budget) };
     case 'ratio':
     case 'size':
       return { status: Number.isFinite(f.value) && f.value <= budget.max ? 'pass' : 'miss', budget: budgetText(budget) };
@@ -183,6 +189,7 @@ function judge(f) {
 function budgetText(budget) {
   if (budget.kind === 'size') return `≤ ${budget.max} kB`;
   if (budget.kind === 'ratio') return `≤ ${budget.max}`;
+  if (budget.kind === 'p95-ms') return `p95 ≤ ${budget.max} ms`;
   if (budget.kind === 'count') return budget.min !== undefined ? `${budget.min} of ${budget.of}` : `≤ ${budget.max}`;
   return 'informational';
 }

@@ -1,9 +1,14 @@
-/** The journal: what the person wrote down instead of reaching out. Read an entry, or delete it (asked once more). */
+/**
+ * The journal: what the person wrote down instead of reaching out. Read an entry, or delete it
+ * (asked once more). The newest entries first, a page at a time: 1,000 entries drawn at once made
+ * the options page take 5 s to render (issue 17, item 8).
+ */
 import { useState } from 'preact/hooks';
 import type { JournalEntry } from '../../utils/data/schema';
 import { formatLocalDateTime, journalNewestFirst, journalPreview, type SendMessage } from '../../utils/ui/options-model';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
+import { ShowMore } from '../common/ShowMore';
 import { StatusLine, useAction } from './StatusLine';
 
 export interface JournalSectionProps {
@@ -13,10 +18,15 @@ export interface JournalSectionProps {
   send: SendMessage;
 }
 
+/** Entries drawn at first, and added by each "show older entries". */
+export const JOURNAL_PAGE = 20;
+
 export function JournalSection({ entries, locale, timeZone, send }: JournalSectionProps) {
   const [confirming, setConfirming] = useState<string | undefined>();
+  const [shown, setShown] = useState(JOURNAL_PAGE);
   const action = useAction(send);
   const sorted = journalNewestFirst(entries);
+  const older = sorted.length - shown;
   return (
     <section id="journal" class="section" aria-labelledby="journal-title">
       <h2 id="journal-title">{t('options.journal.title')}</h2>
@@ -25,7 +35,7 @@ export function JournalSection({ entries, locale, timeZone, send }: JournalSecti
         <p>{t('options.journal.empty')}</p>
       ) : (
         <ul class="journal" data-testid="journal-list">
-          {sorted.map((entry) => (
+          {sorted.slice(0, shown).map((entry) => (
             <li key={entry.id} class="card entry" data-testid="journal-row">
               <details>
                 <summary>
@@ -68,6 +78,7 @@ export function JournalSection({ entries, locale, timeZone, send }: JournalSecti
           ))}
         </ul>
       )}
+      {older > 0 && <ShowMore testId="journal-more" label={t('options.journal.showOlder', [String(older)])} onMore={() => setShown(shown + JOURNAL_PAGE)} />}
       <StatusLine outcome={action.outcome} />
     </section>
   );

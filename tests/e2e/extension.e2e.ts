@@ -29,7 +29,7 @@ describe(`the built extension (${process.env.E2E_BROWSER ?? 'chromium'})`, () =>
     const reply = await session.send({ type: 'state-requested' });
     expect(reply.ok).toBe(true);
     const { doc } = (reply as { data: StateSnapshot }).data;
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(4);
     expect(doc.people).toEqual([]);
   });
 

@@ -6,6 +6,8 @@
  */
 import { z } from './zod-mini';
 import { ACTIONS } from '../sites/site-adapter';
+import { STORAGE_KEYS } from './storage-keys';
+import { isRecord } from './is-record';
 
 export const GUARD_FRICTIONS = ['gentle', 'firm', 'strict'] as const;
 export const GUARD_FEED_HIDING = ['off', 'hide', 'collapse'] as const;
@@ -13,7 +15,7 @@ export const GUARD_FEED_HIDING = ['off', 'hide', 'collapse'] as const;
 const textItem = z.object({ id: z.string(), text: z.string() });
 
 export const GuardCoreSchema = z.object({
-  version: z.literal(3),
+  version: z.literal(4),
   settings: z.object({
     friction: z.enum(GUARD_FRICTIONS),
     // Read only to know whether strict can be reached in hard hours (utils/days/hard-hours.ts).
@@ -50,4 +52,21 @@ export type GuardCore = z.infer<typeof GuardCoreSchema>;
 export function parseGuardCore(value: unknown): GuardCore | undefined {
   const parsed = GuardCoreSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The storage keys the guard reads. Since version 4 the streak is a part of its own
+ * (utils/data/parts.ts), so a milestone or a restarted count does not rewrite the people list.
+ */
+export const GUARD_CORE_KEYS = [STORAGE_KEYS.core, STORAGE_KEYS.streak] as const;
+
+/** `core` with its `streak` (as stored under GUARD_CORE_KEYS) as one value, unvalidated. */
+export function joinGuardKeys(stored: Record<string, unknown>): unknown {
+  const core = stored[STORAGE_KEYS.core];
+  return isRecord(core) ? { ...core, streak: stored[STORAGE_KEYS.streak] } : undefined;
+}
+
+/** The guard core from what storage holds under GUARD_CORE_KEYS (`get` or `onChanged` values). */
+export function guardCoreFrom(stored: Record<string, unknown>): GuardCore | undefined {
+  return parseGuardCore(joinGuardKeys(stored));
 }

@@ -112,12 +112,27 @@ export type Reply =
   | { ok: false; error: string; where?: string };
 
 /**
+ * From the background to open extension pages after every write: the parts it changed
+ * (utils/data/parts.ts). `whole`: everything was replaced (import, erase): ask for the state again.
+ */
+export interface StateChanged {
+  type: 'state-changed';
+  revision: string;
+  previous: string | undefined;
+  set: Record<string, unknown>;
+  remove: string[];
+  whole?: boolean;
+}
+
+/**
  * The reply to `state-requested` and `export-requested` (`data`). `problem` is set when the stored
  * data could not be used as it is: it was written by a newer version (left untouched), or it
  * failed validation and was kept aside (see utils/data/store.ts).
  */
 export interface StateSnapshot {
   doc: import('./schema').StoredDocument;
+  /** The stored revision this is (utils/data/store.ts): changes after it come as `state-changed`. */
+  revision?: string;
   problem?: 'newer-version' | 'quarantined';
   /** With 'quarantined': when each copy was set aside and what of it could not be kept. */
   keptAside?: { at: string; lost: string[] }[];

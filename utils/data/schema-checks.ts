@@ -55,24 +55,8 @@ export const monthDaySchema = z
     return isCalendarDay(2024, month, day);
   }, problem('calendar-day'));
 
-/**
- * Zones already checked: asking Intl costs about 20 µs, and a document repeats the same few zones
- * (up to a thousand past streaks). Bounded, so odd input cannot grow it without end.
- */
-const knownZones = new Map<string, boolean>();
-const KNOWN_ZONES_LIMIT = 200;
-
-function isKnownTimeZone(timeZone: string): boolean {
-  const cached = knownZones.get(timeZone);
-  if (cached !== undefined) return cached;
-  const valid = isValidTimeZone(timeZone);
-  if (knownZones.size >= KNOWN_ZONES_LIMIT) knownZones.clear();
-  knownZones.set(timeZone, valid);
-  return valid;
-}
-
 /** A time zone the browser's Intl knows ("Europe/Madrid", "UTC"); "Not/AZone" is refused. */
-export const timeZoneSchema = z.string().min(1).max(LIMITS.timeZoneChars).refine(isKnownTimeZone, problem('time-zone'));
+export const timeZoneSchema = z.string().min(1).max(LIMITS.timeZoneChars).refine(isValidTimeZone, problem('time-zone'));
 
 /**
  * An account's handle must be what the options page stores for it when pasted: the site adapter's

@@ -11,7 +11,7 @@ import { LIMITS } from './limits';
 import { checkAccountHandle, checkAccountsTotal, instantSchema, localDateSchema, monthDaySchema, timeZoneSchema } from './schema-checks';
 import { isFriendLink } from '../friend/friend-link';
 
-export const SCHEMA_VERSION = 3 as const;
+export const SCHEMA_VERSION = 4 as const;
 
 const isoInstant = instantSchema;
 const localDate = localDateSchema;

@@ -1,15 +1,21 @@
 /**
- * The one writer of the stored document (background only). Every change runs in ONE promise
- * queue: read → migrate → validate → apply → validate → write, so two tabs (or two handlers of
- * the same worker interleaving across an `await`) never lose an update: storage has no
- * transactions and no compare-and-set (shared/platform.md §5).
+ * The one writer of the stored document (background only). Every change runs in ONE queue, so two
+ * tabs (or two handlers of the same worker interleaving across an `await`) never lose an update:
+ * storage has no transactions and no compare-and-set (shared/platform.md §5).
  *
- * Storage layout: `core` (the current Core, with its version; what content scripts read) and `log`
- * ({ version, events, journal }), always written together in one `set`. Version 1 kept everything
- * under `state`. Data that fails validation is copied aside every time, under a dated key listed in
- * `keptAside` (never overwritten), and what is still valid of it goes on working (utils/data/salvage.ts).
+ * Version 4 stores the document in parts (utils/data/parts.ts) and a change writes only the parts
+ * it changed: the validated document is kept in memory (read, migrated and validated once per
+ * worker start), each change is applied to it and only its changed parts are validated and
+ * written. Changes that arrive while a write is under way are applied together and written in one
+ * `set` (issue 17, item 1: 1,000 changes from 20 pages waited 98 s each when every change re-read,
+ * re-validated and rewrote the whole document). `revision` changes with every write, so a copy in
+ * memory that is no longer what is stored (a second writer, a test) is read again first.
+ *
+ * Version 3 kept `core` + `log`, version 1 `state`: read once, moved into parts. Data that fails
+ * validation is copied aside every time, under a dated key listed in `keptAside` (never
+ * overwritten), and what is still valid of it goes on working (utils/data/salvage.ts).
  */
-import { DocumentSchema, emptyDocument, SCHEMA_VERSION, STORAGE_KEYS, type Core, type StoredDocument } from './schema';
+import { DocumentSchema, emptyDocument, SCHEMA_VERSION, STORAGE_KEYS, type StoredDocument } from './schema';
 import type { StateSnapshot } from './messages';
 import { migrateToCurrent, parseVersion } from './migrations';
 import { V1_STORAGE_KEY } from './migrations/v1';
@@ -17,6 +23,7 @@ import { applyDuePending } from './reducers';
 import { salvageDocument } from './salvage';
 import { z } from 'zod';
 import { isRecord } from './is-record';
+import { diffParts, isPartKey, joinChange, joinParts, splitDocument, withChange, type Parts, type PartsChange } from './parts';
 
 /**
  * The ids of the last changes applied, written in the same `set` as the change itself: a sender
@@ -29,6 +36,12 @@ const AppliedSchema = z.object({
   changes: z.array(z.object({ id: z.string().min(8).max(64), data: z.unknown().optional() })).max(APPLIED_LIMIT),
 });
 type Applied = z.infer<typeof AppliedSchema>;
+
+/**
+ * At most this many changes in one write: each is answered only once its write is done, so a
+ * long burst is answered in steps rather than all at the end.
+ */
+const BATCH_LIMIT = 100;
 
 /** Room kept free below the browser's quota, so a change never fails halfway (Chrome: 10 MB). */
 const QUOTA_HEADROOM_BYTES = 64 * 1024;
@@ -60,8 +73,21 @@ export interface ChangeContext {
   newId(): string;
 }
 
+/** What one write changed, for the pages that show it (they refresh from this, not a full snapshot). */
+export interface Committed {
+  revision: string;
+  /** The revision this write followed; a page that holds another one asks for the whole state. */
+  previous: string | undefined;
+  set: Parts;
+  remove: string[];
+  /** Everything was written anew (a first start, an import, an erase, a set-aside). */
+  whole?: boolean;
+}
+
 export interface StoreDeps {
   storage: StorageArea;
+  /** Called after every write that changed parts (never for a write that failed). */
+  onCommit?: (committed: Committed) => void;
   now: () => Date;
   timeZone: () => string;
   newId: () => string;
@@ -101,9 +127,11 @@ export interface Quarantined {
   items: Record<string, unknown>;
 }
 
-type Current = { kind: 'ready'; doc: StoredDocument; problem?: 'quarantined' } | { kind: 'newer-version' };
-
-const READ_KEYS = [STORAGE_KEYS.core, STORAGE_KEYS.log, V1_STORAGE_KEY, STORAGE_KEYS.quarantine, STORAGE_KEYS.keptAside];
+/** The stored state as the writer holds it in memory: the document, its parts and the record of applied ids. */
+type Current =
+  | { kind: 'ready'; doc: StoredDocument; parts: Parts; applied: Applied; revision: string | undefined; problem?: 'quarantined' }
+  | { kind: 'newer-version'; revision: string | undefined };
+type Ready = Extract<Current, { kind: 'ready' }>;
 
 /** The list of set-aside copies, each under its own dated key (never overwritten). */
 const KeptAsideIndexSchema = z.array(z.object({ key: z.string().max(80), at: z.string().max(40), lost: z.array(z.string().max(80)).max(50) })).max(100);
@@ -120,14 +148,32 @@ function joinStored(core: unknown, log: unknown): unknown {
   return { ...logRest, ...core };
 }
 
-function splitDocument(doc: StoredDocument): { core: Core; log: { version: StoredDocument['version']; events: StoredDocument['events']; journal: StoredDocument['journal'] } } {
-  const { events, journal, ...core } = doc;
-  return { core, log: { version: doc.version, events, journal } };
+
+/** A part key of version 3 and before that holds a whole document (or half of one). */
+function isLegacyLayout(stored: Record<string, unknown>): boolean {
+  if (stored[STORAGE_KEYS.log] !== undefined || stored[V1_STORAGE_KEY] !== undefined) return true;
+  const version = parseVersion(stored[STORAGE_KEYS.core]);
+  return version !== undefined && version < 4;
+}
+
+function newRevision(deps: StoreDeps): string {
+  return deps.newId();
+}
+
+interface Job {
+  change: (doc: StoredDocument, ctx: ChangeContext) => ChangeOutcome;
+  changeId: string | undefined;
+  resolve(result: UpdateResult<ChangeOutcome>): void;
+  reject(error: unknown): void;
 }
 
 export function createStore(deps: StoreDeps): Store {
   const { storage } = deps;
   let tail: Promise<unknown> = Promise.resolve();
+  /** What is stored, as this writer last read or wrote it (validated); undefined until the first read. */
+  let cached: Current | undefined;
+  /** Changes waiting for the next write: every change that arrives while one is under way goes in it. */
+  let jobs: Job[] = [];
 
   /** Runs `task` after every task queued before it; a failed task does not stop the queue. */
   function queued<T>(task: () => Promise<T>): Promise<T> {
@@ -136,98 +182,141 @@ export function createStore(deps: StoreDeps): Store {
     return result;
   }
 
-  async function write(doc: StoredDocument, applied?: Applied): Promise<void> {
-    const { core, log } = splitDocument(doc);
-    const items: Record<string, unknown> = { [STORAGE_KEYS.core]: core, [STORAGE_KEYS.log]: log };
+  /**
+   * Writes the changed parts with the record of applied ids and a new revision, in one `set`.
+   * A part that no longer exists is first written empty in that `set` and then removed, so a write
+   * cut off in between leaves an empty part behind, never an old one.
+   */
+  async function commit(current: Ready, change: PartsChange, applied: Applied | undefined, whole = false): Promise<string> {
+    const revision = newRevision(deps);
+    const items: Record<string, unknown> = { ...change.set, [STORAGE_KEYS.revision]: revision };
+    for (const key of change.remove) items[key] = { version: SCHEMA_VERSION };
     if (applied) items[STORAGE_KEYS.applied] = applied;
     try {
       await storage.set(items);
+      if (change.remove.length > 0) await storage.remove(change.remove);
     } catch (error) {
       // Chrome refuses the whole `set` at its quota ("QUOTA_BYTES quota exceeded"): nothing was written.
       if (isQuotaError(error)) throw new StorageFullError();
       throw error;
     }
+    if (Object.keys(change.set).length > 0 || change.remove.length > 0) {
+      // A whole new document is not sent: the pages ask for it once (it may hold the whole journal).
+      deps.onCommit?.(whole ? { revision, previous: current.revision, set: {}, remove: [], whole } : { revision, previous: current.revision, set: change.set, remove: change.remove });
+    }
+    return revision;
   }
 
-  async function readApplied(): Promise<Applied> {
-    const parsed = AppliedSchema.safeParse((await storage.get(STORAGE_KEYS.applied))[STORAGE_KEYS.applied]);
+  /** Writes a whole document as parts (a first start, a migration, a salvage, an import). */
+  async function writeWhole(doc: StoredDocument, stored: Parts, applied: Applied | undefined, problem: 'quarantined' | undefined): Promise<Ready> {
+    const parts = splitDocument(doc);
+    const remove = Object.keys(stored).filter((key) => isPartKey(key) && !(key in parts));
+    const base: Ready = { kind: 'ready', doc, parts: {}, applied: applied ?? NO_APPLIED, revision: undefined, ...(problem ? { problem } : {}) };
+    // The record of applied ids stays as stored: a whole new document does not change it.
+    const revision = await commit(base, { set: parts, remove }, undefined, true);
+    return { ...base, parts, revision };
+  }
+
+  function readApplied(stored: Record<string, unknown>): Applied {
+    const parsed = AppliedSchema.safeParse(stored[STORAGE_KEYS.applied]);
     return parsed.success ? parsed.data : NO_APPLIED;
   }
 
   /** Whether these items would leave less than the headroom below the quota (where there is one). */
   async function wouldOverflow(items: Record<string, unknown>): Promise<boolean> {
     if (!deps.quotaBytes) return false;
-    const keys = Object.keys(items);
     const stored = await storage.get(null);
-    const others = Object.fromEntries(Object.entries(stored).filter(([key]) => !keys.includes(key)));
+    const others = Object.fromEntries(Object.entries(stored).filter(([key]) => !(key in items) && !isPartKey(key)));
     return storedBytes(others) + storedBytes(items) > deps.quotaBytes - QUOTA_HEADROOM_BYTES;
   }
 
   /** Read → migrate → validate. Writes only to finish a migration, a fresh start or a set-aside. */
-  async function readCurrent(): Promise<Current> {
-    const stored = await storage.get(READ_KEYS);
-    const core = stored[STORAGE_KEYS.core];
-    const log = stored[STORAGE_KEYS.log];
-    const v1State = stored[V1_STORAGE_KEY];
+  async function readStored(): Promise<Current> {
+    const stored = await storage.get(null);
+    const revision = typeof stored[STORAGE_KEYS.revision] === 'string' ? (stored[STORAGE_KEYS.revision] as string) : undefined;
+    const applied = readApplied(stored);
     const keptAside = readKeptAside(stored);
     const hasQuarantine = stored[STORAGE_KEYS.quarantine] !== undefined || keptAside.length > 0;
-    const quarantinedProblem = hasQuarantine ? { problem: 'quarantined' as const } : {};
+    const quarantined = hasQuarantine ? ('quarantined' as const) : undefined;
+    const parts: Parts = Object.fromEntries(Object.entries(stored).filter(([key]) => isPartKey(key)));
+    const legacy = isLegacyLayout(stored);
+    const v1State = stored[V1_STORAGE_KEY];
 
-    if (core === undefined && log === undefined && v1State === undefined) {
-      const doc = emptyDocument(deps.now(), deps.timeZone());
-      await write(doc);
-      return { kind: 'ready', doc, ...quarantinedProblem };
+    if (Object.keys(parts).length === 0 && v1State === undefined) {
+      return writeWhole(emptyDocument(deps.now(), deps.timeZone()), parts, applied, quarantined);
     }
 
-    const fromV1 = core === undefined && log === undefined;
-    const raw = fromV1 ? v1State : joinStored(core, log);
-    // Refuse if either half is newer, even when the other half is damaged.
-    const versions = fromV1 ? [parseVersion(v1State)] : [parseVersion(core), parseVersion(log)];
+    const fromV1 = legacy && stored[STORAGE_KEYS.core] === undefined && stored[STORAGE_KEYS.log] === undefined;
+    const raw = fromV1 ? v1State : legacy ? joinStored(stored[STORAGE_KEYS.core], stored[STORAGE_KEYS.log]) : joinParts(parts);
+    // Refuse if any part is newer, even when another one is damaged.
+    const versions = fromV1 ? [parseVersion(v1State)] : Object.values(parts).map(parseVersion);
+    if (legacy && !fromV1) versions.push(parseVersion(stored[STORAGE_KEYS.log]));
+    if (versions.some((v) => v !== undefined && v > SCHEMA_VERSION)) return { kind: 'newer-version', revision };
     const result = migrateToCurrent(raw);
-    if (!result.ok && (result.problem === 'newer-version' || versions.some((v) => v !== undefined && v > SCHEMA_VERSION))) {
-      return { kind: 'newer-version' };
-    }
+    if (!result.ok && result.problem === 'newer-version') return { kind: 'newer-version', revision };
 
     if (result.ok) {
-      if (fromV1 || parseVersion(core) !== SCHEMA_VERSION) {
-        await write(result.doc);
-        if (v1State !== undefined) await storage.remove(V1_STORAGE_KEY);
-      }
+      let ready: Ready = legacy
+        ? await writeWhole(result.doc, parts, applied, quarantined)
+        : { kind: 'ready', doc: result.doc, parts: splitDocument(result.doc), applied, revision, ...(quarantined ? { problem: quarantined } : {}) };
+      if (legacy) await removeLegacy(stored);
       // A change whose cool-down has passed takes effect at the next read too, not only when its
       // alarm fires (an alarm can be late: a browser that was closed, a sleeping laptop).
-      const due = applyDuePending(result.doc, deps.now());
-      if (due !== result.doc) {
-        const checked = DocumentSchema.safeParse(due);
-        if (checked.success) {
-          await write(checked.data);
-          return { kind: 'ready', doc: checked.data, ...quarantinedProblem };
-        }
-      }
-      return { kind: 'ready', doc: result.doc, ...quarantinedProblem };
+      ready = await withDueApplied(ready);
+      return ready;
     }
 
     // Kept aside every time, under a key of its own: an earlier copy is never overwritten, and
     // whatever was written since the last problem is in this one.
-    const items: Record<string, unknown> = {};
-    if (core !== undefined) items[STORAGE_KEYS.core] = core;
-    if (log !== undefined) items[STORAGE_KEYS.log] = log;
-    if (v1State !== undefined) items[V1_STORAGE_KEY] = v1State;
+    const items: Record<string, unknown> = fromV1 ? { [V1_STORAGE_KEY]: v1State } : legacy ? legacyItems(stored) : parts;
     const at = deps.now().toISOString();
     const fresh = emptyDocument(deps.now(), deps.timeZone());
     // What is still valid goes on working (the people list, and so the guard, above all).
     const salvaged = fromV1 ? undefined : salvageDocument(raw, fresh);
     const key = uniqueKey(`${STORAGE_KEYS.quarantine}:${at}`, keptAside);
-    const quarantined: Quarantined = {
+    const copy: Quarantined = {
       quarantinedAt: at,
       ...(result.where !== undefined ? { where: result.where } : {}),
       ...(result.detail !== undefined ? { detail: result.detail } : {}),
       items,
     };
     const entry = { key, at, lost: salvaged ? salvaged.lost.slice(0, 50) : ['everything'] };
-    await storage.set({ [key]: quarantined, [STORAGE_KEYS.keptAside]: [...keptAside, entry].slice(-100) });
-    await write(salvaged?.doc ?? fresh);
-    if (v1State !== undefined) await storage.remove(V1_STORAGE_KEY);
-    return { kind: 'ready', doc: salvaged?.doc ?? fresh, problem: 'quarantined' };
+    await storage.set({ [key]: copy, [STORAGE_KEYS.keptAside]: [...keptAside, entry].slice(-100) });
+    const ready = await writeWhole(salvaged?.doc ?? fresh, parts, applied, 'quarantined');
+    if (legacy) await removeLegacy(stored);
+    return ready;
+  }
+
+  function legacyItems(stored: Record<string, unknown>): Record<string, unknown> {
+    const items: Record<string, unknown> = {};
+    for (const key of [STORAGE_KEYS.core, STORAGE_KEYS.log, V1_STORAGE_KEY]) if (stored[key] !== undefined) items[key] = stored[key];
+    return items;
+  }
+
+  /** The keys of version 3 and before that the parts replace (`core` is a part again: already rewritten). */
+  async function removeLegacy(stored: Record<string, unknown>): Promise<void> {
+    const keys = [STORAGE_KEYS.log, V1_STORAGE_KEY].filter((key) => stored[key] !== undefined);
+    if (keys.length > 0) await storage.remove(keys);
+  }
+
+  async function withDueApplied(ready: Ready): Promise<Ready> {
+    const due = applyDuePending(ready.doc, deps.now());
+    if (due === ready.doc) return ready;
+    const change = diffParts(ready.parts, due, ready.doc);
+    if (!change) return ready;
+    const revision = await commit(ready, change, undefined);
+    const parts = withChange(ready.parts, change);
+    return { ...ready, doc: joinChange(ready.doc, parts, change), parts, revision };
+  }
+
+  /** The state in memory, read again when what is stored is no longer what this writer wrote. */
+  async function current(): Promise<Current> {
+    if (cached) {
+      const stored = (await storage.get(STORAGE_KEYS.revision))[STORAGE_KEYS.revision];
+      if (stored === cached.revision) return cached;
+    }
+    cached = await readStored();
+    return cached;
   }
 
   function readKeptAside(stored: Record<string, unknown>): KeptAsideIndex {
@@ -245,49 +334,119 @@ export function createStore(deps: StoreDeps): Store {
     return { now: deps.now(), timeZone: deps.timeZone(), newId: deps.newId };
   }
 
-  async function applyChange<O extends ChangeOutcome>(
-    change: (doc: StoredDocument, ctx: ChangeContext) => O,
-    changeId?: string,
-  ): Promise<UpdateResult<O>> {
-    const current = await readCurrent();
-    if (current.kind === 'newer-version') return { ok: false, error: 'newer-version' };
-    const applied = changeId ? await readApplied() : undefined;
-    const earlier = applied?.changes.find((c) => c.id === changeId);
-    if (earlier) return { ok: true, doc: current.doc, ...(earlier.data !== undefined ? { data: earlier.data } : {}) } as O;
-    const outcome = change(current.doc, context());
-    if (!outcome.ok) return outcome;
-    const checked = DocumentSchema.safeParse(outcome.doc);
-    if (!checked.success) return { ok: false, error: 'invalid-result' };
-    const nextApplied: Applied | undefined =
-      applied && changeId
-        ? { version: 1, changes: [...applied.changes, { id: changeId, ...(outcome.data !== undefined ? { data: outcome.data } : {}) }].slice(-APPLIED_LIMIT) }
-        : undefined;
+  /**
+   * Applies every waiting change in order to the document in memory, then writes what they changed
+   * together. Each change is checked on its own (a refused or invalid one changes nothing and the
+   * others go on); the answers go out once the write is done, and only then.
+   */
+  async function applyWaiting(): Promise<void> {
+    const batch = jobs.splice(0, BATCH_LIMIT);
+    // More than one write's worth waiting: the rest goes in the next write, right after this one.
+    if (jobs.length > 0) void queued(applyWaiting);
+    if (batch.length === 0) return;
+    let state: Current;
     try {
-      await write(checked.data, nextApplied);
+      state = await current();
     } catch (error) {
-      if (error instanceof StorageFullError) return { ok: false, error: 'storage-full' };
-      throw error;
+      for (const job of batch) job.reject(error);
+      return;
     }
-    // The parsed copy is what gets written, so it is what the caller sees.
-    return { ...outcome, doc: checked.data } as O;
+    if (state.kind === 'newer-version') {
+      for (const job of batch) job.resolve({ ok: false, error: 'newer-version' });
+      return;
+    }
+    // A due change that cannot be written now is applied again by each change's reducer (and
+    // written with it), so a failure here must not leave the batch unanswered.
+    const start = await withDueApplied(state).catch(() => state);
+    let { doc, parts } = start;
+    const set: Parts = {};
+    const removed = new Set<string>();
+    let appliedChanges = start.applied.changes;
+    const answers: (() => void)[] = [];
+    for (const job of batch) {
+      const earlier = job.changeId ? appliedChanges.find((c) => c.id === job.changeId) : undefined;
+      if (earlier) {
+        const answer = { ok: true, doc, ...(earlier.data !== undefined ? { data: earlier.data } : {}) } as ChangeOutcome;
+        answers.push(() => job.resolve(answer));
+        continue;
+      }
+      let outcome: ChangeOutcome;
+      try {
+        outcome = job.change(doc, context());
+      } catch (error) {
+        answers.push(() => job.reject(error));
+        continue;
+      }
+      if (!outcome.ok) {
+        const refused = outcome;
+        answers.push(() => job.resolve(refused));
+        continue;
+      }
+      const change = outcome.doc === doc ? { set: {}, remove: [] } : diffParts(parts, outcome.doc, doc);
+      if (!change) {
+        answers.push(() => job.resolve({ ok: false, error: 'invalid-result' }));
+        continue;
+      }
+      parts = withChange(parts, change);
+      for (const [key, value] of Object.entries(change.set)) {
+        set[key] = value;
+        removed.delete(key);
+      }
+      for (const key of change.remove) {
+        delete set[key];
+        removed.add(key);
+      }
+      // The parsed parts are what gets written, so they are what the caller sees.
+      if (Object.keys(change.set).length > 0 || change.remove.length > 0) doc = joinChange(doc, parts, change);
+      if (job.changeId) appliedChanges = [...appliedChanges, { id: job.changeId, ...(outcome.data !== undefined ? { data: outcome.data } : {}) }].slice(-APPLIED_LIMIT);
+      const written = { ...outcome, doc };
+      answers.push(() => job.resolve(written));
+    }
+    const applied: Applied | undefined = appliedChanges !== start.applied.changes ? { version: 1, changes: appliedChanges } : undefined;
+    if (Object.keys(set).length > 0 || removed.size > 0 || applied) {
+      try {
+        const revision = await commit(start, { set, remove: [...removed] }, applied);
+        cached = { ...start, doc, parts, revision, applied: applied ?? start.applied };
+      } catch (error) {
+        // Nothing of this write was stored: every change in it is answered as not made.
+        cached = start;
+        for (const job of batch) {
+          if (error instanceof StorageFullError) job.resolve({ ok: false, error: 'storage-full' });
+          else job.reject(error);
+        }
+        return;
+      }
+    } else {
+      cached = start;
+    }
+    for (const answer of answers) answer();
+  }
+
+  function enqueue(job: Job): void {
+    jobs.push(job);
+    // One write for all the changes waiting when the queue reaches it (up to BATCH_LIMIT).
+    if (jobs.length === 1) void queued(applyWaiting);
   }
 
   return {
-    load: () => queued(async () => void (await readCurrent())),
+    load: () => queued(async () => void (await current())),
 
     snapshot: () =>
       queued(async (): Promise<StateSnapshot> => {
-        const current = await readCurrent();
-        if (current.kind === 'newer-version') {
+        const state = await current();
+        if (state.kind === 'newer-version') {
           // Shown, never written: the stored data stays exactly as the newer version left it.
           return { doc: emptyDocument(deps.now(), deps.timeZone()), problem: 'newer-version' };
         }
-        if (!current.problem) return { doc: current.doc };
+        const ready = await withDueApplied(state);
+        cached = ready;
+        const revision = ready.revision !== undefined ? { revision: ready.revision } : {};
+        if (!ready.problem) return { doc: ready.doc, ...revision };
         const stored = await storage.get([STORAGE_KEYS.keptAside, STORAGE_KEYS.quarantine]);
         const keptAside = readKeptAside(stored).map(({ at, lost }) => ({ at, lost }));
         const legacy = stored[STORAGE_KEYS.quarantine] as Partial<Quarantined> | undefined;
         if (legacy?.quarantinedAt) keptAside.unshift({ at: String(legacy.quarantinedAt).slice(0, 40), lost: ['everything'] });
-        return { doc: current.doc, problem: current.problem, keptAside };
+        return { doc: ready.doc, problem: ready.problem, keptAside, ...revision };
       }),
 
     keptAsideCopies: () =>
@@ -299,34 +458,44 @@ export function createStore(deps: StoreDeps): Store {
         return copies;
       }),
 
-    update: (change, changeId) => queued(() => applyChange(change, changeId)),
+    update: <O extends ChangeOutcome>(change: (doc: StoredDocument, ctx: ChangeContext) => O, changeId?: string) =>
+      new Promise<UpdateResult<O>>((resolve, reject) => {
+        enqueue({ change, changeId, resolve: resolve as Job['resolve'], reject });
+      }),
 
     replace: (doc) =>
       queued(async () => {
         const checked = DocumentSchema.parse(doc);
-        const { core, log } = splitDocument(checked);
+        const parts = splitDocument(checked);
         // Refused up front: at the quota the browser would refuse it anyway, after a long wait.
-        if (await wouldOverflow({ [STORAGE_KEYS.core]: core, [STORAGE_KEYS.log]: log })) return { ok: false, error: 'storage-full' } as const;
+        if (await wouldOverflow(parts)) return { ok: false, error: 'storage-full' } as const;
+        const stored = await storage.get(null);
+        const storedParts = Object.fromEntries(Object.entries(stored).filter(([key]) => isPartKey(key)));
+        const state = cached?.kind === 'ready' ? cached : undefined;
         try {
-          await write(checked);
+          cached = await writeWhole(checked, storedParts, readApplied(stored), state?.problem);
         } catch (error) {
+          cached = undefined;
           if (error instanceof StorageFullError) return { ok: false, error: 'storage-full' } as const;
           throw error;
         }
-        await storage.remove(V1_STORAGE_KEY);
+        await removeLegacy(stored);
         return { ok: true } as const;
       }),
 
     erase: () =>
       queued(async () => {
-        const keptAside = readKeptAside(await storage.get(STORAGE_KEYS.keptAside)).map((e) => e.key);
-        await storage.remove([STORAGE_KEYS.quarantine, STORAGE_KEYS.keptAside, ...keptAside, V1_STORAGE_KEY, STORAGE_KEYS.applied]);
-        await write(emptyDocument(deps.now(), deps.timeZone()));
+        const stored = await storage.get(null);
+        const keptAside = readKeptAside(stored).map((e) => e.key);
+        await storage.remove([STORAGE_KEYS.quarantine, STORAGE_KEYS.keptAside, ...keptAside, V1_STORAGE_KEY, STORAGE_KEYS.log, STORAGE_KEYS.applied]);
+        const storedParts = Object.fromEntries(Object.entries(stored).filter(([key]) => isPartKey(key)));
+        cached = await writeWhole(emptyDocument(deps.now(), deps.timeZone()), storedParts, undefined, undefined);
       }),
 
     applyDue: () =>
       queued(async () => {
-        await applyChange((doc, ctx) => ({ ok: true, doc: applyDuePending(doc, ctx.now) }));
+        const state = await current();
+        if (state.kind === 'ready') cached = await withDueApplied(state);
       }),
 
     context,

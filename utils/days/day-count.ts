@@ -15,15 +15,30 @@ import type { Streak } from '../data/schema';
 const FALLBACK_ZONE = 'UTC';
 const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Asked for every event logged, every day counted and every zone validated (a document repeats the
+ * same few zones, up to a thousand past streaks); building a formatter each time was most of the
+ * cost of a logged urge (bench/store.measure.ts). A zone's validity does not change while the
+ * extension runs. Bounded below, so odd input cannot grow it without end.
+ */
+const zoneValidity = new Map<string, boolean>();
+
 /** True when the runtime's Intl knows the zone (IANA name such as "Asia/Kolkata", or "UTC"). */
 export function isValidTimeZone(timeZone: string): boolean {
   if (timeZone.trim() === '') return false;
+  const known = zoneValidity.get(timeZone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  // Bounded: an import may name thousands of made-up zones.
+  if (zoneValidity.size >= 256) zoneValidity.clear();
+  zoneValidity.set(timeZone, valid);
+  return valid;
 }
 
 /** A zone we can count in: the given one, or UTC when it is unknown (never throws). */

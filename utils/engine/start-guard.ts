@@ -5,8 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { STORAGE_KEYS } from '../data/storage-keys';
-import { parseGuardCore, type GuardCore } from '../data/guard-core';
+import { GUARD_CORE_KEYS, guardCoreFrom, type GuardCore } from '../data/guard-core';
 import { PAUSE_SECONDS } from '../data/friction';
 import type { Message, Reply } from '../data/messages';
 import { sendReliably } from '../data/reliable-send';
@@ -20,8 +19,6 @@ import { startEngine } from './engine';
 import { calmPageUrl } from '../ui/calm-page';
 import { friendPrompt } from '../friend/friend-link';
 import { hardHoursFriction, isInHardHours } from '../days/hard-hours';
-
-const parseCore = parseGuardCore;
 
 /** A different reason each time, so the words stay alive; the first reason when there is one. */
 function pick<T>(items: readonly T[], seed: number): T | undefined {
@@ -61,6 +58,8 @@ function withPagePass(adapter: SiteAdapter): { adapter: SiteAdapter; passClaimed
 export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter): void {
   const { adapter, passClaimed } = withPagePass(siteAdapter);
   let core: GuardCore | undefined;
+  /** What storage last said under GUARD_CORE_KEYS: a change names only the keys that changed. */
+  let latest: Record<string, unknown> = {};
   let prompts = 0;
 
   const context = (): InterstitialContext => {
@@ -116,19 +115,20 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
     hidesFeedBeforeLoad: feedHidingFlagged(),
     calmPage: () => calmPageUrl(pausePage, new URL(location.href), adapter.id),
     async loadIndex() {
-      const [stored] = await Promise.all([browser.storage.local.get(STORAGE_KEYS.core), passClaimed]);
-      core = parseCore(stored[STORAGE_KEYS.core]);
+      const [stored] = await Promise.all([browser.storage.local.get([...GUARD_CORE_KEYS]), passClaimed]);
+      latest = stored;
+      core = guardCoreFrom(stored);
       return core ? buildGuardIndex(core, adapter.id) : EMPTY_GUARD_INDEX;
     },
     subscribe(onIndex) {
       const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
-        if (area !== 'local' || !(STORAGE_KEYS.core in changes)) return;
-        const change = changes[STORAGE_KEYS.core];
-        // The store writes `core` with every log entry (utils/data/store.ts), and Firefox 153
-        // reports it as changed even when it is equal (seen 2026-11: a "go back" on X asked again;
-        // Source: tests/e2e/guard.e2e.ts). An unchanged core decides nothing.
-        if (JSON.stringify(change?.oldValue) === JSON.stringify(change?.newValue)) return;
-        core = parseCore(change?.newValue);
+        if (area !== 'local') return;
+        const ours = GUARD_CORE_KEYS.filter((key) => key in changes);
+        // Firefox 153 reports a key as changed even when it is equal (seen 2026-11: a "go back" on
+        // X asked again; Source: tests/e2e/guard.e2e.ts). An unchanged core decides nothing.
+        if (ours.every((key) => JSON.stringify(changes[key]?.oldValue) === JSON.stringify(changes[key]?.newValue))) return;
+        latest = { ...latest, ...Object.fromEntries(ours.map((key) => [key, changes[key]?.newValue])) };
+        core = guardCoreFrom(latest);
         onIndex(core ? buildGuardIndex(core, adapter.id) : EMPTY_GUARD_INDEX);
       };
       browser.storage.onChanged.addListener(listener);

@@ -1,12 +1,17 @@
 /**
  * How the popup and the options page talk to the background: typed messages out, a signal of
- * the current state in, refreshed whenever storage changes. They never write storage themselves.
+ * the current state in. They never write storage themselves. The state is asked for once; after
+ * that each write's changed parts come from the background (`state-changed`) and are applied here,
+ * so a logged urge costs an open page one small message, not a full snapshot (issue 17).
  */
 import { signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { Message, Reply, StateSnapshot } from '../data/messages';
+import type { Message, Reply, StateChanged, StateSnapshot } from '../data/messages';
 import { sendReliably } from '../data/reliable-send';
 import { requestErrorText } from '../copy/data-errors';
+import { joinParts, splitDocument, withChange, type Parts } from '../data/parts';
+import type { StoredDocument } from '../data/schema';
+import { isRecord } from '../data/is-record';
 
 /** Resolves with the background's own answer: retried until it comes (utils/data/reliable-send.ts). */
 export function send(message: Message): Promise<Reply> {
@@ -18,6 +23,9 @@ export function send(message: Message): Promise<Reply> {
   });
 }
 
+/** A performance mark, set once the first state is drawn (bench/browser.measure.ts reads it). */
+export const FIRST_STATE_MARK = 'first-state-rendered';
+
 export interface LiveState {
   /** Undefined until the first answer arrives. */
   snapshot: Signal<StateSnapshot | undefined>;
@@ -25,17 +33,59 @@ export interface LiveState {
   stop(): void;
 }
 
-/** Asks the background for the state now and after every storage change. */
+function isStateChanged(raw: unknown): raw is StateChanged {
+  return isRecord(raw) && raw.type === 'state-changed' && typeof raw.revision === 'string' && isRecord(raw.set) && Array.isArray(raw.remove);
+}
+
+/**
+ * The snapshot after one write, or undefined when it does not follow from the one held (a write
+ * was missed, or everything was replaced): then the whole state is asked for again.
+ */
+export function applyStateChanged(held: { snapshot: StateSnapshot; parts: Parts }, changed: StateChanged): { snapshot: StateSnapshot; parts: Parts } | undefined {
+  if (changed.whole || held.snapshot.revision === undefined || changed.previous !== held.snapshot.revision) return undefined;
+  const parts = withChange(held.parts, { set: changed.set, remove: changed.remove.filter((key) => typeof key === 'string') });
+  // The background validated every part before writing it; this only joins them again.
+  return { snapshot: { ...held.snapshot, doc: joinParts(parts) as StoredDocument, revision: changed.revision }, parts };
+}
+
+/** Asks the background for the state once, then follows each write's changes. */
 export function liveState(): LiveState {
   const snapshot = signal<StateSnapshot | undefined>(undefined);
-  const refresh = async () => {
-    const reply = await send({ type: 'state-requested' });
-    if (reply.ok) snapshot.value = reply.data as StateSnapshot;
+  let parts: Parts = {};
+  let inFlight: Promise<void> | undefined;
+  // One request at a time: changes that arrive meanwhile are in its answer or follow it.
+  const refresh = () =>
+    (inFlight ??= (async () => {
+      try {
+        const reply = await send({ type: 'state-requested' });
+        if (!reply.ok) return;
+        const next = reply.data as StateSnapshot;
+        parts = splitDocument(next.doc);
+        const first = snapshot.peek() === undefined;
+        snapshot.value = next;
+        // The page has drawn its first state by the next frame (preact renders in a microtask):
+        // `npm run bench` reads this mark for the render figures. It changes nothing.
+        if (first) requestAnimationFrame(() => performance.mark(FIRST_STATE_MARK));
+      } finally {
+        inFlight = undefined;
+      }
+    })());
+  const extensionOrigin = browser.runtime.getURL('/');
+  const onMessage = (raw: unknown, sender: { tab?: unknown; url?: string }) => {
+    // From the background only: a content script's message carries its tab.
+    if (!isStateChanged(raw) || sender.tab !== undefined || !(sender.url ?? '').startsWith(extensionOrigin)) return undefined;
+    if (inFlight) return undefined;
+    const held = snapshot.peek();
+    const next = held ? applyStateChanged({ snapshot: held, parts }, raw) : undefined;
+    if (!next) {
+      void refresh();
+      return undefined;
+    }
+    parts = next.parts;
+    snapshot.value = next.snapshot;
+    return undefined;
   };
-  const onChanged = (_changes: unknown, area: string) => {
-    if (area === 'local') void refresh();
-  };
-  browser.storage.onChanged.addListener(onChanged);
+  browser.runtime.onMessage.addListener(onMessage);
   void refresh();
-  return { snapshot, refresh, stop: () => browser.storage.onChanged.removeListener(onChanged) };
+  return { snapshot, refresh, stop: () => browser.runtime.onMessage.removeListener(onMessage) };
 }

@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { Interstitial } from '../../components/interstitial/Interstitial';
 import { TextForm } from '../../components/pause/TextForm';
 import { PAUSE_SECONDS } from '../data/friction';
-import { CoreSchema, STORAGE_KEYS, type Core } from '../data/schema';
+import { CoreSchema, type Core } from '../data/schema';
+import { GUARD_CORE_KEYS, joinGuardKeys } from '../data/guard-core';
 import { daysWithoutContact } from '../days/day-count';
 import { t } from '../copy';
 import { linkPatternMatches } from '../sites/custom-patterns';
@@ -41,8 +42,8 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
   document.title = t('pause.title');
   const fromPattern = url.searchParams.get('source') === 'pattern';
   const adapter = site ? adapterById(site) : undefined;
-  const stored = await browser.storage.local.get(STORAGE_KEYS.core);
-  const core = CoreSchema.safeParse(stored[STORAGE_KEYS.core]);
+  const stored = await browser.storage.local.get([...GUARD_CORE_KEYS]);
+  const core = CoreSchema.safeParse(joinGuardKeys(stored));
   const target = fromPattern
     ? patternTarget(url.hash.slice(1), core.success ? core.data : undefined)
     : adapter
@@ -194,8 +195,8 @@ function matchesOwnPattern(href: string, core: Core): boolean {
 /** The calm page: the day count, a kind word, the site's home one click away, or closing the tab. */
 async function mountCalmPage(root: HTMLElement, url: URL, site: SiteId | undefined): Promise<void> {
   document.title = t('calm.title');
-  const stored = await browser.storage.local.get(STORAGE_KEYS.core);
-  const core = CoreSchema.safeParse(stored[STORAGE_KEYS.core]);
+  const stored = await browser.storage.local.get([...GUARD_CORE_KEYS]);
+  const core = CoreSchema.safeParse(joinGuardKeys(stored));
   const adapter = site ? adapterById(site) : undefined;
   const from = parseHttpUrl(url.searchParams.get('from') ?? '');
   const fromPattern = url.searchParams.get('source') === 'pattern';

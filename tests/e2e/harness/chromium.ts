@@ -151,6 +151,18 @@ export async function launchChromium(extensionDir: string): Promise<E2eSession> 
       await page.goto(extensionUrl(path));
       return page;
     },
+    async stopBackground() {
+      // The worker starts again by itself at the next message or event (MV3 lifecycle).
+      // Any open page gives a session; the blank first tab is closed once the popup page is open.
+      await popup();
+      const cdp = await context.newCDPSession(context.pages().find((page) => !page.isClosed())!);
+      try {
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

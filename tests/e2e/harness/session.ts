@@ -38,7 +38,7 @@ export async function withPage<R>(session: E2eSession, run: (page: E2ePage) => P
 
 /**
  * Lets `ms` pass for the changes waiting out a cool-down (and a pause for a while): their times move back by `ms` in the
- * stored core (as if the clock had moved on), then one read of the state lets every change that is
+ * stored `core` part (as if the clock had moved on), then one read of the state lets every change that is
  * now due take effect (utils/data/store.ts). The shipped build has no clock hook to move.
  */
 export async function passTimeForWaitingChanges(session: Pick<E2eSession, 'inExtension' | 'send'>, ms: number): Promise<void> {
@@ -54,7 +54,9 @@ export async function passTimeForWaitingChanges(session: Pick<E2eSession, 'inExt
     }));
     // A pause for a while ends by itself at `pausedUntil`: that time moves too.
     if (core.settings.pausedUntil) core.settings.pausedUntil = earlier(core.settings.pausedUntil);
-    await api.storage.local.set({ core });
+    // A new revision: the writer keeps what it wrote in memory and reads again only when the
+    // stored revision is not the one it wrote (utils/data/store.ts).
+    await api.storage.local.set({ core, revision: `moved-${Date.now()}-${Math.random()}` });
   }, ms);
   const reply = await session.send({ type: 'state-requested' });
   if (!reply.ok) throw new Error(`state-requested failed: ${reply.error}`);

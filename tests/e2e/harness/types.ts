@@ -69,5 +69,7 @@ export interface E2eSession {
   hasHostPermission(origin: string): Promise<boolean>;
   /** An extension page (popup.html, options.html…) in a new tab, for page objects and axe. */
   openExtensionPage(path: string): Promise<E2ePage>;
+  /** Stops the background's service worker (Chromium, DevTools protocol); absent where a browser has no such control. */
+  stopBackground?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -7,7 +7,9 @@ import { describe, expect, test } from 'vitest';
 import v1 from '../../fixtures/data/v1.json';
 import v2 from '../../fixtures/data/v2.json';
 import v3 from '../../fixtures/data/v3.json';
-import { GUARD_FEED_HIDING, GUARD_FRICTIONS, parseGuardCore } from '../../../utils/data/guard-core';
+import v4 from '../../fixtures/data/v4.json';
+import { GUARD_CORE_KEYS, GUARD_FEED_HIDING, GUARD_FRICTIONS, guardCoreFrom, parseGuardCore } from '../../../utils/data/guard-core';
+import { splitDocument } from '../../../utils/data/parts';
 import { migrateToCurrent } from '../../../utils/data/migrations';
 import { buildGuardIndex } from '../../../utils/engine/guard-index';
 import { CoreSchema, emptyDocument, FeedHidingSchema, FrictionSchema } from '../../../utils/data/schema';
@@ -23,7 +25,8 @@ describe('the content script view of the core', () => {
     ['a fresh document', CoreSchema.parse(emptyDocument(new Date('2026-11-23T10:00:00Z'), 'Europe/Berlin'))],
     ['the v1 fixture, migrated', coreOf(v1)],
     ['the v2 fixture, migrated', coreOf(v2)],
-    ['the v3 fixture', coreOf(v3)],
+    ['the v3 fixture, migrated', coreOf(v3)],
+    ['the v4 fixture', coreOf(v4)],
   ])('accepts %s with the values it reads unchanged', (_why, core) => {
     const view = parseGuardCore(core);
     expect(view).toBeDefined();
@@ -50,7 +53,7 @@ describe('the content script view of the core', () => {
 
   test.each([
     ['nothing stored yet', undefined],
-    ['a newer version', { ...coreOf(v2), version: 4 }],
+    ['a newer version', { ...coreOf(v2), version: 5 }],
     ['an empty handle', { ...coreOf(v2), people: [{ id: 'p', feedHiding: 'off', accounts: [{ site: 'x', handle: '' }] }] }],
     ['a friction level that does not exist', { ...coreOf(v2), settings: { ...coreOf(v2).settings, friction: 'none' } }],
   ])('refuses %s', (_why, value) => {
@@ -66,5 +69,24 @@ describe('site ids in the content script view', () => {
     const core = parseGuardCore({ ...coreOf(v2), people: [{ id: 'p', feedHiding: 'off', accounts: [{ site: 'myspace', handle: 'sam' }] }] });
     expect(core).toBeDefined();
     expect(buildGuardIndex(core!, 'x').active).toBe(false);
+  });
+});
+
+describe('the guard reads the parts the store writes', () => {
+  test.each([
+    ['the v3 fixture, migrated', v3],
+    ['the v4 fixture', v4],
+  ])('%s: `core` and `streak` give the same view as the whole core', (_why, raw) => {
+    const migrated = migrateToCurrent(raw);
+    if (!migrated.ok) throw new Error('fixture does not migrate');
+    const parts = splitDocument(migrated.doc);
+    const stored = Object.fromEntries(GUARD_CORE_KEYS.map((key) => [key, structuredClone(parts[key])]));
+    expect(guardCoreFrom(stored)).toEqual(parseGuardCore(CoreSchema.parse(migrated.doc)));
+  });
+
+  test('without `core` there is no view, and without `streak` the view is refused', () => {
+    const parts = splitDocument(emptyDocument(new Date('2026-11-23T10:00:00Z'), 'UTC'));
+    expect(guardCoreFrom({ streak: parts.streak })).toBeUndefined();
+    expect(guardCoreFrom({ core: parts.core })).toBeUndefined();
   });
 });

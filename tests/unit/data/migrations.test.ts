@@ -137,10 +137,25 @@ describe('v3 fixture keeps its fields', () => {
   });
 });
 
+describe('004: stored in parts (v3 → v4)', () => {
+  test('nothing in the document changes but its version', () => {
+    const v3 = fixture('v3.json') as StoredDocument;
+    const { version: _v4, ...doc } = migrated('v3.json');
+    const { version: _v3, ...before } = v3;
+    expect(doc).toEqual(DocumentSchema.omit({ version: true }).parse(before));
+  });
+
+  test('a damaged v3 document says where, in plain words', () => {
+    const raw = fixture('v3.json') as { plans: { then: string }[] };
+    raw.plans[0]!.then = '';
+    expect(migrateToCurrent(raw)).toMatchObject({ ok: false, problem: 'invalid', where: expect.stringContaining('plans') });
+  });
+});
+
 describe('what cannot be migrated', () => {
   const v2 = fixture('v2.json') as Record<string, unknown>;
   test.each([
-    ['a newer version', { ...v2, version: 4 }, { ok: false, problem: 'newer-version' }],
+    ['a newer version', { ...v2, version: 5 }, { ok: false, problem: 'newer-version' }],
     ['a much newer version with another shape', { version: 9, anything: true }, { ok: false, problem: 'newer-version' }],
     ['no version', { ...v2, version: undefined }, { ok: false, problem: 'invalid', where: 'version' }],
     ['version 0', { ...v2, version: 0 }, { ok: false, problem: 'invalid', where: 'version' }],

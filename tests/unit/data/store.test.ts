@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStore, type ChangeContext, type ChangeOutcome, type Store } from '../../../utils/data/store';
 import { migrateToCurrent } from '../../../utils/data/migrations';
-import { CoreSchema, DocumentSchema, emptyDocument, type StoredDocument } from '../../../utils/data/schema';
+import { DocumentSchema, emptyDocument, type StoredDocument } from '../../../utils/data/schema';
+import { CorePartSchema, joinParts, splitDocument } from '../../../utils/data/parts';
 
 // The store only needs "apply what is due" from the reducers; a small stand-in keeps these tests
 // about the store (queue, migration, quarantine), not about the reducers' rules.
@@ -30,10 +31,15 @@ function newStore(): Store {
   return createStore({ storage, now: () => clock, timeZone: () => 'Europe/Berlin', newId: () => `id-${++ids}` });
 }
 
-/** Stores a current document the way the store itself does. */
+/** Stores a current document the way the store itself does: in parts. */
 async function storeDocument(doc: StoredDocument): Promise<void> {
+  await storage.set(structuredClone(splitDocument(doc)));
+}
+
+/** Stores a version 3 document the way version 3 did: `core` and `log`. */
+async function storeV3(doc: Record<string, any>): Promise<void> {
   const { events, journal, ...core } = doc;
-  await storage.set({ core, log: { version: doc.version, events, journal } });
+  await storage.set({ core, log: { version: 3, events, journal } });
 }
 
 function addReason(text: string) {
@@ -50,14 +56,13 @@ beforeEach(() => {
 });
 
 describe('loading what is stored', () => {
-  test('nothing stored: a fresh document is written as core and log', async () => {
+  test('nothing stored: a fresh document is written in parts (an empty log and journal have none)', async () => {
     await newStore().load();
     const stored = await storage.get(null);
-    expect(Object.keys(stored).sort()).toEqual(['core', 'log']);
-    expect(CoreSchema.parse(stored.core)).toEqual(CoreSchema.parse(emptyDocument(NOW, 'Europe/Berlin')));
-    expect(stored.log).toEqual({ version: 3, events: { recent: [], daily: [] }, journal: [] });
-    expect(stored.core).not.toHaveProperty('events');
-    expect(stored.core).not.toHaveProperty('journal');
+    expect(Object.keys(stored).sort()).toEqual(['core', 'revision', 'streak']);
+    const { streak, events: _events, journal: _journal, ...core } = emptyDocument(NOW, 'Europe/Berlin');
+    expect(CorePartSchema.parse(stored.core)).toEqual(core);
+    expect(stored.streak).toEqual({ version: 4, ...streak });
   });
 
   test('a fresh start keeps its start time on later reads', async () => {
@@ -78,26 +83,53 @@ describe('loading what is stored', () => {
     if (!expected.ok) throw new Error('fixture must migrate');
     const stored = await storage.get(null);
     expect(stored.state).toBeUndefined();
-    expect(stored.log).toEqual({ version: 3, events: expected.doc.events, journal: expected.doc.journal });
-    expect(await store.snapshot()).toEqual({ doc: expected.doc });
+    const { revision: _revision, ...parts } = stored;
+    expect(parts).toEqual(JSON.parse(JSON.stringify(splitDocument(expected.doc))));
+    expect(await store.snapshot()).toEqual({ doc: expected.doc, revision: stored.revision });
   });
 
-  test('a current document is read as it is', async () => {
+  test('a v3 `core` + `log` moves into parts (migration 004) and the log key is removed', async () => {
+    clock = BEFORE_FIXTURES_DUE;
+    const v3 = fixture('v3.json');
+    await storeV3(v3);
+    const store = newStore();
+    const { doc } = await store.snapshot();
+    const stored = await storage.get(null);
+    expect(stored.log).toBeUndefined();
+    expect(Object.keys(stored).sort()).toEqual(['core', 'journal:2026-11', 'log:daily:2026', 'log:recent:2026-11', 'revision', 'streak']);
+    expect(doc).toEqual({ ...DocumentSchema.omit({ version: true }).parse(v3), version: 4 });
+  });
+
+  test('the v4 fixture as stored (tests/fixtures/data/v4-stored.json) is the v4 document, and the store writes it so', async () => {
+    clock = BEFORE_FIXTURES_DUE;
+    const v4 = DocumentSchema.parse(fixture('v4.json'));
+    expect(JSON.parse(JSON.stringify(splitDocument(v4)))).toEqual(fixture('v4-stored.json'));
+    await storage.set(fixture('v4-stored.json'));
+    expect((await newStore().snapshot()).doc).toEqual(v4);
+  });
+
+  test('a current document is read as it is, and not written again', async () => {
     // Before the fixtures' pending changes are due: read as they are, nothing takes effect.
     clock = BEFORE_FIXTURES_DUE;
-    const v3 = DocumentSchema.parse(fixture('v3.json'));
-    await storeDocument(v3);
-    expect(await newStore().snapshot()).toEqual({ doc: v3 });
+    const v4 = DocumentSchema.parse(fixture('v4.json'));
+    await storeDocument(v4);
+    const set = vi.spyOn(storage, 'set');
+    set.mockClear();
+    expect((await newStore().snapshot()).doc).toEqual(v4);
+    expect(set).not.toHaveBeenCalled();
   });
 });
 
 describe('data from a newer version is refused and left untouched', () => {
   const v3 = fixture('v3.json');
   const { events, journal, ...core } = v3;
+  const parts = fixture('v4-stored.json');
+  const newer = (items: Record<string, any>) => Object.fromEntries(Object.entries(items).map(([key, value]) => [key, { ...value, version: 5 }]));
   test.each([
-    ['core and log are newer', { core: { ...core, version: 4 }, log: { version: 4, events, journal } }],
-    ['only the log is newer', { core, log: { version: 4, events: [], journal } }],
-    ['a newer core with a shape we do not know', { core: { version: 4, everything: 'different' }, log: { version: 4 } }],
+    ['every part is newer', newer(parts)],
+    ['only one month of the log is newer', { ...parts, ...newer({ 'log:recent:2026-11': parts['log:recent:2026-11'] }) }],
+    ['a newer core with a shape we do not know', { core: { version: 5, everything: 'different' } }],
+    ['a version 3 core with a newer log', { core, log: { version: 5, events: [], journal } }],
   ])('%s', async (_name, items) => {
     await storage.set(items);
     const before = structuredClone(await storage.get(null));
@@ -121,7 +153,11 @@ async function keptAside(): Promise<{ key: string; at: string; lost: string[]; c
 describe('invalid data is set aside, every time, and what is still valid goes on working', () => {
   const v3 = fixture('v3.json');
   const { events, journal, ...core } = v3;
+  const parts = fixture('v4-stored.json');
   test.each([
+    ['a core part that is not an object', { ...parts, core: 'garbage' }],
+    ['a core part with a bad field', { ...parts, core: { ...parts.core, people: [{ id: 'p' }] } }],
+    ['a streak part of another version', { ...parts, streak: { ...parts.streak, version: 3 } }],
     ['a core that is not an object', { core: 'garbage', log: { version: 3, events, journal } }],
     ['a core with a bad field', { core: { ...core, people: [{ id: 'p' }] }, log: { version: 3, events, journal } }],
     ['a core without its log', { core }],
@@ -137,7 +173,8 @@ describe('invalid data is set aside, every time, and what is still valid goes on
     expect(more).toEqual([]);
     expect(kept).toMatchObject({ key: `quarantine:${NOW.toISOString()}`, at: NOW.toISOString(), copy: { quarantinedAt: NOW.toISOString(), items } });
     expect(stored.state).toBeUndefined();
-    expect(DocumentSchema.safeParse({ ...(stored.core as object), ...(stored.log as object) }).success).toBe(true);
+    expect(stored.log).toBeUndefined();
+    expect(DocumentSchema.safeParse(joinParts(stored)).success).toBe(true);
     const snapshot = await store.snapshot();
     expect(snapshot.problem).toBe('quarantined');
     expect(snapshot.keptAside).toEqual([{ at: NOW.toISOString(), lost: kept!.lost }]);
@@ -145,12 +182,16 @@ describe('invalid data is set aside, every time, and what is still valid goes on
   });
 
   test('one bad event or one empty journal entry: only they are lost; the people (and so the guard) stay', async () => {
-    const doc = DocumentSchema.parse(v3);
+    const doc = DocumentSchema.parse(fixture('v4.json'));
     expect(doc.people.length).toBeGreaterThan(0);
     const badEvent = { id: 'e-bad', type: 'urge-resisted', at: 'not a date' };
     await storeDocument(doc);
-    const log = (await storage.get('log')).log as { events: { recent: unknown[] }; journal: unknown[] };
-    await storage.set({ log: { ...log, events: { ...log.events, recent: [...log.events.recent, badEvent] }, journal: [...log.journal, { id: 'j-empty', at: NOW.toISOString(), text: '' }] } });
+    const recent = parts['log:recent:2026-11'];
+    const journalMonth = parts['journal:2026-11'];
+    await storage.set({
+      'log:recent:2026-11': { ...recent, events: [...recent.events, badEvent] },
+      'journal:2026-11': { ...journalMonth, entries: [...journalMonth.entries, { id: 'j-empty', at: NOW.toISOString(), text: '' }] },
+    });
     const snapshot = await newStore().snapshot();
     expect(snapshot.problem).toBe('quarantined');
     expect(snapshot.doc.people).toEqual(doc.people);
@@ -170,12 +211,13 @@ describe('invalid data is set aside, every time, and what is still valid goes on
     const copies = await keptAside();
     expect(copies.map((c) => c.at)).toEqual([NOW.toISOString(), '2026-11-24T10:00:00.000Z']);
     expect(copies[0]!.copy).toMatchObject({ items: { core: 'first damage' } });
-    expect(copies[1]!.copy).toMatchObject({ items: { core: 'second damage', log: { journal: [] } } });
+    // Every part as it was stored then, the streak written in between included.
+    expect(copies[1]!.copy).toMatchObject({ items: { core: 'second damage', streak: { version: 4 } } });
     expect(JSON.stringify((await newStore().keptAsideCopies())[1])).toContain('second damage');
   });
 
   test('a copy kept aside by an earlier version (one `quarantine` key) still counts and is still offered', async () => {
-    await storeDocument(DocumentSchema.parse(v3));
+    await storeDocument(DocumentSchema.parse(fixture('v4.json')));
     await storage.set({ quarantine: { quarantinedAt: '2026-11-01T00:00:00.000Z', items: { core: 'old damage' } } });
     const store = newStore();
     expect(await store.snapshot()).toMatchObject({ problem: 'quarantined', keptAside: [{ at: '2026-11-01T00:00:00.000Z', lost: ['everything'] }] });
@@ -254,11 +296,12 @@ describe('changes', () => {
   test('replace swaps the whole document, even over newer data', async () => {
     // Before the fixtures' pending changes are due: read as they are, nothing takes effect.
     clock = BEFORE_FIXTURES_DUE;
-    await storage.set({ core: { version: 4 }, log: { version: 4 } });
+    await storage.set({ core: { version: 5 }, streak: { version: 5 } });
     const store = newStore();
-    const v3 = DocumentSchema.parse(fixture('v3.json'));
-    await store.replace(v3);
-    expect(await store.snapshot()).toEqual({ doc: v3 });
+    const v4 = DocumentSchema.parse(fixture('v4.json'));
+    await store.replace(v4);
+    expect((await store.snapshot()).doc).toEqual(v4);
+    expect((await newStore().snapshot()).doc).toEqual(v4);
   });
 
   test('replace refuses an invalid document and writes nothing', async () => {
@@ -270,11 +313,103 @@ describe('changes', () => {
   });
 
   test('applyDue lets changes whose cool-down has passed take effect', async () => {
-    await storeDocument(DocumentSchema.parse(fixture('v3.json')));
+    await storeDocument(DocumentSchema.parse(fixture('v4.json')));
     const store = newStore();
     clock = new Date('2026-11-20T11:01:00.000Z');
     await store.applyDue();
     expect((await store.snapshot()).doc.settings.pending.map((p) => p.id)).toEqual(['pending-3']);
+  });
+});
+
+describe('a change costs what it changes', () => {
+  function addEntry(text: string, at: string) {
+    return (doc: StoredDocument, ctx: { newId(): string }) => ({ ok: true as const, doc: { ...doc, journal: [...doc.journal, { id: ctx.newId(), at, text }] } });
+  }
+
+  test('a journal entry writes its month (and the revision), nothing else', async () => {
+    await storeDocument(DocumentSchema.parse(fixture('v4.json')));
+    const store = newStore();
+    await store.load();
+    const set = vi.spyOn(storage, 'set');
+    set.mockClear();
+    expect(await store.update(addEntry('Today.', NOW.toISOString()))).toMatchObject({ ok: true });
+    expect(set.mock.calls.map((call) => Object.keys(call[0]).sort())).toEqual([['journal:2026-11', 'revision']]);
+  });
+
+  test('changes that arrive together are written together, and every one lands', async () => {
+    const store = newStore();
+    await store.load();
+    const set = vi.spyOn(storage, 'set');
+    set.mockClear();
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => store.update(addReason(`Reason ${i}`), `change-${String(i).padStart(4, '0')}`)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(set).toHaveBeenCalledTimes(1);
+    const restarted = await newStore().snapshot();
+    expect(restarted.doc.reasons).toHaveLength(50);
+    expect(((await storage.get('applied')).applied as { changes: unknown[] }).changes).toHaveLength(50);
+  });
+
+  test('in one write, a refused or invalid change is answered as such and the others still land', async () => {
+    const store = newStore();
+    await store.load();
+    const [first, refused, invalid, last] = await Promise.all([
+      store.update(addReason('First')),
+      store.update(() => ({ ok: false as const, error: 'person-not-found' })),
+      store.update((doc) => ({ ok: true as const, doc: { ...doc, reasons: [{ id: '', text: '' }] } })),
+      store.update(addReason('Last')),
+    ]);
+    expect([first?.ok, refused, invalid, last?.ok]).toEqual([true, { ok: false, error: 'person-not-found' }, { ok: false, error: 'invalid-result' }, true]);
+    expect((await newStore().snapshot()).doc.reasons.map((r) => r.text)).toEqual(['First', 'Last']);
+  });
+
+  test('a write that fails answers every change in it as not made, and the next write starts from what is stored', async () => {
+    const store = newStore();
+    await store.update(addReason('Kept'));
+    vi.spyOn(storage, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    const results = await Promise.all([store.update(addReason('Lost 1')), store.update(addReason('Lost 2'))]);
+    expect(results).toEqual([{ ok: false, error: 'storage-full' }, { ok: false, error: 'storage-full' }]);
+    await store.update(addReason('Later'));
+    expect((await newStore().snapshot()).doc.reasons.map((r) => r.text)).toEqual(['Kept', 'Later']);
+  });
+
+  test('a due change that cannot be written first does not leave the changes waiting unanswered', async () => {
+    const doc = emptyDocument(NOW, 'Europe/Berlin');
+    doc.settings.pending = [{ id: 'p1', kind: 'pause-guard', requestedAt: '2026-11-23T08:00:00.000Z', effectiveAt: '2026-11-23T11:00:00.000Z' }];
+    await storeDocument(DocumentSchema.parse(doc));
+    const store = newStore();
+    await store.load();
+    clock = new Date('2026-11-23T12:00:00.000Z');
+    vi.spyOn(storage, 'set').mockRejectedValueOnce(new Error('the disk said no'));
+    await expect(store.update(addReason('Rest'))).resolves.toMatchObject({ ok: true });
+  });
+
+  test('a month whose last entry is deleted is removed', async () => {
+    await storeDocument(DocumentSchema.parse(fixture('v4.json')));
+    const store = newStore();
+    await store.update((doc) => ({ ok: true as const, doc: { ...doc, journal: doc.journal.filter((e) => e.id !== 'j-0') } }));
+    const stored = await storage.get(null);
+    expect(stored['journal:2026-10']).toBeUndefined();
+    expect((await newStore().snapshot()).doc.journal.map((e) => e.id)).toEqual(['j-1']);
+  });
+
+  test('each write is reported with the parts it changed and the revision it followed', async () => {
+    const committed: unknown[] = [];
+    const store = createStore({ storage, now: () => clock, timeZone: () => 'Europe/Berlin', newId: () => `id-${++ids}`, onCommit: (c) => committed.push(c) });
+    const first = await store.snapshot();
+    committed.length = 0;
+    await store.update(addReason('Rest'));
+    const after = await store.snapshot();
+    expect(committed).toEqual([{ revision: after.revision, previous: first.revision, set: { core: expect.objectContaining({ reasons: [{ id: expect.any(String), text: 'Rest' }] }) }, remove: [] }]);
+  });
+
+  test('what another writer stored (a new revision) is read again before the next change', async () => {
+    const store = newStore();
+    await store.update(addReason('Mine'));
+    await storage.set({ ...structuredClone(splitDocument(DocumentSchema.parse(fixture('v4.json')))), revision: 'another-writer' });
+    clock = BEFORE_FIXTURES_DUE;
+    await store.update(addReason('After'));
+    expect((await store.snapshot()).doc.reasons.map((r) => r.text).at(-1)).toBe('After');
+    expect((await store.snapshot()).doc.people.length).toBeGreaterThan(0);
   });
 });
 
@@ -349,5 +484,6 @@ describe('no test hook ships', () => {
     const before = new Set(Object.keys(globalThis));
     startBackground();
     expect(Object.keys(globalThis).filter((key) => !before.has(key))).toEqual([]);
-  });
+    // Importing the whole background takes seconds on a loaded shared machine.
+  }, 30_000);
 });

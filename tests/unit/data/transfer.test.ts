@@ -11,17 +11,17 @@ function read(name: string): string {
   return readFileSync(resolve(process.cwd(), 'tests/fixtures/data', name), 'utf8');
 }
 
-const v3 = DocumentSchema.parse(JSON.parse(read('v3.json')));
+const v4 = DocumentSchema.parse(JSON.parse(read('v4.json')));
 const NOW = new Date('2026-11-23T10:30:00.000Z');
 
 describe('export', () => {
   test('writes the documented envelope around the whole document', () => {
-    const file = JSON.parse(exportDocument(v3, NOW));
-    expect(file).toEqual({ format: 'no-contact-guard', version: 3, exportedAt: '2026-11-23T10:30:00.000Z', data: v3 });
+    const file = JSON.parse(exportDocument(v4, NOW));
+    expect(file).toEqual({ format: 'no-contact-guard', version: 4, exportedAt: '2026-11-23T10:30:00.000Z', data: v4 });
   });
 
   test.each([
-    ['the v3 fixture', v3],
+    ['the v4 fixture', v4],
     ['an empty document', emptyDocument(NOW, 'Pacific/Auckland')],
   ])('%s survives export then import unchanged', (_name, doc) => {
     expect(parseImport(exportDocument(doc, NOW))).toEqual({ ok: true, doc });
@@ -56,10 +56,10 @@ describe('import', () => {
     expect(result.where).toBe(where);
   });
 
-  const envelope = (data: unknown, version: unknown = 3) =>
+  const envelope = (data: unknown, version: unknown = 4) =>
     JSON.stringify({ format: 'no-contact-guard', version, exportedAt: NOW.toISOString(), data });
   const withChange = (change: (doc: Record<string, any>) => void) => {
-    const doc = structuredClone(v3) as Record<string, any>;
+    const doc = structuredClone(v4) as Record<string, any>;
     change(doc);
     return envelope(doc);
   };
@@ -69,9 +69,9 @@ describe('import', () => {
     ['only spaces', '  \n', /file is empty/, undefined],
     ['a JSON list', '[1, 2]', /does not look like/, undefined],
     ['no data', JSON.stringify({ format: 'no-contact-guard', version: 3 }), /does not look like/, undefined],
-    ['envelope and data disagree', envelope({ ...v3, version: 1 }), /changed by hand or mixed with another one/, undefined],
-    ['data newer than the envelope says', envelope({ ...v3, version: 5 }), /newer version/, undefined],
-    ['version as text', envelope(v3, '3'), /version "3", which/, undefined],
+    ['envelope and data disagree', envelope({ ...v4, version: 1 }), /changed by hand or mixed with another one/, undefined],
+    ['data newer than the envelope says', envelope({ ...v4, version: 5 }), /newer version/, undefined],
+    ['version as text', envelope(v4, '3'), /version "3", which/, undefined],
     ['a missing label', withChange((d) => delete d.people[0].label), /could not read part of this file/, 'people → 1st person → label: this is missing'],
     ['goal as text', withChange((d) => (d.streak.goalDays = '30')), /could not read part of this file/, 'streak → goalDays: expected a number'],
     ['a bad date', withChange((d) => (d.journal[0].at = 'yesterday')), /could not read part of this file/, 'journal → 1st journal entry → at: expected a date and time like 2026-02-14T09:30:00Z'],
@@ -106,9 +106,9 @@ describe('plain words for a path', () => {
 describe('an export from a build with more sites', () => {
   // A newer build guards a site this one does not have yet: its export names that site's id.
   const fromBiggerBuild = (change: (doc: Record<string, any>) => void) => {
-    const doc = structuredClone(v3) as Record<string, any>;
+    const doc = structuredClone(v4) as Record<string, any>;
     change(doc);
-    return JSON.stringify({ format: 'no-contact-guard', version: 3, exportedAt: NOW.toISOString(), data: doc });
+    return JSON.stringify({ format: 'no-contact-guard', version: 4, exportedAt: NOW.toISOString(), data: doc });
   };
   const addAccount = (site: string) => (doc: Record<string, any>) => doc.people[0].accounts.push({ site, handle: 'someone' });
 

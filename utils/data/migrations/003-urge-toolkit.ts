@@ -7,10 +7,10 @@
  * - `friend` (optional, absent here), `settings.pausedUntil` and the `pause-until` waiting change
  *   need nothing: they are new and optional.
  */
-import type { StoredDocument } from '../schema';
+import type { V3Document } from './v3';
 import type { V2Document } from './v2';
 
-export function addUrgeToolkit(v2: V2Document): StoredDocument {
+export function addUrgeToolkit(v2: V2Document): V3Document {
   return {
     ...structuredClone(v2),
     version: 3,

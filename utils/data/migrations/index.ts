@@ -14,6 +14,8 @@ import { journalOutOfLog } from './002-journal-out-of-log';
 import { withNormalizedAccounts } from '../normalize-accounts';
 import { V2DocumentSchema } from './v2';
 import { addUrgeToolkit } from './003-urge-toolkit';
+import { V3DocumentSchema } from './v3';
+import { storeInParts } from './004-parts';
 
 export type MigrationResult =
   | { ok: true; doc: StoredDocument }
@@ -40,6 +42,12 @@ export function migrateToCurrent(raw: unknown): MigrationResult {
     const v2 = V2DocumentSchema.safeParse(candidate);
     if (!v2.success) return { ok: false, problem: 'invalid', ...describeFirstIssue(v2.error, candidate) };
     candidate = addUrgeToolkit(v2.data);
+  }
+  if (parseVersion(candidate) === 3) {
+    // Accounts as pasted first: a version 3 import may carry '@Someone' (normalised below too).
+    const v3 = V3DocumentSchema.safeParse(withNormalizedAccounts(candidate));
+    if (!v3.success) return { ok: false, problem: 'invalid', ...describeFirstIssue(v3.error, candidate) };
+    candidate = storeInParts(v3.data);
   }
 
   // Any other version (missing, 0, 1.5, "2") fails here at `version`, with a plain reason.

@@ -45,7 +45,8 @@ describe(`the built extension (${process.env.E2E_BROWSER ?? 'chromium'})`, () =>
             restore: view.document.querySelector('[data-testid="setup-import-input"]') !== null,
           })),
       );
-    const until = Date.now() + 10_000;
+    // The tab opens on install; on a loaded machine its first render can take several seconds.
+    const until = Date.now() + 30_000;
     let found = await welcome();
     while (!found[0]?.details && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 200));

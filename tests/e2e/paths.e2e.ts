@@ -99,6 +99,9 @@ describe.each(withScenario('storyAutoplay'))('%s: a story that autoplays', (_sit
     for (let round = 0; round < 2; round++) {
       await openPage(session, async (page) => {
         await page.goto(start);
+        // Someone else's story: the guard decides once its list is read, which a loaded machine
+        // can take longer than a frame or two for; wait for that decision, then check it.
+        await page.waitFor(() => [...document.documentElement.children].every((el) => el === document.head || el === document.body)).catch(() => {});
         await settle(page);
         expect(await hasHost(page)).toBe(false);
         for (const [i, [owner, how, churn, guarded]] of moves.entries()) {

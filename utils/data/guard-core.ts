@@ -8,6 +8,7 @@ import { z } from './zod-mini';
 
 export const GUARD_FRICTIONS = ['gentle', 'firm', 'strict'] as const;
 export const GUARD_FEED_HIDING = ['off', 'hide', 'collapse'] as const;
+export const GUARD_FEED_REACH = ['own', 'mentions'] as const;
 
 const textItem = z.object({ id: z.string(), text: z.string() });
 
@@ -22,6 +23,7 @@ export const GuardCoreSchema = z.object({
     // adapter, and a site's page carries its own adapter only. The guard reads its own site's
     // accounts (guard-index.ts); the background validates ids on every write.
     sitesOff: z.array(z.string()),
+    feedReach: z.optional(z.enum(GUARD_FEED_REACH)),
   }),
   people: z.array(
     z.object({

@@ -29,6 +29,13 @@ export const AccountSchema = z.object({
 
 export const FeedHidingSchema = z.enum(['off', 'hide', 'collapse']);
 
+/**
+ * How far feed hiding reaches, for everyone whose posts are hidden: 'own', their own posts (and
+ * what they repost or quote), or 'mentions', also posts that tag or mention them and suggestion
+ * cards that show them (issue 12, item 7). Optional in settings: absent is 'own', as before.
+ */
+export const FeedReachSchema = z.enum(['own', 'mentions']);
+
 export const PersonSchema = z.object({
   id,
   /** The name the person chose for them; never shown in a page. */
@@ -75,6 +82,8 @@ export const SettingsSchema = z.object({
   setupDone: z.boolean(),
   /** Version 3: with `paused`, the pause ends by itself at this instant (a pause for a while). */
   pausedUntil: isoInstant.optional(),
+  /** Feed hiding's reach (FeedReachSchema); absent is 'own', so no version bump was needed. */
+  feedReach: FeedReachSchema.optional(),
 });
 
 export const PastStreakSchema = z.object({
@@ -195,6 +204,7 @@ export const DocumentSchema = CoreSchema.extend({
 export type Account = z.infer<typeof AccountSchema>;
 export type Person = z.infer<typeof PersonSchema>;
 export type FeedHiding = z.infer<typeof FeedHidingSchema>;
+export type FeedReach = z.infer<typeof FeedReachSchema>;
 export type TextItem = z.infer<typeof TextItemSchema>;
 export type Friction = z.infer<typeof FrictionSchema>;
 export type CoolDown = z.infer<typeof CoolDownSchema>;

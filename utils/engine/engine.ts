@@ -6,7 +6,7 @@
  */
 import type { UrgeWay } from '../data/schema';
 import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
-import { EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
+import { collapsedOnly, EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
 import { classifyPress, classifyShortcut, isEditable, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
 
@@ -77,6 +77,13 @@ export interface EngineDeps {
    * every feed item is held back until the guard list has loaded, so none paints for a frame.
    */
   hidesFeedBeforeLoad?: boolean;
+  /**
+   * Asks the background to bring this page's feed stylesheet in step with the stored list
+   * (utils/background/feed-style.ts: user origin, so the page can neither read nor override it).
+   * `first`: the first ask of this document. Resolves true once the sheet hides everyone set to
+   * 'hide'; false where it cannot (then the engine hides their items itself).
+   */
+  styleFeed?(first: boolean): Promise<boolean>;
   /** Where "go back" leads with nowhere to go back to (utils/ui/calm-page.ts); the site's home without it. */
   calmPage?(): string;
 }
@@ -334,17 +341,47 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   observer.observe(doc, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect());
 
+  /** Replaces the feed hider with one for `feedIndex` (none when it hides nobody's posts). */
+  function hideFeedBy(feedIndex: GuardIndex): void {
+    feedHider?.stop();
+    provisional = false;
+    feedHider = feedIndex.active && feedIndex.hidesFeed && adapter.feedItem ? createFeedHider({ adapter, doc, index: feedIndex, safe, largeBatch: LARGE_BATCH }) : undefined;
+    feedHider?.scan();
+  }
+
+  /** True while the hide-everything hider of the first moments is up (it names no one). */
+  let provisional = false;
+  /** Whether this document has asked for its stylesheet yet. */
+  let styleAsked = false;
+
   function useIndex(next: GuardIndex): void {
     index = next;
-    feedHider?.stop();
-    feedHider = next.active && next.hidesFeed && adapter.feedItem ? createFeedHider({ adapter, doc, index: next, safe, largeBatch: LARGE_BATCH }) : undefined;
-    feedHider?.scan();
+    const styleFeed = adapter.feedItem?.hideSelectors ? deps.styleFeed : undefined;
+    if (!styleFeed || (!next.hidesFeed && !styleAsked)) {
+      hideFeedBy(next);
+    } else {
+      // Until the stylesheet is in: the first time, the hide-everything hider stays up (an inline
+      // style on every item says nothing about anyone); after a change, the engine hides by item.
+      if (!provisional) hideFeedBy(next);
+      const first = !styleAsked;
+      styleAsked = true;
+      void styleFeed(first).then(
+        (styled) => {
+          if (signal.aborted || index !== next) return;
+          hideFeedBy(styled ? collapsedOnly(next) : next);
+        },
+        () => {
+          if (!signal.aborted && index === next) hideFeedBy(next);
+        },
+      );
+    }
     lastHref = win.location.href;
     decidePage(lastHref);
   }
 
   if (deps.hidesFeedBeforeLoad && adapter.feedItem) {
     feedHider = createFeedHider({ adapter, doc, index: EMPTY_GUARD_INDEX, safe, largeBatch: LARGE_BATCH, hideAll: true });
+    provisional = true;
     feedHider.scan();
   }
   decidePage(lastHref);

@@ -50,6 +50,13 @@ export interface ContactAccount {
 /** Views the other person is told about. The interstitial owns the words; the adapter owns the fact. */
 export type ContactSignal = 'story-viewers' | 'profile-views' | 'read-receipts';
 
+/**
+ * How far feed hiding reaches: 'own', the items `authors()` names them in (their posts, reposts,
+ * quotes, their card); 'mentions', also any item that links to them (a post that tags or mentions
+ * them, a suggestion card showing them). The same values as the stored `settings.feedReach`.
+ */
+export type FeedReach = 'own' | 'mentions';
+
 export interface FeedItemRule {
   /** Selector of one post (or comment) in a feed. */
   selector: string;
@@ -63,6 +70,15 @@ export interface FeedItemRule {
    * full check. Without it, every item gets the full check.
    */
   mentionSelector?(account: ContactAccount): string;
+  /**
+   * Complete CSS selectors of the items to hide for this account at this reach, for the stylesheet
+   * the background injects with the browser's user origin (invisible to the page's CSSOM, and
+   * stronger than any page rule). Unlike `mentionSelector` they must be exact: an item a selector
+   * matches is hidden with no further check, so it must be one `authors()` names them in (or, at
+   * 'mentions', one with a link to them). tests/sites/feed-style.test.ts holds every fixture to it.
+   * Without it, the engine hides the site's items itself, item by item.
+   */
+  hideSelectors?(account: ContactAccount, reach: FeedReach): string[];
 }
 
 /**

@@ -2,7 +2,7 @@
  * X (x.com, formerly twitter.com). Facts and confidence levels: docs/sites/x.md, mostly from
  * insin/control-panel-for-twitter (CPFT) v4.24.0 `script.js` @0962235a (2026-08-17).
  */
-import type { ContactAccount, ControlRule, Handle, PageRef, ShortcutRule } from './site-adapter';
+import type { ContactAccount, ControlRule, FeedReach, Handle, PageRef, ShortcutRule } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
@@ -160,6 +160,30 @@ function mentionSelector({ handle, stableId }: ContactAccount): string {
   return selectors.join(', ');
 }
 
+/**
+ * The items to hide for one account, as exact CSS (the user-origin stylesheet). Their own: the
+ * places `authorsOf` reads (a `User-Name` link, the permalink around a <time>, the avatar
+ * container named after them, the repost line), and a user cell or hover card linking to them.
+ * At 'mentions', any post or card with a link to their profile or one of their posts.
+ */
+function hideSelectors({ handle, stableId }: ContactAccount, reach: FeedReach): string[] {
+  const profile = [`/${handle}`, `https://x.com/${handle}`, `https://twitter.com/${handle}`, ...(stableId ? [`/i/user/${stableId}`] : [])];
+  const toProfile = profile.map((path) => `a[href=${cssString(path)} i]`).join(', ');
+  const toTheirs = profile.flatMap((path) => [`a[href=${cssString(path)} i]`, `a[href^=${cssString(`${path}/`)} i]`]).join(', ');
+  const post = 'article[data-testid="tweet"]';
+  const cards = ['[data-testid="UserCell"]', '[data-testid="HoverCard"]'];
+  const own = [
+    `${post}:has([data-testid="User-Name"] :is(${toProfile}))`,
+    `${post}:has(:is(${profile.map((path) => `a[href^=${cssString(`${path}/status/`)} i]`).join(', ')}) time)`,
+    `${post}:has([data-testid=${cssString(`UserAvatar-Container-${handle}`)} i])`,
+    `${post}:has([data-testid="socialContext"] :is(${toProfile}))`,
+    `${post}:has(:is(${toProfile}) [data-testid="socialContext"])`,
+    ...cards.map((card) => `${card}:has(${toProfile})`),
+    ...(stableId ? cards.map((card) => `${card}:has([data-testid=${cssString(`${stableId}-follow`)}], [data-testid=${cssString(`${stableId}-unfollow`)}])`) : []),
+  ];
+  return reach === 'own' ? own : [...own, `${post}:has(${toTheirs})`, ...cards.map((card) => `${card}:has(${toTheirs})`)];
+}
+
 function pageOwner(doc: Document): PageRef | undefined {
   const path = doc.location?.pathname ?? '';
   const statusId = /\/status\/(\d+)/.exec(path)?.[1];
@@ -223,7 +247,7 @@ export const xAdapter = defineSite({
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://x.com/${handle}`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector },
+  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector, hideSelectors },
   controls: CONTROLS,
   shortcuts: SHORTCUTS,
   // X, seen 2026-08: opening a thread with unread messages can show them "Seen" when read receipts

@@ -29,24 +29,29 @@ export const FeedStyleWantedSchema = z.object({ type: z.literal(FEED_STYLE_WANTE
 
 /**
  * The sheet for one site: one rule per selector, so a selector one browser cannot parse costs
- * that rule only (a selector list is dropped whole when one of its members is invalid). Empty
- * when nobody's posts on the site are set to 'hide', the site is off or the guard is paused.
+ * that rule only (a selector list is dropped whole when one of its members is invalid). `exact`
+ * is false when some account set to 'hide' has no exact selectors (the engine then hides by item,
+ * for everyone). Empty when nobody's posts on the site are set to 'hide', the site is off or the
+ * guard is paused. People set to 'collapse' are the engine's: only a script can add the placeholder.
  */
-export function feedStyleSheet(core: Core, site: SiteId): string {
-  if (!guardedSites(core).includes(site)) return '';
+export function feedStyleSheet(core: Core, site: SiteId): { css: string; exact: boolean } {
   const hideSelectors = adapterById(site).feedItem?.hideSelectors;
-  if (!hideSelectors) return '';
+  if (!guardedSites(core).includes(site) || !hideSelectors) return { css: '', exact: false };
   const reach: FeedReach = core.settings.feedReach ?? 'own';
   const selectors = new Set<string>();
+  let exact = true;
   for (const person of core.people) {
     if (person.feedHiding !== 'hide') continue;
     for (const account of person.accounts) {
       if (account.site !== site) continue;
       const guarded = { handle: account.handle as Handle, ...(account.stableId !== undefined && { stableId: account.stableId }) };
-      for (const selector of hideSelectors(guarded, reach)) selectors.add(selector);
+      const forAccount = hideSelectors(guarded, reach);
+      if (forAccount === undefined) exact = false;
+      for (const selector of forAccount ?? []) selectors.add(selector);
     }
   }
-  return [...selectors].map((selector) => `${selector} { display: none !important; }`).join('\n');
+  const css = [...selectors].map((selector) => `${selector} { display: none !important; }`).join('\n');
+  return { css, exact: exact && css !== '' };
 }
 
 const SHEETS_KEY = 'feedStyleSheets';
@@ -63,7 +68,7 @@ async function sheets(): Promise<Sheets> {
  * between two asks); a document's first ask has no old sheet in it. Answers whether it is styled.
  */
 export async function styleTabFeed(core: Core | undefined, site: SiteId, tabId: number, frameId: number, first: boolean, nonce: string): Promise<boolean> {
-  const body = core ? feedStyleSheet(core, site) : '';
+  const { css: body, exact } = core ? feedStyleSheet(core, site) : { css: '', exact: false };
   const known = await sheets();
   const previous = first ? undefined : known[tabId];
   const target = { tabId, frameIds: [frameId] };
@@ -74,7 +79,7 @@ export async function styleTabFeed(core: Core | undefined, site: SiteId, tabId: 
   if (sheet === undefined) delete next[tabId];
   else next[tabId] = sheet;
   await browser.storage.session.set({ [SHEETS_KEY]: next });
-  return sheet !== undefined;
+  return sheet !== undefined && exact;
 }
 
 /** A closed tab's sheet is gone with it. */

@@ -76,9 +76,10 @@ export interface FeedItemRule {
    * stronger than any page rule). Unlike `mentionSelector` they must be exact: an item a selector
    * matches is hidden with no further check, so it must be one `authors()` names them in (or, at
    * 'mentions', one with a link to them). tests/sites/feed-style.test.ts holds every fixture to it.
-   * Without it, the engine hides the site's items itself, item by item.
+   * Without it, or when it returns undefined for an account CSS cannot match exactly, the engine
+   * hides the site's items itself, item by item.
    */
-  hideSelectors?(account: ContactAccount, reach: FeedReach): string[];
+  hideSelectors?(account: ContactAccount, reach: FeedReach): string[] | undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { ContactAccount, ControlRule, FeedReach, Handle, PageRef, ShortcutRule } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import { addRef, cleanHandle, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
 
 // X, seen 2026-08: handles are 1–15 of [A-Za-z0-9_]; CPFT accepts 1–20 to be safe, and so do we.
 // Source: docs/sites/x.md (CPFT script.js @0962235a)
@@ -23,6 +23,9 @@ const RESERVED_FIRST_SEGMENTS = new Set([
 ]);
 
 const STATUS_SEGMENTS = new Set(['status', 'statuses']);
+
+/** Origins a link inside X's pages may carry (X writes relative links; pasted ones are absolute). */
+const X_ORIGINS = ['https://x.com', 'https://twitter.com', 'https://mobile.x.com', 'https://mobile.twitter.com'];
 
 function parseHandle(raw: string): Handle | undefined {
   const handle = cleanHandle(raw).toLowerCase();
@@ -161,27 +164,30 @@ function mentionSelector({ handle, stableId }: ContactAccount): string {
 }
 
 /**
- * The items to hide for one account, as exact CSS (the user-origin stylesheet). Their own: the
- * places `authorsOf` reads (a `User-Name` link, the permalink around a <time>, the avatar
- * container named after them, the repost line), and a user cell or hover card linking to them.
- * At 'mentions', any post or card with a link to their profile or one of their posts.
+ * The items to hide for one account, as exact CSS (the user-origin feed stylesheet). Their own:
+ * the places `authorsOf` reads (a `User-Name` link, the permalink around a <time>, the avatar
+ * container named after them, the repost line), and a user cell or hover card linking to them (or
+ * carrying their follow button). At 'mentions', also any post or card with a link to their
+ * profile or one of their posts (a mention in the text, a reply to them).
  */
 function hideSelectors({ handle, stableId }: ContactAccount, reach: FeedReach): string[] {
-  const profile = [`/${handle}`, `https://x.com/${handle}`, `https://twitter.com/${handle}`, ...(stableId ? [`/i/user/${stableId}`] : [])];
-  const toProfile = profile.map((path) => `a[href=${cssString(path)} i]`).join(', ');
-  const toTheirs = profile.flatMap((path) => [`a[href=${cssString(path)} i]`, `a[href^=${cssString(`${path}/`)} i]`]).join(', ');
+  const paths = [`/${handle}`, ...(stableId ? [`/i/user/${stableId}`] : [])];
+  const toProfile = linksTo(paths, X_ORIGINS);
   const post = 'article[data-testid="tweet"]';
   const cards = ['[data-testid="UserCell"]', '[data-testid="HoverCard"]'];
+  const permalinks = X_ORIGINS.concat('').map((origin) => `a[href^=${cssString(`${origin}/${handle}/status/`)} i]`).join(', ');
   const own = [
     `${post}:has([data-testid="User-Name"] :is(${toProfile}))`,
-    `${post}:has(:is(${profile.map((path) => `a[href^=${cssString(`${path}/status/`)} i]`).join(', ')}) time)`,
+    `${post}:has(:is(${permalinks}) time)`,
     `${post}:has([data-testid=${cssString(`UserAvatar-Container-${handle}`)} i])`,
     `${post}:has([data-testid="socialContext"] :is(${toProfile}))`,
     `${post}:has(:is(${toProfile}) [data-testid="socialContext"])`,
     ...cards.map((card) => `${card}:has(${toProfile})`),
     ...(stableId ? cards.map((card) => `${card}:has([data-testid=${cssString(`${stableId}-follow`)}], [data-testid=${cssString(`${stableId}-unfollow`)}])`) : []),
   ];
-  return reach === 'own' ? own : [...own, `${post}:has(${toTheirs})`, ...cards.map((card) => `${card}:has(${toTheirs})`)];
+  if (reach === 'own') return own;
+  const toTheirs = linksTo(paths, X_ORIGINS, { under: true });
+  return [...own, `${post}:has(${toTheirs})`, ...cards.map((card) => `${card}:has(${toTheirs})`)];
 }
 
 function pageOwner(doc: Document): PageRef | undefined {

@@ -61,25 +61,39 @@ async function sheets(): Promise<Sheets> {
   return ((await browser.storage.session.get(SHEETS_KEY))[SHEETS_KEY] ?? {}) as Sheets;
 }
 
+/** Each tab's asks, one after the other (a sheet must be known before the next replaces it). */
+const queues = new Map<number, Promise<unknown>>();
+
 /**
  * Brings one tab's sheet in step: the new sheet goes in before the old one comes out, so no frame
  * is left without one. Each sheet carries a fresh comment, so two sheets never have the same text
  * (removeCSS finds a sheet by its text). Remembered per tab in session storage (the worker may stop
- * between two asks); a document's first ask has no old sheet in it. Answers whether it is styled.
+ * between two asks); a document's first ask has no old sheet in it. Answers whether the sheet hides
+ * everyone set to 'hide' as soon as it is in: the bookkeeping after it delays no page.
  */
-export async function styleTabFeed(core: Core | undefined, site: SiteId, tabId: number, frameId: number, first: boolean, nonce: string): Promise<boolean> {
+export function styleTabFeed(core: Core | undefined, site: SiteId, tabId: number, frameId: number, first: boolean, nonce: string): Promise<boolean> {
   const { css: body, exact } = core ? feedStyleSheet(core, site) : { css: '', exact: false };
-  const known = await sheets();
-  const previous = first ? undefined : known[tabId];
-  const target = { tabId, frameIds: [frameId] };
   const sheet = body === '' ? undefined : `/* ${nonce} */\n${body}`;
-  if (sheet !== undefined) await browser.scripting.insertCSS({ target, css: sheet, origin: 'USER' });
-  if (previous !== undefined) await browser.scripting.removeCSS({ target, css: previous, origin: 'USER' }).catch(() => undefined);
-  const next = { ...known };
-  if (sheet === undefined) delete next[tabId];
-  else next[tabId] = sheet;
-  await browser.storage.session.set({ [SHEETS_KEY]: next });
-  return sheet !== undefined && exact;
+  const target = { tabId, frameIds: [frameId] };
+  const inserted = (queues.get(tabId) ?? Promise.resolve()).catch(() => undefined).then(async () => {
+    if (sheet !== undefined) await browser.scripting.insertCSS({ target, css: sheet, origin: 'USER' });
+  });
+  const settled = inserted
+    .then(async () => {
+      const known = await sheets();
+      const previous = first ? undefined : known[tabId];
+      if (previous !== undefined) await browser.scripting.removeCSS({ target, css: previous, origin: 'USER' }).catch(() => undefined);
+      const next = { ...known };
+      if (sheet === undefined) delete next[tabId];
+      else next[tabId] = sheet;
+      await browser.storage.session.set({ [SHEETS_KEY]: next });
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      if (queues.get(tabId) === settled) queues.delete(tabId);
+    });
+  queues.set(tabId, settled);
+  return inserted.then(() => sheet !== undefined && exact);
 }
 
 /** A closed tab's sheet is gone with it. */

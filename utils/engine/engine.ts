@@ -351,21 +351,32 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
 
   /** True while the hide-everything hider of the first moments is up (it names no one). */
   let provisional = false;
-  /** Whether this document has asked for its stylesheet yet. */
+  const styleFeed = adapter.feedItem?.hideSelectors ? deps.styleFeed : undefined;
+  /**
+   * The stylesheet asked for as the page starts, when this site hides someone's posts: asked in
+   * parallel with the guard list, so the sheet is usually in by the time the list is (a second
+   * round trip after it held everyone's items back longer: Firefox 153, seen 2026-12 in
+   * tests/e2e/feed-hiding.e2e.ts). The first index takes this answer; later ones ask again.
+   */
+  let firstStyle: Promise<boolean> | undefined;
   let styleAsked = false;
+
+  function askStyle(): Promise<boolean> {
+    const asked = firstStyle ?? styleFeed!(!styleAsked);
+    firstStyle = undefined;
+    styleAsked = true;
+    return asked;
+  }
 
   function useIndex(next: GuardIndex): void {
     index = next;
-    const styleFeed = adapter.feedItem?.hideSelectors ? deps.styleFeed : undefined;
     if (!styleFeed || (!next.hidesFeed && !styleAsked)) {
       hideFeedBy(next);
     } else {
       // Until the stylesheet is in: the first time, the hide-everything hider stays up (an inline
       // style on every item says nothing about anyone); after a change, the engine hides by item.
       if (!provisional) hideFeedBy(next);
-      const first = !styleAsked;
-      styleAsked = true;
-      void styleFeed(first).then(
+      askStyle().then(
         (styled) => {
           if (signal.aborted || index !== next) return;
           hideFeedBy(styled ? collapsedOnly(next) : next);
@@ -383,6 +394,11 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     feedHider = createFeedHider({ adapter, doc, index: EMPTY_GUARD_INDEX, safe, largeBatch: LARGE_BATCH, hideAll: true });
     provisional = true;
     feedHider.scan();
+    if (styleFeed) {
+      firstStyle = styleFeed(true);
+      firstStyle.catch(() => undefined); // answered, or not, with the first index (useIndex)
+      styleAsked = true;
+    }
   }
   decidePage(lastHref);
   deps.subscribe((next) => useIndex(next));

@@ -6,6 +6,7 @@
 import type { FeedReach } from '../../utils/data/schema';
 import type { SendMessage } from '../../utils/ui/options-model';
 import { t } from '../../utils/copy';
+import { RadioChoices } from '../common/RadioChoices';
 import { StatusLine, useAction } from './StatusLine';
 
 const REACH_CHOICES: readonly FeedReach[] = ['own', 'mentions'];
@@ -23,20 +24,15 @@ export function FeedReachChoice({ reach, send }: FeedReachChoiceProps) {
       <p class="hint" id="feed-reach-hint">
         {t('options.people.reachHint')}
       </p>
-      {REACH_CHOICES.map((choice) => (
-        <label key={choice} class="choice">
-          <input
-            type="radio"
-            name="feed-reach"
-            value={choice}
-            checked={reach === choice}
-            disabled={action.busy}
-            data-testid={`feed-reach-${choice}`}
-            onChange={() => void action.run({ type: 'feed-reach-changed', feedReach: choice }, t('options.saved'))}
-          />
-          {t(`options.people.reach.${choice}`)}
-        </label>
-      ))}
+      <RadioChoices
+        name="feed-reach"
+        choices={REACH_CHOICES}
+        checked={reach}
+        labelOf={(choice) => t(`options.people.reach.${choice}`)}
+        testIdPrefix="feed-reach"
+        disabled={action.busy}
+        onChoose={(choice) => void action.run({ type: 'feed-reach-changed', feedReach: choice }, t('options.saved'))}
+      />
       <StatusLine outcome={action.outcome} />
     </fieldset>
   );

@@ -24,8 +24,11 @@ const RESERVED_FIRST_SEGMENTS = new Set([
 
 const STATUS_SEGMENTS = new Set(['status', 'statuses']);
 
-/** Origins a link inside X's pages may carry (X writes relative links; pasted ones are absolute). */
-const X_ORIGINS = ['https://x.com', 'https://twitter.com', 'https://mobile.x.com', 'https://mobile.twitter.com'];
+/**
+ * Origins a link to a person inside X's pages may carry besides none. X writes its own links
+ * relative; a link in a post's text goes through t.co. Each origin adds to every post's style work.
+ */
+const X_ORIGINS = ['https://x.com', 'https://twitter.com'];
 
 function parseHandle(raw: string): Handle | undefined {
   const handle = cleanHandle(raw).toLowerCase();
@@ -174,20 +177,24 @@ function hideSelectors({ handle, stableId }: ContactAccount, reach: FeedReach): 
   const paths = [`/${handle}`, ...(stableId ? [`/i/user/${stableId}`] : [])];
   const toProfile = linksTo(paths, X_ORIGINS);
   const post = 'article[data-testid="tweet"]';
-  const cards = ['[data-testid="UserCell"]', '[data-testid="HoverCard"]'];
-  const permalinks = X_ORIGINS.concat('').map((origin) => `a[href^=${cssString(`${origin}/${handle}/status/`)} i]`).join(', ');
+  const cards = ':is([data-testid="UserCell"], [data-testid="HoverCard"])';
+  const permalinks = ['', ...X_ORIGINS].map((origin) => `a[href^=${cssString(`${origin}/${handle}/status/`)} i]`).join(', ');
+  const followIds = stableId ? [`[data-testid=${cssString(`${stableId}-follow`)}]`, `[data-testid=${cssString(`${stableId}-unfollow`)}]`] : [];
+  // One :has() per kind of item, its places as one argument list: each new post is then matched
+  // against the sheet once, not once per place (style work is the stylesheet's whole cost).
   const own = [
-    `${post}:has([data-testid="User-Name"] :is(${toProfile}))`,
-    `${post}:has(:is(${permalinks}) time)`,
-    `${post}:has([data-testid=${cssString(`UserAvatar-Container-${handle}`)} i])`,
-    `${post}:has([data-testid="socialContext"] :is(${toProfile}))`,
-    `${post}:has(:is(${toProfile}) [data-testid="socialContext"])`,
-    ...cards.map((card) => `${card}:has(${toProfile})`),
-    ...(stableId ? cards.map((card) => `${card}:has([data-testid=${cssString(`${stableId}-follow`)}], [data-testid=${cssString(`${stableId}-unfollow`)}])`) : []),
+    `${post}:has(${[
+      `[data-testid="User-Name"] :is(${toProfile})`,
+      `:is(${permalinks}) time`,
+      `[data-testid=${cssString(`UserAvatar-Container-${handle}`)} i]`,
+      `[data-testid="socialContext"] :is(${toProfile})`,
+      `:is(${toProfile}) [data-testid="socialContext"]`,
+    ].join(', ')})`,
+    `${cards}:has(${[toProfile, ...followIds].join(', ')})`,
   ];
   if (reach === 'own') return own;
   const toTheirs = linksTo(paths, X_ORIGINS, { under: true });
-  return [...own, `${post}:has(${toTheirs})`, ...cards.map((card) => `${card}:has(${toTheirs})`)];
+  return [...own, `:is(${post}, ${cards}):has(${toTheirs})`];
 }
 
 function pageOwner(doc: Document): PageRef | undefined {

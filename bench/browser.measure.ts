@@ -336,12 +336,31 @@ async function startup(session: E2eSession, scenario: SiteScenario): Promise<Fig
   };
 }
 
-async function busyFeed(session: E2eSession): Promise<Figure[]> {
-  const html = withProbe(readFileSync(join(import.meta.dirname, 'fixtures', 'busy-feed.html'), 'utf8'));
-  const url = session.server.serveHtml(BUSY_FEED_URL, html);
-  const control = session.server.serveHtml(`${CONTROL_ORIGIN}${new URL(url).pathname}${new URL(url).search}`, html);
+interface FeedRun {
+  busy: number;
+  frames: number;
+  framesShowingThem: number;
+}
+
+interface FeedCase {
+  /** Appended to the figure name: '' for the case with the budget. */
+  suffix: string;
+  /** How the guarded person's feed hiding works in this case. */
+  how: 'stylesheet' | 'observer';
+  options: { guardedEvery?: number; guardedHandle?: string; flushStyle?: boolean; watchFrames?: boolean };
+}
+
+/**
+ * The busy feed, with and without the extension, for one case. 'stylesheet': feed hiding set to
+ * 'hide', which the background's user-origin stylesheet does alone. 'observer': set to 'collapse',
+ * which only the engine's observer can do (a placeholder), so its per-item check runs for every
+ * post, as 'hide' did before the stylesheet: the other option, measured in the same run.
+ */
+async function busyFeedCase(session: E2eSession, url: string, control: string, feedCase: FeedCase): Promise<Figure[]> {
   const taskMs = { with: [] as number[], without: [] as number[] };
   const pageMs = { with: [] as number[], without: [] as number[] };
+  const showing: number[] = [];
+  const frames: number[] = [];
   for (let i = 0; i < FEED_PAIRS; i++) {
     const order = i % 2 ? (['without', 'with'] as const) : (['with', 'without'] as const);
     for (const which of order) {
@@ -355,34 +374,70 @@ async function busyFeed(session: E2eSession): Promise<Figure[]> {
         };
         if (cdp) await cdp.send('Performance.enable');
         const before = cdp ? await taskDuration() : 0;
-        const busy = await page.evaluate(
-          ([total, batch]) => (window as unknown as { __bench: { runFeed(t: number, b: number): Promise<number> } }).__bench.runFeed(total, batch),
-          [FEED_ITEMS, FEED_BATCH] as const,
+        const run = await page.evaluate(
+          ([total, batch, options]) =>
+            (window as unknown as { __bench: { runFeed(t: number, b: number, o: unknown): Promise<FeedRun> } }).__bench.runFeed(total, batch, options),
+          [FEED_ITEMS, FEED_BATCH, feedCase.options] as const,
         );
         if (cdp) {
           taskMs[which].push((await taskDuration()) - before);
           await cdp.detach();
         }
-        pageMs[which].push(busy);
+        pageMs[which].push(run.busy);
+        if (which === 'with' && feedCase.options.watchFrames) {
+          showing.push(run.framesShowingThem);
+          frames.push(run.frames);
+        }
       });
     }
   }
   const figures: Figure[] = [];
+  const name = `busy-feed-main-thread-ratio${feedCase.suffix}`;
+  const what = `${feedCase.how}${feedCase.options.guardedEvery ? `, 1 post in ${feedCase.options.guardedEvery} by the guarded person` : ''}${feedCase.options.flushStyle ? ', style work counted per batch' : ''}`;
   // Median of per-pair ratios: the two runs of a pair are back to back, so they share the machine's load.
   const pairedRatio = (m: { with: number[]; without: number[] }) => median(m.with.map((w, i) => w / (m.without[i] ?? Number.NaN)));
   const pageRatio = pairedRatio(pageMs);
-  const pageNote = `page world (median of per-pair ratios): per batch, task start → its microtasks (MutationObservers) done, summed (medians ${median(pageMs.with).toFixed(0)} / ${median(pageMs.without).toFixed(0)} ms, ${FEED_PAIRS} pairs)`;
-  if (browser === 'chromium') {
+  const pageNote = `page world (median of per-pair ratios): per batch, task start → its microtasks (MutationObservers) done${feedCase.options.flushStyle ? ' and one post\'s computed style read' : ''}, summed (medians ${median(pageMs.with).toFixed(0)} / ${median(pageMs.without).toFixed(0)} ms, ${FEED_PAIRS} pairs)`;
+  if (browser === 'chromium' && !feedCase.options.flushStyle) {
     figures.push({
-      figure: 'busy-feed-main-thread-ratio', browser, site: 'x', unit: 'ratio', value: pairedRatio(taskMs),
-      note: `CDP Performance.getMetrics TaskDuration during the feed, median of per-pair ratios with / without (medians ${median(taskMs.with).toFixed(0)} / ${median(taskMs.without).toFixed(0)} ms, ${FEED_PAIRS} pairs); ${pageNote.replace('page world', `page-world ratio ${pageRatio.toFixed(3)}`)}`,
+      figure: name, browser, site: 'x', unit: 'ratio', value: pairedRatio(taskMs),
+      note: `${what}. CDP Performance.getMetrics TaskDuration during the feed (style and layout included), median of per-pair ratios with / without (medians ${median(taskMs.with).toFixed(0)} / ${median(taskMs.without).toFixed(0)} ms, ${FEED_PAIRS} pairs); ${pageNote.replace('page world', `page-world ratio ${pageRatio.toFixed(3)}`)}`,
     });
   } else {
     figures.push({
-      figure: 'busy-feed-main-thread-ratio', browser, site: 'x', unit: 'ratio', value: pageRatio,
-      note: `no main-thread metric over BiDi: ${pageNote}`,
+      figure: name, browser, site: 'x', unit: 'ratio', value: pageRatio,
+      note: `${what}. ${browser === 'chromium' ? '' : 'No main-thread metric over BiDi: '}${pageNote}`,
     });
   }
+  if (feedCase.options.watchFrames) {
+    figures.push({
+      figure: `busy-feed-guarded-frames${feedCase.suffix.replace(/^-guarded-10pct/, '')}`, browser, site: 'x', unit: 'count',
+      count: showing.reduce((a, b) => a + b, 0), of: frames.reduce((a, b) => a + b, 0),
+      note: `${what}: animation frames in which a guarded post just added was not display:none (it would have painted), over ${FEED_PAIRS} runs of ${FEED_ITEMS} posts (count of all frames watched)`,
+    });
+  }
+  return figures;
+}
+
+async function busyFeed(session: E2eSession, switchTo: (how: FeedCase['how']) => Promise<void>): Promise<Figure[]> {
+  const html = withProbe(readFileSync(join(import.meta.dirname, 'fixtures', 'busy-feed.html'), 'utf8'));
+  const url = session.server.serveHtml(BUSY_FEED_URL, html);
+  const control = session.server.serveHtml(`${CONTROL_ORIGIN}${new URL(url).pathname}${new URL(url).search}`, html);
+  const guarded = { guardedEvery: 10, guardedHandle: BENCH_GUARDED_X, watchFrames: true };
+  const cases: FeedCase[] = [
+    { suffix: '', how: 'stylesheet', options: {} },
+    { suffix: '-style-counted', how: 'stylesheet', options: { flushStyle: true } },
+    { suffix: '-guarded-10pct', how: 'stylesheet', options: guarded },
+    { suffix: '-observer', how: 'observer', options: {} },
+    { suffix: '-observer-style-counted', how: 'observer', options: { flushStyle: true } },
+    { suffix: '-guarded-10pct-observer', how: 'observer', options: guarded },
+  ];
+  const figures: Figure[] = [];
+  for (const feedCase of cases) {
+    await switchTo(feedCase.how);
+    figures.push(...(await busyFeedCase(session, url, control, feedCase)));
+  }
+  await switchTo('stylesheet');
   return figures;
 }
 
@@ -456,6 +511,11 @@ test(`browser figures (${browser})`, async () => {
     // Feed hiding on for X, for someone who is not in the busy feed.
     const hiding = await session.send({ type: 'person-added', label: 'Someone else', accounts: [{ site: 'x', handle: BENCH_GUARDED_X }], feedHiding: 'hide' });
     if (!hiding.ok) throw new Error(`person-added (feed hiding) failed: ${JSON.stringify(hiding)}`);
+    const hidingId = (hiding.data as { id: string }).id;
+    const switchFeedHiding = async (how: FeedCase['how']) => {
+      const reply = await session.send({ type: 'feed-hiding-changed', personId: hidingId, feedHiding: how === 'stylesheet' ? 'hide' : 'collapse' });
+      if (!reply.ok) throw new Error(`feed-hiding-changed failed: ${JSON.stringify(reply)}`);
+    };
 
     for (const scenario of scenarios) {
       const vars: FixtureVars = { handle: scenario.guarded.handle, other: scenario.other };
@@ -464,7 +524,7 @@ test(`browser figures (${browser})`, async () => {
       figures.push(...(await guardedPresses(session, scenario, vars)));
       figures.push(await startup(session, scenario));
     }
-    figures.push(...(await busyFeed(session)));
+    figures.push(...(await busyFeed(session, switchFeedHiding)));
     figures.push(await popupFirstRender(session));
     figures.push(...(await heavyHistoryRender(session)));
   } finally {

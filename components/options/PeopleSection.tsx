@@ -11,6 +11,7 @@ import type { PatternAccess, RecognizedLink, SendMessage, SiteChoice } from '../
 import { t } from '../../utils/copy';
 import { AccountForm } from './AccountForm';
 import { PersonCard } from './PersonCard';
+import { FeedReachChoice } from './FeedReachChoice';
 
 export interface PeopleSectionProps {
   doc: StoredDocument;
@@ -56,6 +57,7 @@ export function PeopleSection(props: PeopleSectionProps) {
         </ul>
       )}
       {more > 0 && <ShowMore testId="people-more" label={t('options.people.showMore', [String(more)])} onMore={() => setShown(shown + PEOPLE_PAGE)} />}
+      {doc.people.some((person) => person.feedHiding !== 'off') && <FeedReachChoice reach={doc.settings.feedReach ?? 'own'} send={send} />}
       <div class="card add-person">
         <h3 id="add-person-title">{t('options.people.addTitle')}</h3>
         <AccountForm

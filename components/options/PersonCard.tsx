@@ -8,6 +8,7 @@ import { sameHandleOffers, type PatternAccess, type RecognizedLink, type SendMes
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { Field } from '../common/Field';
+import { RadioChoices } from '../common/RadioChoices';
 import { AccountForm } from './AccountForm';
 import { LinkPatterns } from './LinkPatterns';
 import { RemoveButton } from './RemoveButton';
@@ -100,19 +101,14 @@ export function PersonCard(props: PersonCardProps) {
 
       <fieldset class="choices">
         <legend>{t('options.people.feedTitle')}</legend>
-        {FEED_CHOICES.map((choice) => (
-          <label key={choice} class="choice">
-            <input
-              type="radio"
-              name={`${idPrefix}-feed`}
-              value={choice}
-              checked={person.feedHiding === choice}
-              data-testid={`feed-hiding-${choice}`}
-              onChange={() => void action.run({ type: 'feed-hiding-changed', personId: person.id, feedHiding: choice }, t('options.saved'))}
-            />
-            {t(`options.people.feed.${choice}`)}
-          </label>
-        ))}
+        <RadioChoices
+          name={`${idPrefix}-feed`}
+          choices={FEED_CHOICES}
+          checked={person.feedHiding}
+          labelOf={(choice) => t(`options.people.feed.${choice}`)}
+          testIdPrefix="feed-hiding"
+          onChoose={(choice) => void action.run({ type: 'feed-hiding-changed', personId: person.id, feedHiding: choice }, t('options.saved'))}
+        />
       </fieldset>
 
       <ContactNeededToggle person={person} idPrefix={idPrefix} pending={props.pending} send={send} />

@@ -204,7 +204,9 @@ function checks(): void {
       // The bench fixture builds its posts in a script; this is the same markup for a few of them.
       const html = readFileSync(join(process.cwd(), 'bench/fixtures/busy-feed.html'), 'utf8');
       const post = /function post\(n\) \{([\s\S]*?)\n {6}\}/.exec(html)![1]!;
-      const build = new Function('n', post) as (n: number) => string;
+      // Every post by someone else: the fixture's `guardedAt` says none is the guarded person's.
+      const byOthers = new Function('n', 'guardedAt', 'options', post) as (n: number, guardedAt: (n: number) => boolean, options: object) => string;
+      const build = (n: number) => byOthers(n, () => false, {});
       const window = new Window({ url: 'https://x.com/home' });
       window.document.body.innerHTML = [0, 1, 96, 4999].map(build).join('');
       const items = [...window.document.querySelectorAll(xAdapter.feedItem!.selector)] as unknown as Element[];

@@ -8,9 +8,12 @@ import type { Core } from '../data/schema';
 import { createStore, type Committed, type Store } from '../data/store';
 import { handleMessage } from '../data/router';
 import { now } from '../data/clock';
+import { adapterById } from '../sites/registry';
 import { TypedAheadWantedSchema } from '../engine/typed-ahead';
 import { allowOnceInTab, clearAllowOnceRules, syncBrowser } from './registration';
 import { createSiteChecksWriter } from '../data/site-checks';
+import { FeedStyleWantedSchema, forgetTabFeedStyle, styleTabFeed } from './feed-style';
+import { FEED_STYLE_WANTED } from '../engine/feed-style-request';
 
 const PENDING_ALARM = 'pending-changes';
 
@@ -171,10 +174,32 @@ export function startBackground(): void {
     return browser.tabs.sendMessage(sender.tab.id, parsed.data, { frameId: 0 }).catch(() => ({ text: '' }));
   }
 
+  /**
+   * The guard on a site page asks for its feed stylesheet (utils/background/feed-style.ts): only
+   * a content script in a tab's top frame, for the site of the page it runs in.
+   */
+  async function styleFeed(raw: unknown, sender: Parameters<typeof handleMessage>[1] & { frameId?: number }): Promise<Reply> {
+    const parsed = FeedStyleWantedSchema.safeParse(raw);
+    const tabId = sender.tab?.id;
+    const fromContentScript = sender.id === browser.runtime.id && tabId !== undefined && !(sender.url ?? '').startsWith(extensionOrigin);
+    if (!parsed.success || !fromContentScript || tabId === undefined || (sender.frameId ?? 0) !== 0) return { ok: false, error: 'Not allowed here.' };
+    const host = URL.canParse(sender.url ?? '') ? new URL(sender.url!).hostname : '';
+    if (!adapterById(parsed.data.site).hosts.some((h) => host === h || host.endsWith(`.${h}`))) return { ok: false, error: 'Not allowed here.' };
+    const styled = await styleTabFeed(await readCore(), parsed.data.site, tabId, 0, parsed.data.first, newId());
+    return { ok: true, data: { styled } };
+  }
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTabFeedStyle(tabId).catch(() => undefined);
+  });
+
   // Only messages that are ours get a Promise back; anything else is left for other listeners.
   browser.runtime.onMessage.addListener((raw, sender) => {
     if (typeof raw !== 'object' || raw === null || !('type' in raw)) return undefined;
     if ((raw as { type: unknown }).type === 'typed-ahead-wanted') return askGuardForTypedAhead(raw, sender as Parameters<typeof handleMessage>[1]);
+    if ((raw as { type: unknown }).type === FEED_STYLE_WANTED) {
+      return styleFeed(raw, sender as Parameters<typeof handleMessage>[1]).catch((): Reply => ({ ok: false, error: 'not-styled' }));
+    }
     return onMessage(raw, sender as Parameters<typeof handleMessage>[1]);
   });
 

@@ -11,6 +11,7 @@ import { isRecord } from './is-record';
 
 export const GUARD_FRICTIONS = ['gentle', 'firm', 'strict'] as const;
 export const GUARD_FEED_HIDING = ['off', 'hide', 'collapse'] as const;
+export const GUARD_FEED_REACH = ['own', 'mentions'] as const;
 
 const textItem = z.object({ id: z.string(), text: z.string() });
 
@@ -27,6 +28,7 @@ export const GuardCoreSchema = z.object({
     sitesOff: z.array(z.string()),
     // Absent means each site's defaults (utils/engine/guard-index.ts `pauses`).
     choosablePauses: z.optional(z.partialRecord(z.enum(ACTIONS), z.boolean())),
+    feedReach: z.optional(z.enum(GUARD_FEED_REACH)),
   }),
   people: z.array(
     z.object({

@@ -518,6 +518,16 @@ function contactNeededSet(doc: StoredDocument, msg: MutationOf<'contact-needed-s
   return ok(withPerson(withoutPendingLike(doc, request), msg.personId, () => unmarked));
 }
 
+/**
+ * Feed hiding's reach. 'own' is stored as no field at all, so a document that never chose stays
+ * exactly as before. Immediate both ways: it changes what is hidden, never the pause itself, and
+ * a narrower reach has no pending-change kind of its own (adding one would change the schema).
+ */
+function feedReachChanged(doc: StoredDocument, msg: MutationOf<'feed-reach-changed'>): Outcome {
+  const { feedReach: _was, ...settings } = doc.settings;
+  return ok({ ...doc, settings: msg.feedReach === 'mentions' ? { ...settings, feedReach: 'mentions' } : settings });
+}
+
 function setupFinished(doc: StoredDocument): Outcome {
   return doc.settings.setupDone ? ok(doc) : ok(withSettings(doc, { setupDone: true }));
 }
@@ -557,6 +567,8 @@ export function reduce(stored: StoredDocument, msg: Mutation, ctx: ReduceContext
       return personRemovalRequested(doc, msg, ctx);
     case 'feed-hiding-changed':
       return feedHidingChanged(doc, msg, ctx);
+    case 'feed-reach-changed':
+      return feedReachChanged(doc, msg);
     case 'reason-added':
       return textItemAdded(doc, 'reasons', msg.text, ctx);
     case 'reason-removed':

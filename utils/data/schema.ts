@@ -30,6 +30,13 @@ export const AccountSchema = z.object({
 
 export const FeedHidingSchema = z.enum(['off', 'hide', 'collapse']);
 
+/**
+ * How far feed hiding reaches, for everyone whose posts are hidden: 'own', their own posts (and
+ * what they repost or quote), or 'mentions', also posts that tag or mention them and suggestion
+ * cards that show them (issue 12, item 7). Optional in settings: absent is 'own', as before.
+ */
+export const FeedReachSchema = z.enum(['own', 'mentions']);
+
 export const PersonSchema = z.object({
   id,
   /** The name the person chose for them; never shown in a page. */
@@ -82,6 +89,8 @@ export const SettingsSchema = z.object({
    * bump: absent (or an action absent) means the site's default.
    */
   choosablePauses: z.partialRecord(z.enum(ACTIONS), z.boolean()).optional(),
+  /** Feed hiding's reach (FeedReachSchema); absent is 'own', so no version bump was needed. */
+  feedReach: FeedReachSchema.optional(),
 });
 
 export const PastStreakSchema = z.object({
@@ -202,6 +211,7 @@ export const DocumentSchema = CoreSchema.extend({
 export type Account = z.infer<typeof AccountSchema>;
 export type Person = z.infer<typeof PersonSchema>;
 export type FeedHiding = z.infer<typeof FeedHidingSchema>;
+export type FeedReach = z.infer<typeof FeedReachSchema>;
 export type TextItem = z.infer<typeof TextItemSchema>;
 export type Friction = z.infer<typeof FrictionSchema>;
 export type CoolDown = z.infer<typeof CoolDownSchema>;

@@ -6,7 +6,7 @@
  */
 import type { UrgeWay } from '../data/schema';
 import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
-import { EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
+import { collapsedOnly, EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
 import { classifyHover, classifyPress, classifyShortcut, hasHoverRules, isEditable, openerOfPath, ownerOfCard, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
 import { createSelfCheck } from './self-check';
@@ -81,6 +81,13 @@ export interface EngineDeps {
    * every feed item is held back until the guard list has loaded, so none paints for a frame.
    */
   hidesFeedBeforeLoad?: boolean;
+  /**
+   * Asks the background to bring this page's feed stylesheet in step with the stored list
+   * (utils/background/feed-style.ts: user origin, so the page can neither read nor override it).
+   * `first`: the first ask of this document. Resolves true once the sheet hides everyone set to
+   * 'hide'; false where it cannot (then the engine hides their items itself).
+   */
+  styleFeed?(first: boolean): Promise<boolean>;
   /** Where "go back" leads with nowhere to go back to (utils/ui/calm-page.ts); the site's home without it. */
   calmPage?(): string;
   /** One self-check result per checked page view (utils/engine/self-check.ts); no check without it. */
@@ -369,18 +376,64 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   observer.observe(doc, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect());
 
+  /** Replaces the feed hider with one for `feedIndex` (none when it hides nobody's posts). */
+  function hideFeedBy(feedIndex: GuardIndex): void {
+    feedHider?.stop();
+    provisional = false;
+    feedHider = feedIndex.active && feedIndex.hidesFeed && adapter.feedItem ? createFeedHider({ adapter, doc, index: feedIndex, safe, largeBatch: LARGE_BATCH }) : undefined;
+    feedHider?.scan();
+  }
+
+  /** True while the hide-everything hider of the first moments is up (it names no one). */
+  let provisional = false;
+  const styleFeed = adapter.feedItem?.hideSelectors ? deps.styleFeed : undefined;
+  /**
+   * The stylesheet asked for as the page starts, when this site hides someone's posts: asked in
+   * parallel with the guard list, so the sheet is usually in by the time the list is (a second
+   * round trip after it held everyone's items back longer: Firefox 153, seen 2026-12 in
+   * tests/e2e/feed-hiding.e2e.ts). The first index takes this answer; later ones ask again.
+   */
+  let firstStyle: Promise<boolean> | undefined;
+  let styleAsked = false;
+
+  function askStyle(): Promise<boolean> {
+    const asked = firstStyle ?? styleFeed!(!styleAsked);
+    firstStyle = undefined;
+    styleAsked = true;
+    return asked;
+  }
+
   function useIndex(next: GuardIndex): void {
     index = next;
-    feedHider?.stop();
-    feedHider = next.active && next.hidesFeed && adapter.feedItem ? createFeedHider({ adapter, doc, index: next, safe, largeBatch: LARGE_BATCH }) : undefined;
-    feedHider?.scan();
+    if (!styleFeed || (!next.hidesFeed && !styleAsked)) {
+      hideFeedBy(next);
+    } else {
+      // Until the stylesheet is in: the first time, the hide-everything hider stays up (an inline
+      // style on every item says nothing about anyone); after a change, the engine hides by item.
+      if (!provisional) hideFeedBy(next);
+      askStyle().then(
+        (styled) => {
+          if (signal.aborted || index !== next) return;
+          hideFeedBy(styled ? collapsedOnly(next) : next);
+        },
+        () => {
+          if (!signal.aborted && index === next) hideFeedBy(next);
+        },
+      );
+    }
     lastHref = win.location.href;
     decidePage(lastHref);
   }
 
   if (deps.hidesFeedBeforeLoad && adapter.feedItem) {
     feedHider = createFeedHider({ adapter, doc, index: EMPTY_GUARD_INDEX, safe, largeBatch: LARGE_BATCH, hideAll: true });
+    provisional = true;
     feedHider.scan();
+    if (styleFeed) {
+      firstStyle = styleFeed(true);
+      firstStyle.catch(() => undefined); // answered, or not, with the first index (useIndex)
+      styleAsked = true;
+    }
   }
   decidePage(lastHref);
   selfCheck?.onPageView(lastHref, pageRef);

@@ -4,7 +4,7 @@
  * hidden with an inline style, or collapsed behind a neutral placeholder; nothing about the
  * person is written into the page.
  */
-import type { SiteAdapter } from '../sites/site-adapter';
+import type { PageRef, SiteAdapter } from '../sites/site-adapter';
 import type { GuardIndex, GuardMatch } from './guard-index';
 import { createPlaceholder } from './placeholder';
 
@@ -95,7 +95,33 @@ export function createFeedHider({ adapter, doc, index, safe, largeBatch, hideAll
   function guardedMatch(item: Element): GuardMatch | undefined {
     if (!mayNameSomeoneHidden(item)) return undefined;
     const authors = safe('feedItem', () => rule.authors(item)) ?? [];
-    return authors.map((ref) => index.match(ref)).find((m) => m && m.feedHiding !== 'off');
+    const people = index.feedReach === 'mentions' ? [...authors, ...linkedPeople(item)] : authors;
+    return people.map((ref) => index.match(ref)).find((m) => m && m.feedHiding !== 'off');
+  }
+
+  /**
+   * At reach 'mentions': everyone a link in the item leads to (a tag, a mention, a suggestion
+   * card), read with the adapter's own parser, so a look-alike handle is never taken for them.
+   * Only the links the mention selector picks out, when there is one.
+   */
+  function readLink(href: string): PageRef | undefined {
+    try {
+      return adapter.parseUrl(new URL(href, doc.baseURI));
+    } catch {
+      return undefined; // an href no URL can be made of names no one
+    }
+  }
+
+  function linkedPeople(item: Element): PageRef[] {
+    const links = mentionSelector === undefined ? item.querySelectorAll('a[href]') : item.querySelectorAll(mentionSelector);
+    const refs: PageRef[] = [];
+    for (const link of [item, ...links]) {
+      const href = link.localName === 'a' ? link.getAttribute('href') : null;
+      if (!href) continue;
+      const ref = readLink(href);
+      if (ref && (ref.handle || ref.stableId)) refs.push(ref);
+    }
+    return refs;
   }
 
   function restore(item: HTMLElement): void {

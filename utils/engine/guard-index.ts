@@ -4,7 +4,7 @@
  */
 import type { FeedHiding } from '../data/schema';
 import type { GuardCore } from '../data/guard-core';
-import type { Action, ContactAccount, Handle, PageRef, SiteId } from '../sites/site-adapter';
+import type { Action, ContactAccount, FeedReach, Handle, PageRef, SiteId } from '../sites/site-adapter';
 
 export interface GuardMatch {
   personId: string;
@@ -18,17 +18,22 @@ export interface GuardIndex {
   readonly active: boolean;
   /** True when someone on this site has feed hiding on. */
   readonly hidesFeed: boolean;
-  /** The accounts of everyone whose posts are hidden from feeds (feed hiding not 'off'). */
-  readonly feedHidingAccounts: readonly ContactAccount[];
+  /** The accounts of everyone whose posts are hidden from feeds (feed hiding not 'off'), with how. */
+  readonly feedHidingAccounts: readonly FeedHidingAccount[];
+  /** How far feed hiding reaches (settings.feedReach; absent is 'own'). */
+  readonly feedReach: FeedReach;
   match(ref: Pick<PageRef, 'handle' | 'stableId'> | undefined): GuardMatch | undefined;
   /** For an action the site lets the person choose about: the person's choice, else `byDefault`. */
   pauses(action: Action, byDefault: boolean): boolean;
 }
 
+export type FeedHidingAccount = ContactAccount & { feedHiding: Exclude<FeedHiding, 'off'> };
+
 export const EMPTY_GUARD_INDEX: GuardIndex = {
   active: false,
   hidesFeed: false,
   feedHidingAccounts: [],
+  feedReach: 'own',
   match: () => undefined,
   pauses: (_action, byDefault) => byDefault,
 };
@@ -37,7 +42,7 @@ export function buildGuardIndex(core: GuardCore, site: SiteId): GuardIndex {
   if (core.settings.paused || core.settings.sitesOff.includes(site)) return EMPTY_GUARD_INDEX;
   const byHandle = new Map<string, GuardMatch>();
   const byStableId = new Map<string, GuardMatch>();
-  const feedHidingAccounts: ContactAccount[] = [];
+  const feedHidingAccounts: FeedHidingAccount[] = [];
   for (const person of core.people) {
     const match: GuardMatch = { personId: person.id, feedHiding: person.feedHiding, ...(person.contactNeeded && { contactNeeded: true }) };
     for (const account of person.accounts) {
@@ -45,7 +50,7 @@ export function buildGuardIndex(core: GuardCore, site: SiteId): GuardIndex {
       byHandle.set(account.handle, match);
       if (account.stableId) byStableId.set(account.stableId, match);
       if (person.feedHiding !== 'off') {
-        feedHidingAccounts.push({ handle: account.handle as Handle, ...(account.stableId && { stableId: account.stableId }) });
+        feedHidingAccounts.push({ handle: account.handle as Handle, ...(account.stableId && { stableId: account.stableId }), feedHiding: person.feedHiding });
       }
     }
   }
@@ -57,9 +62,28 @@ export function buildGuardIndex(core: GuardCore, site: SiteId): GuardIndex {
     hidesFeed,
     feedHidingAccounts,
     pauses: (action, byDefault) => choices[action] ?? byDefault,
+    feedReach: core.settings.feedReach ?? 'own',
     match(ref) {
       if (!ref) return undefined;
       return (ref.handle && byHandle.get(ref.handle)) || (ref.stableId && byStableId.get(ref.stableId)) || undefined;
+    },
+  };
+}
+
+/**
+ * The same index as feed hiding sees it when the stylesheet already hides everyone set to 'hide'
+ * (utils/background/feed-style.ts): only people whose posts fold behind a placeholder are left
+ * for the engine, which alone can add one. The page decisions keep using the whole index.
+ */
+export function collapsedOnly(index: GuardIndex): GuardIndex {
+  const feedHidingAccounts = index.feedHidingAccounts.filter((account) => account.feedHiding === 'collapse');
+  return {
+    ...index,
+    hidesFeed: feedHidingAccounts.length > 0,
+    feedHidingAccounts,
+    match(ref) {
+      const match = index.match(ref);
+      return match?.feedHiding === 'collapse' ? match : undefined;
     },
   };
 }

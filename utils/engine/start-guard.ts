@@ -11,6 +11,7 @@ import type { Message, Reply } from '../data/messages';
 import { sendReliably } from '../data/reliable-send';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { feedHidingFlagged } from './feed-hiding-flag';
+import { FEED_STYLE_WANTED, isStyled, type FeedStyleWanted } from './feed-style-request';
 import { daysWithoutContact } from '../days/day-count';
 import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
 import { createGuardUi, type InterstitialContext } from './cover';
@@ -113,6 +114,10 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
     signal: ctx.signal,
     ui,
     hidesFeedBeforeLoad: feedHidingFlagged(),
+    async styleFeed(first) {
+      const request: FeedStyleWanted = { type: FEED_STYLE_WANTED, site: adapter.id, first };
+      return isStyled(await browser.runtime.sendMessage(request));
+    },
     calmPage: () => calmPageUrl(pausePage, new URL(location.href), adapter.id),
     async loadIndex() {
       const [stored] = await Promise.all([browser.storage.local.get([...GUARD_CORE_KEYS]), passClaimed]);

@@ -2,10 +2,10 @@
  * Bluesky (bsky.app). Facts and confidence levels: docs/sites/bluesky.md, read in the web
  * client's own source (bluesky-social/social-app): its `testID` props render as `data-testid`.
  */
-import type { ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
+import type { ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import { addRef, cardOf, cleanHandle, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
 
 // Bluesky, seen 2026-08: a handle is a domain name (dot-separated labels of letters, digits and
 // hyphens; the last label starts with a letter; at most 253 characters), compared without case.
@@ -114,6 +114,25 @@ function mentionSelector({ handle, stableId }: ContactAccount): string {
     .join(', ');
 }
 
+/**
+ * The items to hide for one account, as exact CSS (the user-origin feed stylesheet). Their own:
+ * the item's test id names them (their posts and their reposted posts), or a link to them or to
+ * one of their posts sits outside the post's text (the "Reposted by" line, a quoted post). At
+ * 'mentions', also any item with a link to them, the text included, and a card showing them.
+ */
+function hideSelectors({ handle, stableId }: ContactAccount, reach: FeedReach): string[] {
+  const names = [handle, ...(stableId ? [stableId] : [])];
+  const paths = names.map((name) => `/profile/${name}`);
+  const origins = [`https://${HOST}`];
+  const toTheirs = linksTo(paths, origins, { under: true });
+  const items = FEED_ITEM_PREFIXES.map((prefix) => `[data-testid^="${prefix}"]`).join(', ');
+  const own = [
+    ...FEED_ITEM_PREFIXES.flatMap((prefix) => names.map((name) => `[data-testid=${cssString(`${prefix}${name}`)} i]`)),
+    `:is(${items}):has(:is(${toTheirs}):not([data-testid="contentHider-post"] a))`,
+  ];
+  return reach === 'own' ? own : [...own, `:is(${items}):has(${toTheirs})`, cardOf(linksTo(paths, origins))];
+}
+
 function pageOwner(doc: Document): PageRef | undefined {
   const path = doc.location?.pathname ?? '';
   if (!path.startsWith('/messages/')) return undefined;
@@ -173,6 +192,7 @@ export const blueskyAdapter = defineSite({
     selector: FEED_ITEM_PREFIXES.map((prefix) => `[data-testid^="${prefix}"]`).join(', '),
     authors: authorsOf,
     mentionSelector,
+    hideSelectors,
   },
   controls: CONTROLS,
   selfCheck: SELF_CHECK,

@@ -15,11 +15,11 @@
  *   in a language not read here is not: the guard then acts on the URL change it causes. Feed hiding
  *   hides the ring of a guarded person (it is a feed item below), which removes the tap altogether.
  */
-import type { Action, ContactAccount, ControlRule, Handle, OpenerRule, PageRef, SelfCheck } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, FeedReach, Handle, OpenerRule, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import type { LocalizedLabel } from './kit';
-import { actionByButtonText, actionsByText, addRef, ariaLabelSelector, buttonAroundLocalizedIcon, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import { actionByButtonText, actionsByText, addRef, ariaLabelSelector, buttonAroundIcon, buttonAroundLocalizedIcon, cardOf, cleanHandle, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
 
 // Instagram, seen 2025-03: usernames are 1–30 of letters, digits, '.' and '_'; a dot cannot lead,
 // trail or repeat; case-insensitive (stored lower-case).
@@ -160,6 +160,28 @@ function mentionSelector({ handle }: ContactAccount): string {
     'a[href*="%"]',
     ...['\t', '\n', '\r'].map((char) => `a[href*=${cssString(char)}]`),
   ].join(', ');
+}
+
+/**
+ * The items to hide for one account, as exact CSS (the user-origin feed stylesheet). Their own:
+ * their story ring (its label, English), a post whose header links to them (author or
+ * collaborator), a post with a link to one of their posts in the username form, and a post with no
+ * header that links to them. At 'mentions', also any post with a link to them (a tag, a mention in
+ * a caption or comment) and a card showing them ("Suggested for you").
+ */
+function hideSelectors({ handle }: ContactAccount, reach: FeedReach): string[] {
+  const origins = [...APP_HOSTS].map((host) => `https://${host}`);
+  const paths = [`/${handle}`, `/_u/${handle}`];
+  const toProfile = linksTo(paths, origins);
+  const toPosts = ['', ...origins].flatMap((origin) => ['p', 'reel'].map((kind) => `a[href^=${cssString(`${origin}/${handle}/${kind}/`)} i]`)).join(', ');
+  const own = [
+    `div[role="button"][aria-label^=${cssString(`Story by ${handle},`)} i]`,
+    `div[role="button"][aria-label=${cssString(`Story by ${handle}`)} i]`,
+    `article:has(header :is(${toProfile}))`,
+    `article:has(${toPosts})`,
+    `article:not(:has(header)):has(${toProfile})`,
+  ];
+  return reach === 'own' ? own : [...own, `article:has(${linksTo(paths, origins, { under: true })})`, cardOf(toProfile)];
 }
 
 /** The shortcode of a post URL (`/p/<code>/`, `/<username>/reel/<code>/`, `/reels/<code>/`). */
@@ -318,7 +340,7 @@ export const instagramAdapter = defineSite({
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://www.instagram.com/${handle}/`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector },
+  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector, hideSelectors },
   controls: CONTROLS,
   classifyControl,
   openers: OPENERS,

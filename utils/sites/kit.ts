@@ -172,3 +172,30 @@ export function actionsByText(entries: readonly (readonly [LocalizedLabel, Actio
   for (const [label, action] of entries) for (const form of labelForms(label)) actions.set(form.toLowerCase(), action);
   return actions;
 }
+
+/**
+ * CSS for links to a person, for the feed stylesheet (`feedItem.hideSelectors`): `paths` are
+ * their pages' paths without a trailing slash (`/sam`, `/in/sam`), matched relative or on one of
+ * `origins`, with or without a trailing slash or a query, in any ASCII case (the `i` flag: the
+ * sites' handles are ASCII). With `under`, any page below them too (their posts, their tabs).
+ */
+export function linksTo(paths: readonly string[], origins: readonly string[], { under = false }: { under?: boolean } = {}): string {
+  const selectors: string[] = [];
+  for (const origin of ['', ...origins]) {
+    for (const path of paths) {
+      const href = `${origin}${path}`;
+      selectors.push(`a[href=${cssString(href)} i]`, `a[href^=${cssString(`${href}?`)} i]`);
+      selectors.push(under ? `a[href^=${cssString(`${href}/`)} i]` : `a[href=${cssString(`${href}/`)} i]`, `a[href^=${cssString(`${href}/?`)} i]`);
+    }
+  }
+  return selectors.join(', ');
+}
+
+/**
+ * A small card that shows one person, for the feed stylesheet at reach 'mentions' (a "Suggested
+ * for you" card, a hover card): an element with a link to them and a button as its own children.
+ * `links` is a selector from `linksTo`.
+ */
+export function cardOf(links: string): string {
+  return `:is(div, li, aside):has(> :is(${links})):has(> :is(button, [role="button"]))`;
+}

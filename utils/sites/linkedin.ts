@@ -7,11 +7,11 @@
  * attributes). Every hook below names the generation it belongs to.
  * Source: docs/sites/linkedin.md (knamnguyen/trusthuman.io `dom/detect.ts` @0047d06a, H)
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck } from './site-adapter';
 import type { LocalizedLabel } from './kit';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { actionsByText, addRef, ariaLabelSelector, ariaLabelTemplate, cleanHandle, decodeSegment, firstProfileRef, linkReader, normalizeHost } from './kit';
+import { actionsByText, addRef, ariaLabelSelector, ariaLabelTemplate, cardOf, cleanHandle, decodeSegment, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
 
 // LinkedIn, seen 2026-02: a vanity ("public profile URL") is 3–100 characters without spaces or
 // symbols; in practice letters, digits and hyphens (default form `john-smith-2a1ba6258`).
@@ -167,6 +167,30 @@ function mentionSelector({ handle, stableId }: ContactAccount): string {
   else if (/k/i.test(handle)) selectors.push(`a[href*=${cssString('\u212a')}]`);
   if (stableId) selectors.push(`a[href*=${cssString(stableId)}]`);
   return selectors.join(', ');
+}
+
+/**
+ * The items to hide for one account, as exact CSS (the user-origin feed stylesheet). Their own: a
+ * post whose actor link (v2 `feed-actor-image`, v1 actor links) or "likes this" header links to
+ * them, and a comment or reply whose own actor picture does (v1: whose link does). At 'mentions',
+ * also any item with a link to them (a mention, a tag) and a "People you may know" card. Undefined
+ * for a vanity beyond ASCII: CSS's `i` folds ASCII only, and LinkedIn's vanities fold fully.
+ */
+function hideSelectors({ handle, stableId }: ContactAccount, reach: FeedReach): string[] | undefined {
+  if (!/^[\x00-\x7f]*$/.test(handle)) return undefined;
+  const origins = ['https://www.linkedin.com', 'https://linkedin.com'];
+  const paths = [`/in/${handle}`, ...(stableId ? [`/in/${stableId}`] : [])];
+  const toProfile = linksTo(paths, origins);
+  const posts = `:is(${FEED_ITEM_SELECTOR}):not(${COMMENT_ITEM})`;
+  const actors = 'a:is([data-view-name="feed-actor-image"], .update-components-actor__meta-link, .update-components-actor__image, [data-view-name="feed-header-actor-image"])';
+  const pictures = 'a:is([data-view-name="comment-actor-picture"], [data-view-name="reply-actor-picture"])';
+  const own = [
+    `${posts}:has(${actors}:is(${toProfile}))`,
+    `:is(${COMMENT_ITEM}):has(a[data-view-name="comment-actor-picture"]:is(${toProfile}))`,
+    `:is(${COMMENT_ITEM}):not(:has(a[data-view-name="comment-actor-picture"])):has(a[data-view-name="reply-actor-picture"]:is(${toProfile}))`,
+    `:is(${COMMENT_ITEM}):not(:has(${pictures})):has(${toProfile})`,
+  ];
+  return reach === 'own' ? own : [...own, `:is(${FEED_ITEM_SELECTOR}):has(${linksTo(paths, origins, { under: true })})`, cardOf(toProfile)];
 }
 
 function pageOwner(doc: Document): PageRef | undefined {
@@ -343,7 +367,7 @@ export const linkedinAdapter = defineSite({
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://www.linkedin.com/in/${encodeURIComponent(handle)}/`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector },
+  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector, hideSelectors },
   controls: CONTROLS,
   classifyControl,
   // LinkedIn, seen 2026-02: profile views are shown to the person (by the viewer's own setting);

@@ -80,6 +80,13 @@ export type ContactSignal = (typeof CONTACT_SIGNALS)[number];
  */
 export const UNCERTAIN_SIGNALS: ReadonlySet<ContactSignal> = new Set<ContactSignal>(['read-receipts', 'mutual-view-history']);
 
+/**
+ * How far feed hiding reaches: 'own', the items `authors()` names them in (their posts, reposts,
+ * quotes, their card); 'mentions', also any item that links to them (a post that tags or mentions
+ * them, a suggestion card showing them). The same values as the stored `settings.feedReach`.
+ */
+export type FeedReach = 'own' | 'mentions';
+
 export interface FeedItemRule {
   /** Selector of one post (or comment) in a feed. */
   selector: string;
@@ -93,6 +100,16 @@ export interface FeedItemRule {
    * full check. Without it, every item gets the full check.
    */
   mentionSelector?(account: ContactAccount): string;
+  /**
+   * Complete CSS selectors of the items to hide for this account at this reach, for the stylesheet
+   * the background injects with the browser's user origin (invisible to the page's CSSOM, and
+   * stronger than any page rule). Unlike `mentionSelector` they must be exact: an item a selector
+   * matches is hidden with no further check, so it must be one `authors()` names them in (or, at
+   * 'mentions', one with a link to them). tests/sites/feed-style.test.ts holds every fixture to it.
+   * Without it, or when it returns undefined for an account CSS cannot match exactly, the engine
+   * hides the site's items itself, item by item.
+   */
+  hideSelectors?(account: ContactAccount, reach: FeedReach): string[] | undefined;
   /**
    * For items that hold other people's items (a comment and its replies): the parts of the item
    * that are its own (author line, text, actions), hidden instead of the whole item so the replies

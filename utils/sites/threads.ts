@@ -9,11 +9,11 @@
  * their profile or post was viewed; likes, replies, reposts, quotes and follows notify them, and
  * those controls are stopped, in the five interface languages listed in LABELS.
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import type { LocalizedLabel } from './kit';
-import { actionByButtonText, actionsByText, addRef, ariaLabelSelector, buttonAroundLocalizedIcon, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import { actionByButtonText, actionsByText, addRef, ariaLabelSelector, buttonAroundIcon, buttonAroundLocalizedIcon, cardOf, cleanHandle, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
 
 // Threads, seen 2026-03: a Threads profile is made from an Instagram account and uses its username:
 // 1–30 letters, digits, '.' and '_', no leading, trailing or repeated dot; case-insensitive.
@@ -101,6 +101,21 @@ const LABELS = {
   },
 } as const satisfies Record<string, LocalizedLabel>;
 
+/**
+ * The items to hide for one account, as exact CSS (the user-origin feed stylesheet). Their own: an
+ * item with a permalink to one of their posts (their post, or a post quoting theirs), and an item
+ * with no permalink yet whose links lead to them. At 'mentions', also any item with a link to them
+ * (a mention, a reply to them) and a "Suggested for you" card showing them.
+ */
+function hideSelectors({ handle }: ContactAccount, reach: FeedReach): string[] {
+  const origins = [...APP_HOSTS].map((host) => `https://${host}`);
+  const paths = [`/@${handle}`];
+  const toProfile = linksTo(paths, origins);
+  const toPosts = ['', ...origins].map((origin) => `a[href^=${cssString(`${origin}/@${handle}/post/`)} i]`).join(', ');
+  const own = [`${FEED_ITEM_SELECTOR}:has(${toPosts})`, `${FEED_ITEM_SELECTOR}:not(:has(${PERMALINKS})):has(${toProfile})`];
+  return reach === 'own' ? own : [...own, `${FEED_ITEM_SELECTOR}:has(${linksTo(paths, origins, { under: true })})`, cardOf(toProfile)];
+}
+
 // Each entry: what it matches, and where it is documented. Labels are matched in en, es, pt, fr and
 // de (LABELS). Undo controls (Unlike) are left alone: undoing tells the other person nothing new.
 const CONTROLS: readonly ControlRule[] = [
@@ -150,7 +165,7 @@ export const threadsAdapter = defineSite({
   parseUrl,
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://www.threads.com/@${handle}`,
-  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector },
+  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector, hideSelectors },
   controls: CONTROLS,
   classifyControl,
   // Threads, seen 2026-03: a Threads account is made from an Instagram account with the same

@@ -2,11 +2,11 @@
  * X (x.com, formerly twitter.com). Facts and confidence levels: docs/sites/x.md, mostly from
  * insin/control-panel-for-twitter (CPFT) v4.24.0 `script.js` @0962235a (2026-08-17).
  */
-import type { ContactAccount, ControlRule, Handle, PageRef, SelfCheck, ShortcutRule } from './site-adapter';
+import type { ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck, ShortcutRule } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import type { LocalizedLabel } from './kit';
-import { addRef, ariaLabelSelector, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import { addRef, ariaLabelSelector, cleanHandle, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
 
 // X, seen 2026-08: handles are 1–15 of [A-Za-z0-9_]; CPFT accepts 1–20 to be safe, and so do we.
 // Source: docs/sites/x.md (CPFT script.js @0962235a)
@@ -24,6 +24,12 @@ const RESERVED_FIRST_SEGMENTS = new Set([
 ]);
 
 const STATUS_SEGMENTS = new Set(['status', 'statuses']);
+
+/**
+ * Origins a link to a person inside X's pages may carry besides none. X writes its own links
+ * relative; a link in a post's text goes through t.co. Each origin adds to every post's style work.
+ */
+const X_ORIGINS = ['https://x.com', 'https://twitter.com'];
 
 function parseHandle(raw: string): Handle | undefined {
   const handle = cleanHandle(raw).toLowerCase();
@@ -161,6 +167,37 @@ function mentionSelector({ handle, stableId }: ContactAccount): string {
   return selectors.join(', ');
 }
 
+/**
+ * The items to hide for one account, as exact CSS (the user-origin feed stylesheet). Their own:
+ * the places `authorsOf` reads (a `User-Name` link, the permalink around a <time>, the avatar
+ * container named after them, the repost line), and a user cell or hover card linking to them (or
+ * carrying their follow button). At 'mentions', also any post or card with a link to their
+ * profile or one of their posts (a mention in the text, a reply to them).
+ */
+function hideSelectors({ handle, stableId }: ContactAccount, reach: FeedReach): string[] {
+  const paths = [`/${handle}`, ...(stableId ? [`/i/user/${stableId}`] : [])];
+  const toProfile = linksTo(paths, X_ORIGINS);
+  const post = 'article[data-testid="tweet"]';
+  const cards = ':is([data-testid="UserCell"], [data-testid="HoverCard"])';
+  const permalinks = ['', ...X_ORIGINS].map((origin) => `a[href^=${cssString(`${origin}/${handle}/status/`)} i]`).join(', ');
+  const followIds = stableId ? [`[data-testid=${cssString(`${stableId}-follow`)}]`, `[data-testid=${cssString(`${stableId}-unfollow`)}]`] : [];
+  // One :has() per kind of item, its places as one argument list: each new post is then matched
+  // against the sheet once, not once per place (style work is the stylesheet's whole cost).
+  const own = [
+    `${post}:has(${[
+      `[data-testid="User-Name"] :is(${toProfile})`,
+      `:is(${permalinks}) time`,
+      `[data-testid=${cssString(`UserAvatar-Container-${handle}`)} i]`,
+      `[data-testid="socialContext"] :is(${toProfile})`,
+      `:is(${toProfile}) [data-testid="socialContext"]`,
+    ].join(', ')})`,
+    `${cards}:has(${[toProfile, ...followIds].join(', ')})`,
+  ];
+  if (reach === 'own') return own;
+  const toTheirs = linksTo(paths, X_ORIGINS, { under: true });
+  return [...own, `:is(${post}, ${cards}):has(${toTheirs})`];
+}
+
 function pageOwner(doc: Document): PageRef | undefined {
   const path = doc.location?.pathname ?? '';
   const statusId = /\/status\/(\d+)/.exec(path)?.[1];
@@ -246,7 +283,7 @@ export const xAdapter = defineSite({
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://x.com/${handle}`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector },
+  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector, hideSelectors },
   controls: CONTROLS,
   shortcuts: SHORTCUTS,
   // X, seen 2026-08: opening a thread with unread messages can show them "Seen" when read receipts

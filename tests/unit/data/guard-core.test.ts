@@ -8,11 +8,11 @@ import v1 from '../../fixtures/data/v1.json';
 import v2 from '../../fixtures/data/v2.json';
 import v3 from '../../fixtures/data/v3.json';
 import v4 from '../../fixtures/data/v4.json';
-import { GUARD_CORE_KEYS, GUARD_FEED_HIDING, GUARD_FRICTIONS, guardCoreFrom, parseGuardCore } from '../../../utils/data/guard-core';
+import { GUARD_CORE_KEYS, GUARD_FEED_HIDING, GUARD_FEED_REACH, GUARD_FRICTIONS, guardCoreFrom, parseGuardCore } from '../../../utils/data/guard-core';
 import { splitDocument } from '../../../utils/data/parts';
 import { migrateToCurrent } from '../../../utils/data/migrations';
 import { buildGuardIndex } from '../../../utils/engine/guard-index';
-import { CoreSchema, emptyDocument, FeedHidingSchema, FrictionSchema } from '../../../utils/data/schema';
+import { CoreSchema, emptyDocument, FeedHidingSchema, FeedReachSchema, FrictionSchema } from '../../../utils/data/schema';
 
 function coreOf(raw: unknown) {
   const migrated = migrateToCurrent(raw);
@@ -49,12 +49,25 @@ describe('the content script view of the core', () => {
   test('uses the same friction levels and feed-hiding choices as the full schema', () => {
     expect([...GUARD_FRICTIONS]).toEqual(FrictionSchema.options);
     expect([...GUARD_FEED_HIDING]).toEqual(FeedHidingSchema.options);
+    expect([...GUARD_FEED_REACH]).toEqual(FeedReachSchema.options);
+  });
+
+  test.each([
+    ['absent (their own posts, as before)', undefined],
+    ['their own posts', 'own'],
+    ['also posts that mention them', 'mentions'],
+  ] as const)('reads feed reach %s as stored', (_why, feedReach) => {
+    const core = coreOf(v3);
+    const settings = feedReach === undefined ? core.settings : { ...core.settings, feedReach };
+    expect(CoreSchema.safeParse({ ...core, settings }).success).toBe(true);
+    expect(parseGuardCore({ ...core, settings })?.settings.feedReach).toBe(feedReach);
   });
 
   test.each([
     ['nothing stored yet', undefined],
     ['a newer version', { ...coreOf(v2), version: 5 }],
     ['an empty handle', { ...coreOf(v2), people: [{ id: 'p', feedHiding: 'off', accounts: [{ site: 'x', handle: '' }] }] }],
+    ['a feed reach that does not exist', { ...coreOf(v2), settings: { ...coreOf(v2).settings, feedReach: 'everyone' } }],
     ['a friction level that does not exist', { ...coreOf(v2), settings: { ...coreOf(v2).settings, friction: 'none' } }],
   ])('refuses %s', (_why, value) => {
     expect(parseGuardCore(value)).toBeUndefined();

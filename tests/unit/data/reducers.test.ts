@@ -590,6 +590,23 @@ describe('some contact is needed', () => {
   });
 });
 
+describe('feed reach', () => {
+  test.each([
+    ['also posts that mention them', 'mentions', 'mentions'],
+    ['their own posts (stored as no field, as before the choice existed)', 'own', undefined],
+  ] as const)('choosing %s is immediate', (_why, feedReach, stored) => {
+    const doc = applied(baseDoc({ coolDown: '24h' }), { type: 'feed-reach-changed', feedReach });
+    expect(doc.settings.feedReach).toBe(stored);
+    expect('feedReach' in doc.settings).toBe(stored !== undefined);
+    expect(doc.settings.pending).toEqual([]);
+  });
+
+  test('going back to their own posts only removes the field', () => {
+    const wide = applied(baseDoc(), { type: 'feed-reach-changed', feedReach: 'mentions' });
+    expect(applied(wide, { type: 'feed-reach-changed', feedReach: 'own' }).settings).toEqual(baseDoc().settings);
+  });
+});
+
 describe('hard hours', () => {
   test('adding is immediate, with the days sorted and once each', () => {
     const outcome = run(baseDoc({ coolDown: '24h' }), { type: 'hard-hours-added', from: 22, to: 6, days: [6, 0, 6] });

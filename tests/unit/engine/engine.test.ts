@@ -82,13 +82,12 @@ let controller: AbortController;
 let ui: FakeUi;
 let reports: GuardReport[];
 
-function start(index: GuardIndex | Promise<GuardIndex>) {
+function start(index: GuardIndex | Promise<GuardIndex>, extra: Partial<Parameters<typeof startEngine>[0]> = {}, adapter: SiteAdapter = testAdapter) {
   controller = new AbortController();
   ui = new FakeUi();
   reports = [];
   let onIndex: ((i: GuardIndex) => void) | undefined;
   startEngine({
-    adapter: testAdapter,
     win: window as unknown as Window & typeof globalThis,
     signal: controller.signal,
     loadIndex: () => Promise.resolve(index),
@@ -98,6 +97,8 @@ function start(index: GuardIndex | Promise<GuardIndex>) {
     onError: (where, error) => {
       throw new Error(`${where}: ${String(error)}`);
     },
+    ...extra,
+    adapter,
   });
   return { update: (i: GuardIndex) => onIndex?.(i) };
 }
@@ -434,5 +435,77 @@ describe('feed hiding', () => {
     await flush();
     expect(document.body.children).toHaveLength(2);
     expect(document.body.firstElementChild!.outerHTML).toBe('<div></div>');
+  });
+});
+
+describe('feed hiding by stylesheet', () => {
+  /** The test site with stylesheet selectors: the background would inject them (utils/background/feed-style.ts). */
+  const styledAdapter: SiteAdapter = { ...testAdapter, feedItem: { ...testAdapter.feedItem!, hideSelectors: () => ['article'] } };
+  const html = '<article data-author="alice">a</article><article data-author="bob">b</article>';
+
+  test('once the sheet is in, their items carry nothing of ours; until then, every item is held back', async () => {
+    let answer: (styled: boolean) => void = () => undefined;
+    const asks: boolean[] = [];
+    document.body.innerHTML = html;
+    start(
+      buildGuardIndex(coreGuarding('alice', 'hide'), 'x'),
+      {
+        hidesFeedBeforeLoad: true,
+        styleFeed: (first) => {
+          asks.push(first);
+          return new Promise<boolean>((resolve) => (answer = resolve));
+        },
+      },
+      styledAdapter,
+    );
+    await flush();
+    // The list is in, the sheet not yet: every item is held (an inline style on each, naming no one).
+    expect([...document.querySelectorAll<HTMLElement>('article')].map((a) => a.style.display)).toEqual(['none', 'none']);
+    answer(true);
+    await flush();
+    expect(document.body.innerHTML).toBe(html);
+    expect(asks).toEqual([true]);
+  });
+
+  test('a sheet that cannot hide everyone leaves the engine hiding by item', async () => {
+    start(buildGuardIndex(coreGuarding('alice', 'hide'), 'x'), { styleFeed: () => Promise.resolve(false) }, styledAdapter);
+    await flush();
+    document.body.innerHTML = html;
+    await flush();
+    const [alice, bob] = document.querySelectorAll<HTMLElement>('article');
+    expect(alice!.style.display).toBe('none');
+    expect(bob!.getAttribute('style')).toBeNull();
+  });
+
+  test("'collapse' stays with the engine (only a script adds the placeholder); a later change asks again", async () => {
+    const asks: boolean[] = [];
+    const engine = start(
+      buildGuardIndex(coreGuarding('alice', 'collapse'), 'x'),
+      { styleFeed: (first) => (asks.push(first), Promise.resolve(false)) },
+      styledAdapter,
+    );
+    await flush();
+    document.body.innerHTML = '<article data-author="alice">a</article>';
+    await flush();
+    expect(document.body.firstElementChild!.outerHTML).toBe('<div></div>');
+    engine.update(buildGuardIndex(coreGuarding('alice', 'hide'), 'x'));
+    await flush();
+    expect(asks).toEqual([true, false]);
+  });
+});
+
+describe("feed reach 'mentions'", () => {
+  const mentioning = '<article data-author="bob"><a href="/alice">@alice</a></article><article data-author="bob"><a href="/alicia">@alicia</a></article>';
+
+  test.each([
+    ['own', ['', '']],
+    ['mentions', ['none', '']],
+  ] as const)('at reach %s, a post by someone else that links to them: %j', async (feedReach, displays) => {
+    const core = coreGuarding('alice', 'hide');
+    start(buildGuardIndex({ ...core, settings: { ...core.settings, feedReach } }, 'x'));
+    await flush();
+    document.body.innerHTML = mentioning;
+    await flush();
+    expect([...document.querySelectorAll<HTMLElement>('article')].map((a) => a.style.display)).toEqual(displays);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildGuardIndex } from '../../../utils/engine/guard-index';
+import { buildGuardIndex, collapsedOnly } from '../../../utils/engine/guard-index';
 import { emptyDocument, type FeedHiding } from '../../../utils/data/schema';
 import { parseGuardCore } from '../../../utils/data/guard-core';
 
@@ -24,7 +24,7 @@ describe('buildGuardIndex: feedHidingAccounts', () => {
         { feedHiding: 'collapse' as const, accounts: [{ site: 'x' as const, handle: 'kim' }] },
         { feedHiding: 'off' as const, accounts: [{ site: 'x' as const, handle: 'lee' }] },
       ],
-      [{ handle: 'sam', stableId: '123' }, { handle: 'kim' }],
+      [{ handle: 'sam', stableId: '123', feedHiding: 'hide' }, { handle: 'kim', feedHiding: 'collapse' }],
     ],
   ])('%s', (_why, people, expected) => {
     expect(indexOf(people).feedHidingAccounts).toEqual(expected);
@@ -54,5 +54,20 @@ describe('buildGuardIndex: pauses the person chooses', () => {
   test('an unknown action in the stored choices is refused by the guard’s schema', () => {
     const doc = emptyDocument(new Date('2026-11-01T10:00:00Z'), 'UTC');
     expect(parseGuardCore({ ...doc, settings: { ...doc.settings, choosablePauses: { wave: true } } })).toBeUndefined();
+  });
+});
+
+describe('collapsedOnly', () => {
+  test('leaves feed hiding only the people whose posts fold behind a placeholder', () => {
+    const index = indexOf([
+      { feedHiding: 'hide', accounts: [{ site: 'x', handle: 'sam' }] },
+      { feedHiding: 'collapse', accounts: [{ site: 'x', handle: 'kim' }] },
+    ]);
+    const folded = collapsedOnly(index);
+    expect(folded.feedHidingAccounts).toEqual([{ handle: 'kim', feedHiding: 'collapse' }]);
+    expect(folded.match({ handle: 'sam' as never })).toBeUndefined();
+    expect(folded.match({ handle: 'kim' as never })?.feedHiding).toBe('collapse');
+    expect(folded.hidesFeed).toBe(true);
+    expect(collapsedOnly(indexOf([{ feedHiding: 'hide', accounts: [{ site: 'x', handle: 'sam' }] }])).hidesFeed).toBe(false);
   });
 });

@@ -445,6 +445,31 @@ describe('your data: one outcome at a time', () => {
   });
 });
 
+describe('what feed hiding covers', () => {
+  const withPerson = (feedHiding: 'off' | 'hide', feedReach?: 'mentions'): StoredDocument => {
+    const doc = emptyDocument(now, 'UTC');
+    const person = { id: 'p1', label: 'Sam', accounts: [{ site: 'x' as const, handle: 'sam' }], feedHiding, addedAt: now.toISOString() };
+    return { ...doc, people: [person], settings: { ...doc.settings, ...(feedReach && { feedReach }) } };
+  };
+
+  test('shown once someone has feed hiding on: their own posts by default, and the wider choice sends feed-reach-changed', async () => {
+    const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
+    await people(withPerson('hide'), send);
+    expect(($('feed-reach-own') as HTMLInputElement).checked).toBe(true);
+    expect(root.textContent).toContain('Also posts that tag or mention them, and suggestions that show them');
+    await click('feed-reach-mentions');
+    expect(send).toHaveBeenCalledWith({ type: 'feed-reach-changed', feedReach: 'mentions' });
+  });
+
+  test('follows the stored choice, and is not offered while nobody has feed hiding on', async () => {
+    const send = vi.fn(async (): Promise<Reply> => ({ ok: true }));
+    await people(withPerson('hide', 'mentions'), send);
+    expect(($('feed-reach-mentions') as HTMLInputElement).checked).toBe(true);
+    await people(withPerson('off'), send);
+    expect(root.querySelector('[data-testid="feed-reach-own"]')).toBeNull();
+  });
+});
+
 describe('some contact is needed', () => {
   test('the box sends contact-needed-set; while marking waits for the cool-down it says so', async () => {
     const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));

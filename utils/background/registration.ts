@@ -15,7 +15,8 @@ import { patternRegexFilter } from '../sites/custom-patterns';
 import { parseHttpUrl } from '../sites/web-address';
 import { SITE_ADAPTERS, adapterById } from '../sites/registry';
 import type { Handle, SiteId } from '../sites/site-adapter';
-import { GUARD_BUNDLE_PREFIX, guardBundleFile, guardBundleName } from './guard-bundles';
+import { COVER_FLAG_FILE, GUARD_BUNDLE_PREFIX, GUARD_UI_BUNDLE, GUARD_UI_FILE, coverScriptName, guardBundleFile, guardBundleName } from './guard-bundles';
+import { accountPagePatterns } from './cover-patterns';
 
 const FEED_FLAG_FILE = 'content-scripts/feed-hiding-flag.js';
 /** Dynamic redirect rules use ids from 1; session "continue" rules from this id up. */
@@ -40,22 +41,52 @@ export function feedHidingSites(core: Core): SiteId[] {
   return [...sites];
 }
 
+/** The match patterns of every guarded account's pages on one site (utils/background/cover-patterns.ts). */
+export function guardedPagePatterns(core: Core, site: SiteId): string[] {
+  const adapter = adapterById(site);
+  const patterns = new Set<string>();
+  for (const person of core.people) {
+    for (const account of person.accounts) {
+      if (account.site !== site) continue;
+      const guarded = { handle: account.handle as Handle, ...(account.stableId !== undefined && { stableId: account.stableId }) };
+      for (const pattern of accountPagePatterns(adapter, guarded)) patterns.add(pattern);
+    }
+  }
+  return [...patterns];
+}
+
 /**
- * The content scripts to register: one per site where someone is guarded (`guard-<site>`, that
- * site's own bundle: the engine plus its adapter), on that site's match patterns only. Where
- * someone's posts are hidden from feeds, the bundle is preceded by a one-line flag, so the guard
- * hides feed items from the first one, before the guarded list has loaded from storage. Nothing
- * about who is guarded is in either: the flag only says "this site hides some feed items".
+ * The content scripts to register, on sites where someone is guarded only:
+ * - `guard-<site>`: the first stage (that site's own bundle: the engine plus its adapter) on the
+ *   site's match patterns, except the guarded accounts' pages;
+ * - `guard-cover-<site>`: on exactly those pages, the cover flag and then the same bundle, so the
+ *   guard covers from the first frame without waiting for storage. Exactly one of the two runs on
+ *   any page; the handles live in these match patterns, inside the browser, never in a page;
+ * - `guard-ui`: the dialog (one bundle for every site) at `document_idle`, on every guarded site,
+ *   after the page's first frame and without blocking its parser. The background also injects it
+ *   at once when a prompt is wanted before then.
+ * Where someone's posts are hidden from feeds, the bundle is preceded by a one-line flag, so the
+ * guard hides feed items from the first one, before the guarded list has loaded from storage.
  */
 export function contentScriptsFor(core: Core) {
   const feedSites = new Set(feedHidingSites(core));
-  const base = { runAt: 'document_start' as const, allFrames: false, persistAcrossSessions: true };
-  return guardedSites(core).map((site) => ({
-    ...base,
-    id: guardBundleName(site),
-    matches: [...adapterById(site).matches],
-    js: feedSites.has(site) ? [FEED_FLAG_FILE, guardBundleFile(site)] : [guardBundleFile(site)],
-  }));
+  const base = { allFrames: false, persistAcrossSessions: true };
+  const sites = guardedSites(core);
+  const firstStage = sites.flatMap((site) => {
+    const js = feedSites.has(site) ? [FEED_FLAG_FILE, guardBundleFile(site)] : [guardBundleFile(site)];
+    const matches = [...adapterById(site).matches];
+    const guardedPages = guardedPagePatterns(core, site);
+    const everyPage = { ...base, runAt: 'document_start' as const, id: guardBundleName(site), matches, js };
+    // Always given, even empty: an update keeps any field it is not given.
+    if (guardedPages.length === 0) return [{ ...everyPage, excludeMatches: [] }];
+    return [
+      { ...everyPage, excludeMatches: guardedPages },
+      { ...base, runAt: 'document_start' as const, id: coverScriptName(site), matches: guardedPages, js: [COVER_FLAG_FILE, ...js] },
+    ];
+  });
+  if (sites.length === 0) return firstStage;
+  const uiMatches = [...new Set(sites.flatMap((site) => adapterById(site).matches))];
+  return [...firstStage, { ...base, runAt: 'document_idle' as const, id: GUARD_UI_BUNDLE, matches: uiMatches, js: [GUARD_UI_FILE] }];
 }
 
 /**

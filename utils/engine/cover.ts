@@ -10,6 +10,8 @@ import type { Friction } from '../data/schema';
 import type { GuardPrompt, GuardUi, PromptOutcome } from './engine';
 import css from '../../components/interstitial/interstitial.css?inline';
 import { applyTypedKey, HELD_KEY_EVENTS, typedKey, type TypingMode } from './typed-ahead';
+import { createCoverMount } from './cover-mount';
+import type { CoverMount } from './stage-port';
 
 /** How long keys typed just before a typing frame appears still count as typed for it. */
 const EARLY_KEYS_MS = 600;
@@ -46,6 +48,12 @@ export interface GuardUiOptions {
   onSupport?(): void;
   /** Asks the background to open the people in options (how to mute or unfollow on each site). */
   onQuieter?(): void;
+  /**
+   * The cover the first stage built (utils/engine/stage-port.ts): the dialog goes into its root.
+   * With it, the first stage's key listeners (registered at document_start) call `onKey`, and
+   * this UI adds none of its own. Without it, a cover of its own and listeners of its own.
+   */
+  mount?: CoverMount;
 }
 
 export interface MountedGuardUi extends GuardUi {
@@ -56,10 +64,12 @@ export interface MountedGuardUi extends GuardUi {
   takeTypedAhead(mode: TypingMode): string;
   /** The strict phrase was typed correctly in the extension frame. */
   confirmPhrase(): void;
+  /** Every held key event, first (see `GuardUiOptions.mount`). */
+  onKey(event: Event): void;
 }
 
-export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQuieter }: GuardUiOptions): MountedGuardUi {
-  let host: HTMLElement | undefined;
+export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQuieter, mount }: GuardUiOptions): MountedGuardUi {
+  const cover = mount ?? createCoverMount(doc);
   let shadow: ShadowRoot | undefined;
   let dialog: HTMLDialogElement | undefined;
   let settle: ((outcome: PromptOutcome) => void) | undefined;
@@ -79,10 +89,10 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
   // down instead" reached the page's own key listeners in Chromium, the first one in Firefox,
   // while the frame was still loading. Source: tests/e2e/interstitial.e2e.ts).
   const win = doc.defaultView;
-  for (const type of HELD_KEY_EVENTS) win?.addEventListener(type, holdKey, { capture: true, signal });
+  if (!mount) for (const type of HELD_KEY_EVENTS) win?.addEventListener(type, holdKey, { capture: true, signal });
 
   function holdKey(event: Event): void {
-    if (!dialog?.open || !host?.isConnected) return;
+    if (!dialog?.open || !cover.isAttached()) return;
     event.stopImmediatePropagation();
     if (event.type !== 'keydown') return;
     const key = event as KeyboardEvent;
@@ -181,11 +191,8 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
   }
 
   function ensureHost(): void {
-    if (host?.isConnected) return;
-    if (!host) {
-      // A plain element with no attributes: nothing in the page names the extension or the person.
-      host = doc.createElement('div');
-      shadow = host.attachShadow({ mode: 'closed' });
+    shadow = cover.attach();
+    if (!dialog) {
       const style = doc.createElement('style');
       // Assigned from the content script (not parsed from page markup), so a strict page CSP
       // does not block it in Firefox (bug 1706787).
@@ -200,8 +207,6 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
       });
       shadow.append(style, dialog);
     }
-    // <html> exists at document_start; <body> may not yet.
-    doc.documentElement.append(host);
   }
 
   /**
@@ -229,6 +234,7 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
    * (showModal puts it above ours in the top layer) or a popover covers it.
    */
   function isOnTop(): boolean {
+    const host = cover.element();
     if (!dialog?.open || !host) return true;
     const box = dialog.getBoundingClientRect();
     const hit = doc.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
@@ -298,7 +304,7 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
     }
     if (dialog) render(null, dialog);
     // A page stays covered after "go back" until the navigation away happens.
-    if (subject !== 'page' || outcome.choice !== 'back') host?.remove();
+    if (subject !== 'page' || outcome.choice !== 'back') cover.detach();
     if (focusBefore instanceof HTMLElement && focusBefore.isConnected) focusBefore.focus({ preventScroll: true });
     focusBefore = null;
     done?.(outcome);
@@ -307,7 +313,7 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
   return {
     cover: ensureHost,
     uncover() {
-      if (!settle) host?.remove();
+      if (!settle) cover.detach();
     },
     prompt(prompt) {
       if (settle) finish({ choice: 'dismissed' });
@@ -333,5 +339,6 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
       phraseConfirmed = true;
       draw();
     },
+    onKey: holdKey,
   };
 }

@@ -1,0 +1,103 @@
+/**
+ * The first stage of the guard (issue "Fast where it matters", item 1): what runs at
+ * `document_start` on every page of a guarded site is only what the first frame needs. It decides
+ * from the URL (and from the browser's registration, which knows the guarded accounts' pages:
+ * utils/background/registration.ts), covers, and stops guarded presses in capture listeners
+ * registered before any page script. The dialog, preact, zod and the day count are the UI stage
+ * (utils/engine/ui-stage.ts), which attaches later through the port (utils/engine/stage-port.ts).
+ * The content script only reads storage; every change goes through the background.
+ */
+import { browser } from 'wxt/browser';
+import { STORAGE_KEYS } from '../data/storage-keys';
+import type { Message, Reply } from '../data/messages';
+import type { SiteAdapter } from '../sites/site-adapter';
+import { feedHidingFlagged } from './feed-hiding-flag';
+import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
+import { readGuardList } from './guard-list';
+import { startEngine } from './engine';
+import { calmPageUrl } from '../ui/calm-page';
+import { createStagedUi } from './staged-ui';
+import { coverFlagged, GUARD_UI_WANTED, setStagePort } from './stage-port';
+
+
+/**
+ * A page the person already chose to continue to on the pause page (a LinkedIn profile, an
+ * Instagram story: views that tell the other person) is not paused a second time. The guard asks
+ * the background once, as it starts, and only on such pages; the pass is for this exact address
+ * and ends as soon as the page moves on.
+ */
+function withPagePass(adapter: SiteAdapter): { adapter: SiteAdapter; passClaimed: Promise<void> } {
+  const startHref = location.href;
+  const startRef = adapter.parseUrl(new URL(startHref));
+  if (!startRef || !adapter.visibleToThem?.[startRef.kind]) return { adapter, passClaimed: Promise.resolve() };
+  let passedHref: string | undefined;
+  const message: Message = { type: 'page-pass-claimed', url: startHref };
+  const passClaimed = (browser.runtime.sendMessage(message) as Promise<Reply | undefined>).then(
+    (reply) => {
+      if (reply?.ok && (reply.data as { pass?: boolean } | undefined)?.pass === true) passedHref = startHref;
+    },
+    () => undefined,
+  );
+  const passAware: SiteAdapter = {
+    ...adapter,
+    parseUrl(url) {
+      if (passedHref !== undefined && url.href === passedHref && location.href === passedHref) return undefined;
+      if (location.href !== passedHref) passedHref = undefined;
+      return adapter.parseUrl(url);
+    },
+  };
+  return { adapter: passAware, passClaimed };
+}
+
+/** Starts the first stage for one site's adapter (each site's bundle carries its own: modules/site-bundles.ts). */
+export function startFirstStage(siteAdapter: SiteAdapter, signal: AbortSignal): void {
+  const { adapter, passClaimed } = withPagePass(siteAdapter);
+  const ui = createStagedUi({
+    doc: document,
+    site: adapter.id,
+    signal,
+    requestUi: () => void browser.runtime.sendMessage({ type: GUARD_UI_WANTED }).catch(() => undefined),
+  });
+  setStagePort(ui.port);
+
+  const pausePage = browser.runtime.getURL('/pause.html');
+  const reported = new Set<string>();
+  const readIndex = (value: unknown) => {
+    const list = readGuardList(value);
+    return list ? buildGuardIndex(list, adapter.id) : EMPTY_GUARD_INDEX;
+  };
+  startEngine({
+    adapter,
+    win: window,
+    signal,
+    ui,
+    hidesFeedBeforeLoad: feedHidingFlagged(),
+    coverAtStart: coverFlagged(),
+    calmPage: () => calmPageUrl(pausePage, new URL(location.href), adapter.id),
+    async loadIndex() {
+      const [stored] = await Promise.all([browser.storage.local.get(STORAGE_KEYS.core), passClaimed]);
+      return readIndex(stored[STORAGE_KEYS.core]);
+    },
+    subscribe(onIndex) {
+      const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+        if (area !== 'local' || !(STORAGE_KEYS.core in changes)) return;
+        const change = changes[STORAGE_KEYS.core];
+        // The store writes `core` with every log entry (utils/data/store.ts), and Firefox 153
+        // reports it as changed even when it is equal (seen 2026-11: a "go back" on X asked again;
+        // Source: tests/e2e/guard.e2e.ts). An unchanged core decides nothing.
+        if (JSON.stringify(change?.oldValue) === JSON.stringify(change?.newValue)) return;
+        onIndex(readIndex(change?.newValue));
+      };
+      browser.storage.onChanged.addListener(listener);
+      signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+    },
+    // Reports follow a prompt's outcome, so the UI stage (which sends them) is there by then.
+    report: (report) => ui.attached()?.report(report),
+    onError(where, error) {
+      // Once per place, with the adapter id and never a handle; only in development builds.
+      if (import.meta.env.MODE === 'production' || reported.has(where)) return;
+      reported.add(where);
+      console.warn(`[no-contact-guard] ${where} failed`, error);
+    },
+  });
+}

@@ -68,9 +68,19 @@ export function guardedPagePatterns(core: Core, site: SiteId): string[] {
  * Where someone's posts are hidden from feeds, the bundle is preceded by a one-line flag, so the
  * guard hides feed items from the first one, before the guarded list has loaded from storage.
  */
-export function contentScriptsFor(core: Core) {
+export interface GuardScript {
+  id: string;
+  matches: string[];
+  excludeMatches?: string[];
+  js: string[];
+  runAt: 'document_start' | 'document_idle';
+  allFrames: false;
+  persistAcrossSessions: true;
+}
+
+export function contentScriptsFor(core: Core): GuardScript[] {
   const feedSites = new Set(feedHidingSites(core));
-  const base = { allFrames: false, persistAcrossSessions: true };
+  const base = { allFrames: false, persistAcrossSessions: true } as const;
   const sites = guardedSites(core);
   const firstStage = sites.flatMap((site) => {
     const js = feedSites.has(site) ? [FEED_FLAG_FILE, guardBundleFile(site)] : [guardBundleFile(site)];

@@ -18,7 +18,11 @@ export const STAGE_PORT = Symbol.for('no-contact-guard.stage');
 /** Asks the background to inject the UI stage into this frame now (utils/background/start-background.ts). */
 export const GUARD_UI_WANTED = 'guard-ui-wanted';
 
-/** Set by public/content-scripts/cover-flag.js, registered only on guarded accounts' pages. */
+/**
+ * Set by public/content-scripts/cover-flag.js, which the background registers only on guarded
+ * accounts' pages (utils/background/cover-patterns.ts), just before the guard: the handle lives in
+ * the browser's registration, never in the page. One line with no comment, like the feed flag.
+ */
 export const COVER_FLAG = Symbol.for('no-contact-guard.cover');
 
 /** What the first stage owns and lends to the UI stage: the host, the key listeners, the site. */

@@ -96,34 +96,61 @@ describe('contentScriptsFor: the guard goes only where someone is guarded, with 
     ...core,
     people: core.people.map((p, i) => (i === personIndex ? { ...p, feedHiding } : p)),
   });
-  const sitesOf = (core: Core) =>
-    Object.fromEntries(
-      contentScriptsFor(core).map((s) => [s.id, [...new Set(s.matches.map((m) => m.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/\*$/, '')))]]),
-    );
+  const hostsOf = (matches: readonly string[]) => [...new Set(matches.map((m) => m.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/.*$/, '')))];
+  const sitesOf = (core: Core) => Object.fromEntries(contentScriptsFor(core).map((s) => [s.id, hostsOf(s.matches)]));
   const x = [{ site: 'x' as const, handle: 'samrivers' }];
   const bsky = [{ site: 'bluesky' as const, handle: 'sam.bsky.social' }];
+  const xSites = ['x.com', 'twitter.com'];
 
   test.each([
     ['nobody guarded', coreWith([]), {}],
-    ['someone on X, feeds untouched', coreWith([x]), { 'guard-x': ['x.com', 'twitter.com'] }],
-    ['someone on X hidden from feeds', hiding(coreWith([x]), 0, 'hide'), { 'guard-x': ['x.com', 'twitter.com'] }],
-    ['two sites, each its own bundle', hiding(coreWith([x, bsky]), 1, 'collapse'), { 'guard-x': ['x.com', 'twitter.com'], 'guard-bluesky': ['bsky.app'] }],
+    ['someone on X, feeds untouched', coreWith([x]), { 'guard-x': xSites, 'guard-cover-x': xSites, 'guard-ui': xSites }],
+    ['someone on X hidden from feeds', hiding(coreWith([x]), 0, 'hide'), { 'guard-x': xSites, 'guard-cover-x': xSites, 'guard-ui': xSites }],
+    [
+      'two sites, each its own bundle, one dialog for both',
+      hiding(coreWith([x, bsky]), 1, 'collapse'),
+      { 'guard-x': xSites, 'guard-cover-x': xSites, 'guard-bluesky': ['bsky.app'], 'guard-cover-bluesky': ['bsky.app'], 'guard-ui': [...xSites, 'bsky.app'] },
+    ],
     ['the guard paused', hiding(coreWith([x], { paused: true }), 0, 'hide'), {}],
     ['the site switched off', hiding(coreWith([x], { sitesOff: ['x'] }), 0, 'hide'), {}],
   ])('%s', (_why, core, expected) => {
     expect(sitesOf(core)).toEqual(expected);
   });
 
+  const byId = (core: Core) => Object.fromEntries(contentScriptsFor(core).map((s) => [s.id, s]));
+
   test.each([
-    ['feeds untouched: the site bundle alone', coreWith([x]), ['content-scripts/guard-x.js']],
-    ['feeds hidden: the flag first, then the same bundle', hiding(coreWith([x]), 0, 'hide'), ['content-scripts/feed-hiding-flag.js', 'content-scripts/guard-x.js']],
-  ])('%s', (_why, core, js) => {
-    expect(contentScriptsFor(core)[0]?.js).toEqual(js);
+    ['feeds untouched: the site bundle alone', coreWith([x]), ['guard-x.js'], ['content-scripts/cover-flag.js', 'guard-x.js']],
+    [
+      'feeds hidden: the flag first, then the same bundle',
+      hiding(coreWith([x]), 0, 'hide'),
+      ['content-scripts/feed-hiding-flag.js', 'guard-x.js'],
+      ['content-scripts/cover-flag.js', 'content-scripts/feed-hiding-flag.js', 'guard-x.js'],
+    ],
+  ])('%s', (_why, core, js, coverJs) => {
+    const scripts = byId(core);
+    expect(scripts['guard-x']?.js).toEqual(js);
+    expect(scripts['guard-cover-x']?.js).toEqual(coverJs);
+    expect(scripts['guard-ui']?.js).toEqual(['content-scripts/guard-ui.js']);
+  });
+
+  test('the first stage runs at document_start, the dialog at document_idle', () => {
+    expect(contentScriptsFor(coreWith([x])).map((s) => [s.id, s.runAt])).toEqual([
+      ['guard-x', 'document_start'],
+      ['guard-cover-x', 'document_start'],
+      ['guard-ui', 'document_idle'],
+    ]);
+  });
+
+  test('the guarded pages are the cover registration\'s matches and the site registration\'s exclusions: exactly one runs on any page', () => {
+    const scripts = byId(coreWith([x]));
+    expect(scripts['guard-cover-x']?.matches).toContain('*://*.x.com/samrivers');
+    expect(scripts['guard-x']?.excludeMatches).toEqual(scripts['guard-cover-x']?.matches);
   });
 
   test('each site gets its own bundle and no other site’s', () => {
     const scripts = contentScriptsFor(hiding(coreWith([x, bsky]), 1, 'collapse'));
-    expect(scripts.map((s) => s.js.filter((file) => file.includes('/guard-')))).toEqual([['content-scripts/guard-x.js'], ['content-scripts/guard-bluesky.js']]);
+    expect(scripts.map((s) => s.js.filter((file) => file.startsWith('guard-')))).toEqual([['guard-x.js'], ['guard-x.js'], ['guard-bluesky.js'], ['guard-bluesky.js'], []]);
   });
 });
 

@@ -122,6 +122,17 @@ async function centreOf(page: E2ePage, selector: string): Promise<{ x: number; y
   return centre;
 }
 
+/** A real press (pointer down and up) at the element's centre; returns the wall-clock ms it was sent. */
+async function mousePress(page: E2ePage, selector: string): Promise<number> {
+  const { x, y } = await centreOf(page, selector);
+  const mouse = rawMouse(page);
+  await mouse.move(x, y);
+  const sentAt = nodePerformance.timeOrigin + nodePerformance.now();
+  await mouse.down();
+  await mouse.up();
+  return sentAt;
+}
+
 // ---- figures ---------------------------------------------------------------------------------
 
 /** Before anyone is guarded: does the extension inject anything on each site? */
@@ -272,12 +283,7 @@ async function guardedPresses(session: E2eSession, scenario: SiteScenario, vars:
           await page.evaluate((sel) => (document.querySelector(sel) as HTMLElement | null)?.focus(), attempt.selector);
           await page.press(attempt.key!);
         } else {
-          const { x, y } = await centreOf(page, attempt.selector);
-          const mouse = rawMouse(page);
-          await mouse.move(x, y);
-          sentAt = nodePerformance.timeOrigin + nodePerformance.now();
-          await mouse.down();
-          await mouse.up();
+          sentAt = await mousePress(page, attempt.selector);
         }
         const opened = await page
           .waitFor(() => (window as unknown as { __benchProbe: BenchProbe }).__benchProbe.hostAtWall !== null, undefined, 5_000)
@@ -356,12 +362,7 @@ async function pressesBeforeUi(session: E2eSession, scenario: SiteScenario, vars
       for (let i = 0; i < COLD_PRESSES; i++) {
         await page.goto(url);
         await settle(page);
-        const { x, y } = await centreOf(page, fillPlaceholders(control.guarded, vars));
-        const mouse = rawMouse(page);
-        await mouse.move(x, y);
-        const sentAt = nodePerformance.timeOrigin + nodePerformance.now();
-        await mouse.down();
-        await mouse.up();
+        const sentAt = await mousePress(page, fillPlaceholders(control.guarded, vars));
         const opened = await page
           .waitFor(() => (window as unknown as { __benchProbe: BenchProbe }).__benchProbe.dialogAtWall !== null, undefined, 5_000)
           .then(() => true, () => false);

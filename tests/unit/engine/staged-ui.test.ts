@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStagedUi } from '../../../utils/engine/staged-ui';
 import { createGuardUi } from '../../../utils/engine/cover';
+import { captureShadowRoots } from './closed-roots';
 import type { GuardPrompt, PromptOutcome } from '../../../utils/engine/engine';
 import type { AttachedUi } from '../../../utils/engine/stage-port';
 
@@ -18,14 +19,8 @@ let requests: number;
 beforeEach(() => {
   fakeBrowser.reset();
   lifetime = new AbortController();
-  roots = [];
+  roots = captureShadowRoots();
   requests = 0;
-  const attach = Element.prototype.attachShadow;
-  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
-    const root = attach.call(this, init);
-    roots.push(root);
-    return root;
-  });
 });
 
 afterEach(() => {

@@ -6,14 +6,15 @@
  * sheets, page storage, cookies, <html>/<body> attributes and the tab's console.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PageKind } from '../../utils/sites/site-adapter';
+import type { Handle, PageKind } from '../../utils/sites/site-adapter';
 import { adapterById } from '../../utils/sites/registry';
 import { COVER_FLAG_FILE, GUARD_UI_FILE, coverScriptName, guardBundleFile } from '../../utils/background/guard-bundles';
 import type { SiteScenario } from '../fixtures/sites/scenario-types';
 import { fillPlaceholders, type FixtureVars } from './harness/fixture-server';
 import type { FrameProbe } from './harness/fixture-runtime';
 import { auditOurDialog } from './harness/axe';
-import { isPausePage, startLoad, waitForPauseDialog } from './harness/contact-pause';
+import { isPausePage, startLoad, waitForAddress, waitForPauseDialog } from './harness/contact-pause';
+import { accountSpellingRegexes } from '../../utils/background/cover-patterns';
 import {
   address,
   dialogFacts,
@@ -261,6 +262,30 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
       } finally {
         await control.close();
       }
+    });
+  });
+
+  // A spelling of their profile no match pattern names (mixed case): redirected to the pause page
+  // before the request leaves (utils/background/cover-patterns.ts), so it never paints; "Continue"
+  // there loads it once, and the guard in the page does not ask a second time.
+  const mixedCase = [...handle].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join('');
+  const adapter = adapterById(scenario.site);
+  const spelledOtherwise =
+    !adapter.contactRequestRegexes && accountSpellingRegexes(adapter, { handle: handle as Handle }) !== undefined && adapter.normalizeHandle(mixedCase) === handle;
+  test.runIf(spelledOtherwise)('a full load of their profile spelt in another case never paints: the pause page stands in, and "Continue" loads it once', async () => {
+    const url = session.server.serveFixture(fillPlaceholders(scenario.pages.profile.url, { handle: mixedCase, other: scenario.other }), scenario.site, scenario.pages.profile.fixture, vars);
+    await withPage(async (page) => {
+      const before = session.server.count(url);
+      await startLoad(session, page, url);
+      await waitForPauseDialog(page);
+      expect(session.server.count(url) - before).toBe(0);
+      await page.waitFor(() => document.querySelector<HTMLButtonElement>('[data-action="continue"]')?.disabled === false, undefined, 20_000);
+      await page.click('[data-action="continue"]');
+      await waitForAddress(page, (href) => href === url);
+      await page.waitFor(() => 'handled' in ((window as unknown as { __site?: object }).__site ?? {}));
+      expect(session.server.count(url) - before).toBe(1);
+      await settle(page);
+      expect(await hasHost(page)).toBe(false);
     });
   });
 

@@ -53,3 +53,27 @@ export function accountPagePatterns(adapter: SiteAdapter, account: ContactAccoun
   // The profile itself, its sub-pages (posts, replies, media) and the same with a query.
   return origins.flatMap((origin) => [...paths].flatMap((path) => [`${origin}${path}`, `${origin}${path}/*`, `${origin}${path}?*`]));
 }
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * For a spelling of the account's pages that no match pattern names (`x.com/SamRivers`): a pair
+ * of declarativeNetRequest regular expressions (RE2) over the same pages, one to match any case
+ * (the redirect to the pause page) and one to match exactly the forms the registration covers
+ * (an allow rule at the same priority, which wins: those pages are guarded in the page, from the
+ * first frame). So a page of theirs never paints, however it is spelt. Undefined for a site whose
+ * handles are case-sensitive (every spelling is then another account) or whose profile path the
+ * parser does not read back.
+ */
+export function accountSpellingRegexes(adapter: SiteAdapter, account: ContactAccount): { anyCase: string; covered: string } | undefined {
+  const forms = caseForms(adapter, account.handle);
+  if (forms.length < 2) return undefined;
+  const paths = forms.map((form) => profilePath(adapter, form, (ref) => ref?.handle === account.handle));
+  if (paths.some((path) => path === undefined)) return undefined;
+  const origin = `^https?://(?:[^/?#]*\\.)?(?:${adapter.hosts.map(escapeRegex).join('|')})(?::\\d+)?`;
+  const rest = '(?:[/?#].*)?$';
+  return {
+    anyCase: `${origin}${escapeRegex(paths[0]!)}${rest}`,
+    covered: `${origin}(?:${paths.map((path) => escapeRegex(path!)).join('|')})${rest}`,
+  };
+}

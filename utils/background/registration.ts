@@ -16,7 +16,7 @@ import { parseHttpUrl } from '../sites/web-address';
 import { SITE_ADAPTERS, adapterById } from '../sites/registry';
 import type { Handle, SiteId } from '../sites/site-adapter';
 import { COVER_FLAG_FILE, GUARD_BUNDLE_PREFIX, GUARD_UI_BUNDLE, GUARD_UI_FILE, coverScriptName, guardBundleFile, guardBundleName } from './guard-bundles';
-import { accountPagePatterns } from './cover-patterns';
+import { accountPagePatterns, accountSpellingRegexes } from './cover-patterns';
 
 const FEED_FLAG_FILE = 'content-scripts/feed-hiding-flag.js';
 /** Dynamic redirect rules use ids from 1; session "continue" rules from this id up. */
@@ -168,6 +168,44 @@ export function contactRedirectRules(core: Core, pauseUrl: string): RedirectRule
 }
 
 /**
+ * For every guarded account on a site whose views tell no one (so no contact rule already
+ * redirects its full loads, in any case): a full load of its pages spelt in a case the
+ * registration's match patterns do not name goes to the pause page, and the spellings they name
+ * are allowed through to the in-page guard (utils/background/cover-patterns.ts). Ids from
+ * `firstId`, two per account.
+ */
+export function spellingRedirectRules(core: Core, pauseUrl: string, firstId = 1): RedirectRule[] {
+  const rules: RedirectRule[] = [];
+  const sites = new Set(guardedSites(core));
+  const seen = new Set<string>();
+  for (const person of core.people) {
+    for (const account of person.accounts) {
+      const adapter = adapterById(account.site);
+      if (!adapter || adapter.contactRequestRegexes || !sites.has(account.site)) continue;
+      const regexes = accountSpellingRegexes(adapter, { handle: account.handle as Handle });
+      if (!regexes || seen.has(regexes.anyCase)) continue;
+      seen.add(regexes.anyCase);
+      const id = firstId + rules.length;
+      rules.push(
+        {
+          id,
+          priority: 1,
+          action: { type: 'redirect', redirect: { regexSubstitution: pauseRedirectSubstitution(pauseUrl, account.site) } },
+          condition: { regexFilter: regexes.anyCase, isUrlFilterCaseSensitive: false, resourceTypes: ['main_frame'] },
+        } as RedirectRule,
+        {
+          id: id + 1,
+          priority: 1,
+          action: { type: 'allow' },
+          condition: { regexFilter: regexes.covered, isUrlFilterCaseSensitive: true, resourceTypes: ['main_frame'] },
+        } as RedirectRule,
+      );
+    }
+  }
+  return rules;
+}
+
+/**
  * One redirect rule per link pattern of a person still guarded (the guard not paused), with ids
  * from `firstId`. Site switches do not apply: a pattern is its own site. Two people with the same
  * pattern need one rule.
@@ -203,7 +241,7 @@ async function regexSupported(rule: RedirectRule): Promise<boolean> {
 
 export async function syncRedirectRules(core: Core): Promise<void> {
   const pauseUrl = browser.runtime.getURL('/pause.html');
-  const contactCandidates = contactRedirectRules(core, pauseUrl);
+  const contactCandidates = [...contactRedirectRules(core, pauseUrl), ...spellingRedirectRules(core, pauseUrl)];
   const candidates = patternRedirectRules(core, pauseUrl, contactCandidates.length + 1);
   // Every rule's expression is checked first: one the browser cannot compile (RE2's size limit)
   // must not cost all the others (issue "Hardening": an unusual account in an import left every
@@ -212,7 +250,7 @@ export async function syncRedirectRules(core: Core): Promise<void> {
     Promise.all(contactCandidates.map(regexSupported)),
     Promise.all(candidates.map(regexSupported)),
   ]);
-  const contactRules = contactCandidates.filter((_, i) => contactSupported[i]);
+  const contactRules = contactCandidates.filter((_, i) => contactSupported[i]).map((rule, i) => ({ ...rule, id: i + 1 }));
   // Renumbered after filtering, so ids stay unique and below the one-time "continue" rules.
   const patternRules = candidates
     .filter((_, i) => supported[i])
@@ -304,7 +342,12 @@ let lastSynced: string | undefined;
  */
 export async function syncBrowser(core: Core): Promise<void> {
   const pauseUrl = browser.runtime.getURL('/pause.html');
-  const wanted = JSON.stringify([contentScriptsFor(core), contactRedirectRules(core, pauseUrl), patternRedirectRules(core, pauseUrl)]);
+  const wanted = JSON.stringify([
+    contentScriptsFor(core),
+    contactRedirectRules(core, pauseUrl),
+    spellingRedirectRules(core, pauseUrl),
+    patternRedirectRules(core, pauseUrl),
+  ]);
   if (wanted === lastSynced) return;
   lastSynced = undefined;
   await Promise.all([syncContentScripts(core), syncRedirectRules(core)]);

@@ -21,15 +21,27 @@ import { coverFlagged, GUARD_UI_WANTED, setStagePort } from './stage-port';
 
 
 /**
- * A page the person already chose to continue to on the pause page (a LinkedIn profile, an
- * Instagram story: views that tell the other person) is not paused a second time. The guard asks
- * the background once, as it starts, and only on such pages; the pass is for this exact address
- * and ends as soon as the page moves on.
+ * Whether the pause page may have stood in for this load: a view that tells the other person (a
+ * LinkedIn profile, an Instagram story), or a page that names someone in a spelling the cover
+ * registration does not name (upper-case letters beyond its forms: the background redirects
+ * those of guarded accounts, utils/background/cover-patterns.ts `accountSpellingRegexes`).
+ */
+function maybePaused(adapter: SiteAdapter, url: URL, ref: ReturnType<SiteAdapter['parseUrl']>): boolean {
+  if (!ref) return false;
+  if (adapter.visibleToThem?.[ref.kind]) return true;
+  return Boolean(ref.handle) && !coverFlagged() && /[A-Z]/.test(url.pathname);
+}
+
+/**
+ * A page the person already chose to continue to on the pause page is not paused a second time.
+ * The guard asks the background once, as it starts, and only on such pages; the pass is for this
+ * exact address and ends as soon as the page moves on.
  */
 function withPagePass(adapter: SiteAdapter): { adapter: SiteAdapter; passClaimed: Promise<void> } {
   const startHref = location.href;
-  const startRef = adapter.parseUrl(new URL(startHref));
-  if (!startRef || !adapter.visibleToThem?.[startRef.kind]) return { adapter, passClaimed: Promise.resolve() };
+  const startUrl = new URL(startHref);
+  const startRef = adapter.parseUrl(startUrl);
+  if (!maybePaused(adapter, startUrl, startRef)) return { adapter, passClaimed: Promise.resolve() };
   let passedHref: string | undefined;
   const message: Message = { type: 'page-pass-claimed', url: startHref };
   const passClaimed = (browser.runtime.sendMessage(message) as Promise<Reply | undefined>).then(

@@ -5,6 +5,7 @@ import {
   contentScriptsFor,
   guardedSites,
   patternRedirectRules,
+  spellingRedirectRules,
 } from '../../../utils/background/registration';
 import { emptyDocument, type Account, type Core } from '../../../utils/data/schema';
 
@@ -151,6 +152,44 @@ describe('contentScriptsFor: the guard goes only where someone is guarded, with 
   test('each site gets its own bundle and no other site’s', () => {
     const scripts = contentScriptsFor(hiding(coreWith([x, bsky]), 1, 'collapse'));
     expect(scripts.map((s) => s.js.filter((file) => file.startsWith('guard-')))).toEqual([['guard-x.js'], ['guard-x.js'], ['guard-bluesky.js'], ['guard-bluesky.js'], []]);
+  });
+});
+
+describe('spellingRedirectRules: a guarded page spelt in a case no match pattern names never paints', () => {
+  /** What declarativeNetRequest does with a top-level load: the allow wins over the redirect at the same priority. */
+  const redirected = (core: Core, url: string) => {
+    const rules = spellingRedirectRules(core, PAUSE);
+    const hits = rules.filter((r) => {
+      const c = r.condition as { regexFilter: string; isUrlFilterCaseSensitive: boolean };
+      return new RegExp(c.regexFilter, c.isUrlFilterCaseSensitive ? '' : 'i').test(url);
+    });
+    return hits.some((r) => r.action.type === 'redirect') && !hits.some((r) => r.action.type === 'allow');
+  };
+  const x = coreWith([[{ site: 'x', handle: 'samrivers' }]]);
+
+  test.each([
+    ['a spelling the registration does not name', 'https://x.com/SamRivers', true],
+    ['the same, a post of theirs', 'https://twitter.com/SamRivers/status/1', true],
+    ['the same, on a subdomain, with a query', 'https://mobile.x.com/sAmRiVeRs?s=20', true],
+    ['the stored spelling: guarded in the page', 'https://x.com/samrivers', false],
+    ['the capitalised spelling: guarded in the page', 'https://x.com/Samrivers/with_replies', false],
+    ['the upper-case spelling: guarded in the page', 'https://x.com/SAMRIVERS', false],
+    ['a look-alike', 'https://x.com/SamRivers2', false],
+    ['someone else', 'https://x.com/BobRivers', false],
+  ])('%s (%s): %s', (_why, url, expected) => {
+    expect(redirected(x, url)).toBe(expected);
+  });
+
+  test.each([
+    ['a site whose views tell them already redirects every spelling itself', coreWith([[{ site: 'linkedin', handle: 'sam-rivers' }]])],
+    ['the guard paused', coreWith([[{ site: 'x', handle: 'samrivers' }]], { paused: true })],
+    ['nobody guarded', coreWith([])],
+  ])('none where %s', (_why, core) => {
+    expect(spellingRedirectRules(core, PAUSE)).toEqual([]);
+  });
+
+  test('ids run on from the first one, two per account', () => {
+    expect(spellingRedirectRules(coreWith([[{ site: 'x', handle: 'samrivers' }, { site: 'bluesky', handle: 'sam.bsky.social' }]]), PAUSE, 5).map((r) => r.id)).toEqual([5, 6, 7, 8]);
   });
 });
 

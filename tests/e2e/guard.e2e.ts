@@ -281,6 +281,8 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
       expect(session.server.count(url) - before).toBe(0);
       await page.waitFor(() => document.querySelector<HTMLButtonElement>('[data-action="continue"]')?.disabled === false, undefined, 20_000);
       await page.click('[data-action="continue"]');
+      await page.waitFor(() => !!document.querySelector('[data-action="count-no"]'));
+      await page.click('[data-action="count-no"]');
       await waitForAddress(page, (href) => href === url);
       await page.waitFor(() => 'handled' in ((window as unknown as { __site?: object }).__site ?? {}));
       expect(session.server.count(url) - before).toBe(1);

@@ -325,7 +325,9 @@ interface PressLatencies {
 function notePress(into: PressLatencies, sentAt: number, seen: { hostAtWall: number | null; dialogAtWall: number | null }): void {
   if (seen.hostAtWall !== null) into.cover.push(seen.hostAtWall - sentAt);
   if (seen.dialogAtWall !== null) into.dialog.push(seen.dialogAtWall - sentAt);
-  if (seen.hostAtWall !== null && seen.dialogAtWall !== null) into.coverToDialog.push(seen.dialogAtWall - seen.hostAtWall);
+  // 0 when both came in one task: focus moves inside showModal, while the observer that notes
+  // the host runs after the task, so the raw difference is then slightly below 0.
+  if (seen.hostAtWall !== null && seen.dialogAtWall !== null) into.coverToDialog.push(Math.max(0, seen.dialogAtWall - seen.hostAtWall));
 }
 
 function pressFigures(site: string, variant: string, l: PressLatencies): Figure[] {

@@ -60,7 +60,7 @@ function uiEntry(uiStagePath: string): string {
     '  globalName: false,',
     '  noScriptStartedPostMessage: true,',
     '  main(ctx) {',
-    '    void startUiStage(ctx.signal);',
+    '    startUiStage(ctx.signal);',
     '  },',
     '});',
     '',

@@ -64,17 +64,23 @@ function withPagePass(adapter: SiteAdapter): { adapter: SiteAdapter; passClaimed
 /** Starts the first stage for one site's adapter (each site's bundle carries its own: modules/site-bundles.ts). */
 export function startFirstStage(siteAdapter: SiteAdapter, signal: AbortSignal): void {
   const { adapter, passClaimed } = withPagePass(siteAdapter);
+  let storedCore: unknown;
   const ui = createStagedUi({
     doc: document,
     site: adapter.id,
     signal,
+    storedCore: () => storedCore,
     requestUi: () => void browser.runtime.sendMessage({ type: GUARD_UI_WANTED }).catch(() => undefined),
   });
   setStagePort(ui.port);
+  // A guarded account's page (the registration said so): its prompt is certain, so the dialog's
+  // code is asked for now, while the guard list is read, rather than once the list says so.
+  if (coverFlagged()) ui.preload();
 
   const pausePage = browser.runtime.getURL('/pause.html');
   const reported = new Set<string>();
   const readIndex = (value: unknown) => {
+    storedCore = value;
     const list = readGuardList(value);
     return list ? buildGuardIndex(list, adapter.id) : EMPTY_GUARD_INDEX;
   };

@@ -46,6 +46,11 @@ export interface AttachedUi extends GuardUi {
 export interface StagePort {
   site: SiteId;
   mount: CoverMount;
+  /**
+   * The stored core as the first stage last read it (unvalidated: the UI stage validates it), so
+   * the dialog needs no storage read of its own before it can open.
+   */
+  storedCore(): unknown;
   /** Called once by the UI stage; a second copy of the UI stage finds the port taken and stops. */
   attach(create: (port: StagePort) => AttachedUi): void;
   attached(): boolean;

@@ -16,16 +16,20 @@ export interface StagedUiOptions {
   site: SiteId;
   /** Asks the background to inject the UI stage now (it is also registered at document_idle). */
   requestUi(): void;
+  /** The stored core as last read (the port hands it to the UI stage). */
+  storedCore(): unknown;
   signal: AbortSignal;
 }
 
 export interface StagedUi extends GuardUi {
   port: StagePort;
+  /** Asks for the UI stage now, before any prompt (once; a prompt then asks no more). */
+  preload(): void;
   /** The UI stage's report function, once attached (reports only follow a prompt's outcome). */
   attached(): AttachedUi | undefined;
 }
 
-export function createStagedUi({ doc, site, requestUi, signal }: StagedUiOptions): StagedUi {
+export function createStagedUi({ doc, site, requestUi, storedCore, signal }: StagedUiOptions): StagedUi {
   const mount = createCoverMount(doc);
   let ui: AttachedUi | undefined;
   let waiting: { prompt: GuardPrompt; resolve(outcome: PromptOutcome): void } | undefined;
@@ -44,6 +48,7 @@ export function createStagedUi({ doc, site, requestUi, signal }: StagedUiOptions
   const port: StagePort = {
     site,
     mount,
+    storedCore,
     attach(create) {
       if (ui) return;
       ui = create(port);
@@ -55,8 +60,15 @@ export function createStagedUi({ doc, site, requestUi, signal }: StagedUiOptions
     attached: () => ui !== undefined,
   };
 
+  function preload(): void {
+    if (requested || ui) return;
+    requested = true;
+    requestUi();
+  }
+
   return {
     port,
+    preload,
     attached: () => ui,
     cover() {
       if (ui) ui.cover();
@@ -71,10 +83,7 @@ export function createStagedUi({ doc, site, requestUi, signal }: StagedUiOptions
       // The cover now, in the press's own task; the dialog as soon as its code is here.
       mount.attach();
       waiting?.resolve({ choice: 'dismissed' });
-      if (!requested) {
-        requested = true;
-        requestUi();
-      }
+      preload();
       return new Promise<PromptOutcome>((resolve) => {
         waiting = { prompt, resolve };
       });

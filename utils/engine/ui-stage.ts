@@ -7,7 +7,6 @@
  * attaches the dialog to the first stage's cover. One bundle for every site: it needs no adapter.
  */
 import { browser } from 'wxt/browser';
-import { STORAGE_KEYS } from '../data/storage-keys';
 import { parseGuardCore, type GuardCore } from '../data/guard-core';
 import { PAUSE_SECONDS } from '../data/friction';
 import type { Message } from '../data/messages';
@@ -41,17 +40,25 @@ export function interstitialContext(core: GuardCore | undefined, seed: number, n
   };
 }
 
-/** Attaches the dialog to this frame's first stage; nothing when there is none or it has its dialog. */
-export async function startUiStage(signal: AbortSignal): Promise<void> {
+/**
+ * Attaches the dialog to this frame's first stage, at once (a waiting prompt opens in this task);
+ * nothing when there is no first stage or it has its dialog. The core is the one the first stage
+ * read (validated here, with the full guard view), so no storage read stands before the dialog.
+ */
+export function startUiStage(signal: AbortSignal): void {
   const found = stagePort();
   if (!found || found.attached()) return;
-  let core = parseGuardCore((await browser.storage.local.get(STORAGE_KEYS.core))[STORAGE_KEYS.core]);
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && STORAGE_KEYS.core in changes) core = parseGuardCore(changes[STORAGE_KEYS.core]?.newValue);
+  let read: unknown;
+  let core: GuardCore | undefined;
+  const current = () => {
+    const stored = found.storedCore();
+    if (stored !== read) {
+      read = stored;
+      core = parseGuardCore(stored);
+    }
+    return core;
   };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
-  found.attach((port) => createAttachedUi(port, () => core, signal));
+  found.attach((port) => createAttachedUi(port, current, signal));
 }
 
 function createAttachedUi(port: StagePort, core: () => GuardCore | undefined, signal: AbortSignal): AttachedUi {

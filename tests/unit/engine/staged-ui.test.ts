@@ -29,7 +29,7 @@ afterEach(() => {
   for (const el of [...document.documentElement.children]) if (el !== document.head && el !== document.body) el.remove();
 });
 
-const staged = () => createStagedUi({ doc: document, site: 'x', signal: lifetime.signal, requestUi: () => void requests++ });
+const staged = () => createStagedUi({ doc: document, site: 'x', signal: lifetime.signal, requestUi: () => void requests++, storedCore: () => undefined });
 const hostCount = () => [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body).length;
 
 /** A stand-in for the UI stage that records what it was asked. */
@@ -108,4 +108,12 @@ test('the dialog opens inside the cover the first stage made: one host, one clos
   expect(hostCount()).toBe(1);
   expect(roots).toHaveLength(1);
   expect(roots[0]!.querySelector('dialog')?.open).toBe(true);
+});
+
+test('asked for ahead of a prompt (a guarded account page), the UI is asked for once in all', () => {
+  const ui = staged();
+  ui.preload();
+  void ui.prompt(linkPrompt);
+  ui.preload();
+  expect(requests).toBe(1);
 });

@@ -231,17 +231,21 @@ export function patternRedirectRules(core: Core, pauseUrl: string, firstId = 1):
 
 /** Whether the browser can use a rule's regular expression (RE2 has a size limit; Chrome and Firefox check). */
 async function regexSupported(rule: RedirectRule): Promise<boolean> {
-  const regex = (rule.condition as { regexFilter?: string }).regexFilter;
+  const { regexFilter: regex, isUrlFilterCaseSensitive } = rule.condition as { regexFilter?: string; isUrlFilterCaseSensitive?: boolean };
   if (regex === undefined || typeof browser.declarativeNetRequest.isRegexSupported !== 'function') return true;
+  // Checked as the rule is compiled: a case-insensitive program is larger, and a case-sensitive
+  // rule checked as one was refused for nothing (Chromium 156, seen 2026-12: the spelling allow
+  // rule of a long Bluesky handle. Source: tests/e2e/guard.e2e.ts).
   const result = await browser.declarativeNetRequest
-    .isRegexSupported({ regex, isCaseSensitive: false, requireCapturing: true })
+    .isRegexSupported({ regex, isCaseSensitive: isUrlFilterCaseSensitive ?? false, requireCapturing: true })
     .catch(() => ({ isSupported: false }));
   return result.isSupported;
 }
 
 export async function syncRedirectRules(core: Core): Promise<void> {
   const pauseUrl = browser.runtime.getURL('/pause.html');
-  const contactCandidates = [...contactRedirectRules(core, pauseUrl), ...spellingRedirectRules(core, pauseUrl)];
+  const spelling = spellingRedirectRules(core, pauseUrl);
+  const contactCandidates = [...contactRedirectRules(core, pauseUrl), ...spelling];
   const candidates = patternRedirectRules(core, pauseUrl, contactCandidates.length + 1);
   // Every rule's expression is checked first: one the browser cannot compile (RE2's size limit)
   // must not cost all the others (issue "Hardening": an unusual account in an import left every
@@ -250,7 +254,16 @@ export async function syncRedirectRules(core: Core): Promise<void> {
     Promise.all(contactCandidates.map(regexSupported)),
     Promise.all(candidates.map(regexSupported)),
   ]);
-  const contactRules = contactCandidates.filter((_, i) => contactSupported[i]).map((rule, i) => ({ ...rule, id: i + 1 }));
+  // Spelling rules come in pairs (a redirect, then its allow rule): a redirect without its allow
+  // rule would send the spellings guarded in the page to the pause page too, so the two go
+  // together or not at all.
+  const contactCount = contactCandidates.length - spelling.length;
+  const keep = contactCandidates.map((_, i) => {
+    if (i < contactCount) return contactSupported[i];
+    const first = i - ((i - contactCount) % 2);
+    return contactSupported[first] && contactSupported[first + 1];
+  });
+  const contactRules = contactCandidates.filter((_, i) => keep[i]).map((rule, i) => ({ ...rule, id: i + 1 }));
   // Renumbered after filtering, so ids stay unique and below the one-time "continue" rules.
   const patternRules = candidates
     .filter((_, i) => supported[i])

@@ -256,4 +256,26 @@ describe('syncRedirectRules: a rule the browser refuses costs no other rule', ()
     expect(filtersNow.some((f) => f.includes('kim_other'))).toBe(true);
     expect(filtersNow).not.toContain('stale');
   });
+
+  test('a spelling pair goes in whole or not at all, each rule checked as it is compiled', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { syncRedirectRules } = await import('../../../utils/background/registration');
+    const checked: boolean[] = [];
+    const fake = fakeRules('never-refused', false);
+    Object.assign(fakeBrowser, {
+      declarativeNetRequest: {
+        ...fake.dnr,
+        // Refuses the case-sensitive allow rule of one account only; records how each was checked.
+        isRegexSupported: async ({ regex, isCaseSensitive }: { regex: string; isCaseSensitive: boolean }) => {
+          checked.push(isCaseSensitive);
+          return { isSupported: !(isCaseSensitive && regex.includes('samrivers')) };
+        },
+      },
+    });
+    await syncRedirectRules(coreWith([[{ site: 'x', handle: 'samrivers' }, { site: 'x', handle: 'kimother' }]]));
+    const filtersNow = fake.rules().map((r) => r.condition.regexFilter ?? '');
+    expect(filtersNow.filter((f) => f.includes('samrivers'))).toEqual([]);
+    expect(filtersNow.filter((f) => f.includes('kimother'))).toHaveLength(2);
+    expect(new Set(checked)).toEqual(new Set([true, false]));
+  });
 });

@@ -57,15 +57,16 @@ export function accountPagePatterns(adapter: SiteAdapter, account: ContactAccoun
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * For a spelling of the account's pages that no match pattern names (`x.com/SamRivers`): a pair
- * of declarativeNetRequest regular expressions (RE2) over the same pages, one to match any case
- * (the redirect to the pause page) and one to match exactly the forms the registration covers
- * (an allow rule at the same priority, which wins: those pages are guarded in the page, from the
- * first frame). So a page of theirs never paints, however it is spelt. Undefined for a site whose
- * handles are case-sensitive (every spelling is then another account) or whose profile path the
- * parser does not read back.
+ * For a spelling of the account's pages that no match pattern names (`x.com/SamRivers`):
+ * declarativeNetRequest regular expressions (RE2) over the same pages, one to match any case
+ * (the redirect to the pause page) and one per form the registration covers (allow rules at the
+ * same priority, which win: those pages are guarded in the page, from the first frame). So a page
+ * of theirs never paints, however it is spelt. One expression per form, not one with alternatives:
+ * Chromium refused the three forms of a long Bluesky handle in one expression as too large (seen
+ * 2026-12. Source: tests/e2e/guard.e2e.ts). Undefined for a site whose handles are case-sensitive
+ * (every spelling is then another account) or whose profile path the parser does not read back.
  */
-export function accountSpellingRegexes(adapter: SiteAdapter, account: ContactAccount): { anyCase: string; covered: string } | undefined {
+export function accountSpellingRegexes(adapter: SiteAdapter, account: ContactAccount): { anyCase: string; covered: string[] } | undefined {
   const forms = caseForms(adapter, account.handle);
   if (forms.length < 2) return undefined;
   const paths = forms.map((form) => profilePath(adapter, form, (ref) => ref?.handle === account.handle));
@@ -74,6 +75,6 @@ export function accountSpellingRegexes(adapter: SiteAdapter, account: ContactAcc
   const rest = '(?:[/?#].*)?$';
   return {
     anyCase: `${origin}${escapeRegex(paths[0]!)}${rest}`,
-    covered: `${origin}(?:${paths.map((path) => escapeRegex(path!)).join('|')})${rest}`,
+    covered: paths.map((path) => `${origin}${escapeRegex(path!)}${rest}`),
   };
 }

@@ -171,11 +171,12 @@ export function contactRedirectRules(core: Core, pauseUrl: string): RedirectRule
  * For every guarded account on a site whose views tell no one (so no contact rule already
  * redirects its full loads, in any case): a full load of its pages spelt in a case the
  * registration's match patterns do not name goes to the pause page, and the spellings they name
- * are allowed through to the in-page guard (utils/background/cover-patterns.ts). Ids from
- * `firstId`, two per account.
+ * are allowed through to the in-page guard (utils/background/cover-patterns.ts). One group per
+ * account (the redirect, then its allow rules), ids running on from `firstId`.
  */
-export function spellingRedirectRules(core: Core, pauseUrl: string, firstId = 1): RedirectRule[] {
-  const rules: RedirectRule[] = [];
+export function spellingRedirectRules(core: Core, pauseUrl: string, firstId = 1): RedirectRule[][] {
+  const groups: RedirectRule[][] = [];
+  let nextId = firstId;
   const sites = new Set(guardedSites(core));
   const seen = new Set<string>();
   for (const person of core.people) {
@@ -185,24 +186,26 @@ export function spellingRedirectRules(core: Core, pauseUrl: string, firstId = 1)
       const regexes = accountSpellingRegexes(adapter, { handle: account.handle as Handle });
       if (!regexes || seen.has(regexes.anyCase)) continue;
       seen.add(regexes.anyCase);
-      const id = firstId + rules.length;
-      rules.push(
+      groups.push([
         {
-          id,
+          id: nextId++,
           priority: 1,
           action: { type: 'redirect', redirect: { regexSubstitution: pauseRedirectSubstitution(pauseUrl, account.site) } },
           condition: { regexFilter: regexes.anyCase, isUrlFilterCaseSensitive: false, resourceTypes: ['main_frame'] },
         } as RedirectRule,
-        {
-          id: id + 1,
-          priority: 1,
-          action: { type: 'allow' },
-          condition: { regexFilter: regexes.covered, isUrlFilterCaseSensitive: true, resourceTypes: ['main_frame'] },
-        } as RedirectRule,
-      );
+        ...regexes.covered.map(
+          (regexFilter) =>
+            ({
+              id: nextId++,
+              priority: 1,
+              action: { type: 'allow' },
+              condition: { regexFilter, isUrlFilterCaseSensitive: true, resourceTypes: ['main_frame'] },
+            }) as RedirectRule,
+        ),
+      ]);
     }
   }
-  return rules;
+  return groups;
 }
 
 /**
@@ -244,8 +247,11 @@ async function regexSupported(rule: RedirectRule): Promise<boolean> {
 
 export async function syncRedirectRules(core: Core): Promise<void> {
   const pauseUrl = browser.runtime.getURL('/pause.html');
+  const contact = contactRedirectRules(core, pauseUrl);
   const spelling = spellingRedirectRules(core, pauseUrl);
-  const contactCandidates = [...contactRedirectRules(core, pauseUrl), ...spelling];
+  // Which spelling group each candidate belongs to (-1: a contact rule, on its own).
+  const groupOf = [...contact.map(() => -1), ...spelling.flatMap((group, g) => group.map(() => g))];
+  const contactCandidates = [...contact, ...spelling.flat()];
   const candidates = patternRedirectRules(core, pauseUrl, contactCandidates.length + 1);
   // Every rule's expression is checked first: one the browser cannot compile (RE2's size limit)
   // must not cost all the others (issue "Hardening": an unusual account in an import left every
@@ -254,15 +260,10 @@ export async function syncRedirectRules(core: Core): Promise<void> {
     Promise.all(contactCandidates.map(regexSupported)),
     Promise.all(candidates.map(regexSupported)),
   ]);
-  // Spelling rules come in pairs (a redirect, then its allow rule): a redirect without its allow
-  // rule would send the spellings guarded in the page to the pause page too, so the two go
-  // together or not at all.
-  const contactCount = contactCandidates.length - spelling.length;
-  const keep = contactCandidates.map((_, i) => {
-    if (i < contactCount) return contactSupported[i];
-    const first = i - ((i - contactCount) % 2);
-    return contactSupported[first] && contactSupported[first + 1];
-  });
+  // A spelling group (a redirect, then its allow rules) goes in whole or not at all: a redirect
+  // without its allow rules would send the spellings guarded in the page to the pause page too.
+  const refusedGroups = new Set(groupOf.filter((g, i) => g >= 0 && !contactSupported[i]));
+  const keep = contactCandidates.map((_, i) => contactSupported[i] && !refusedGroups.has(groupOf[i]!));
   const contactRules = contactCandidates.filter((_, i) => keep[i]).map((rule, i) => ({ ...rule, id: i + 1 }));
   // Renumbered after filtering, so ids stay unique and below the one-time "continue" rules.
   const patternRules = candidates

@@ -158,7 +158,7 @@ describe('contentScriptsFor: the guard goes only where someone is guarded, with 
 describe('spellingRedirectRules: a guarded page spelt in a case no match pattern names never paints', () => {
   /** What declarativeNetRequest does with a top-level load: the allow wins over the redirect at the same priority. */
   const redirected = (core: Core, url: string) => {
-    const rules = spellingRedirectRules(core, PAUSE);
+    const rules = spellingRedirectRules(core, PAUSE).flat();
     const hits = rules.filter((r) => {
       const c = r.condition as { regexFilter: string; isUrlFilterCaseSensitive: boolean };
       return new RegExp(c.regexFilter, c.isUrlFilterCaseSensitive ? '' : 'i').test(url);
@@ -188,8 +188,12 @@ describe('spellingRedirectRules: a guarded page spelt in a case no match pattern
     expect(spellingRedirectRules(core, PAUSE)).toEqual([]);
   });
 
-  test('ids run on from the first one, two per account', () => {
-    expect(spellingRedirectRules(coreWith([[{ site: 'x', handle: 'samrivers' }, { site: 'bluesky', handle: 'sam.bsky.social' }]]), PAUSE, 5).map((r) => r.id)).toEqual([5, 6, 7, 8]);
+  test('one group per account, a redirect and then an allow rule per covered spelling, ids running on', () => {
+    const groups = spellingRedirectRules(coreWith([[{ site: 'x', handle: 'samrivers' }, { site: 'bluesky', handle: 'sam.bsky.social' }]]), PAUSE, 5);
+    expect(groups.map((g) => g.map((r) => [r.id, r.action.type]))).toEqual([
+      [[5, 'redirect'], [6, 'allow'], [7, 'allow'], [8, 'allow']],
+      [[9, 'redirect'], [10, 'allow'], [11, 'allow'], [12, 'allow']],
+    ]);
   });
 });
 
@@ -257,7 +261,7 @@ describe('syncRedirectRules: a rule the browser refuses costs no other rule', ()
     expect(filtersNow).not.toContain('stale');
   });
 
-  test('a spelling pair goes in whole or not at all, each rule checked as it is compiled', async () => {
+  test('a spelling group goes in whole or not at all, each rule checked as it is compiled', async () => {
     const { fakeBrowser } = await import('wxt/testing/fake-browser');
     const { syncRedirectRules } = await import('../../../utils/background/registration');
     const checked: boolean[] = [];
@@ -265,17 +269,17 @@ describe('syncRedirectRules: a rule the browser refuses costs no other rule', ()
     Object.assign(fakeBrowser, {
       declarativeNetRequest: {
         ...fake.dnr,
-        // Refuses the case-sensitive allow rule of one account only; records how each was checked.
+        // Refuses one case-sensitive allow rule of one account only; records how each was checked.
         isRegexSupported: async ({ regex, isCaseSensitive }: { regex: string; isCaseSensitive: boolean }) => {
           checked.push(isCaseSensitive);
-          return { isSupported: !(isCaseSensitive && regex.includes('samrivers')) };
+          return { isSupported: !(isCaseSensitive && regex.includes('SAMRIVERS')) };
         },
       },
     });
     await syncRedirectRules(coreWith([[{ site: 'x', handle: 'samrivers' }, { site: 'x', handle: 'kimother' }]]));
     const filtersNow = fake.rules().map((r) => r.condition.regexFilter ?? '');
-    expect(filtersNow.filter((f) => f.includes('samrivers'))).toEqual([]);
-    expect(filtersNow.filter((f) => f.includes('kimother'))).toHaveLength(2);
+    expect(filtersNow.filter((f) => f.toLowerCase().includes('samrivers'))).toEqual([]);
+    expect(filtersNow.filter((f) => f.toLowerCase().includes('kimother'))).toHaveLength(4);
     expect(new Set(checked)).toEqual(new Set([true, false]));
   });
 });

@@ -114,9 +114,10 @@ function sizes() {
     // first stage is one unlisted script per registered site (modules/site-bundles.ts), at the
     // output's root, run at document_start after the cover flag (guarded accounts' pages) and the
     // feed-hiding flag (where feeds hide someone): the three together are the figure, per site. The
-    // UI stage (content-scripts/guard-ui.js) comes after the first frame: reported apart.
+    // UI stage (guard-ui.js) comes after the first frame: reported apart.
     const manifestFiles = (manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
-    const bundles = readdirSync(dir).filter((f) => /^guard-.+\.js$/.test(f));
+    const uiStage = 'guard-ui.js';
+    const bundles = readdirSync(dir).filter((f) => /^guard-.+\.js$/.test(f) && f !== uiStage);
     if (bundles.length === 0) failures.push(`sizes: no first-stage bundles in ${dir}`);
     for (const bundle of bundles) {
       const site = bundle.slice('guard-'.length, -'.js'.length);
@@ -126,7 +127,6 @@ function sizes() {
         site,
       });
     }
-    const uiStage = 'content-scripts/guard-ui.js';
     if (existsSync(join(dir, uiStage))) {
       figures.push(sizeFigure('gzip-ui-stage-kb', browser, dir, [uiStage], `${uiStage}: the dialog, every site, at document_idle or injected on the first prompt`));
     } else failures.push(`sizes: no ${uiStage} in ${dir}`);

@@ -32,7 +32,7 @@ export function coverScriptName(site: string): string {
 export const GUARD_UI_BUNDLE = `${GUARD_BUNDLE_PREFIX}ui`;
 
 /** The built file of the UI stage, for registration and for scripting.executeScript. */
-export const GUARD_UI_FILE = `content-scripts/${GUARD_UI_BUNDLE}.js`;
+export const GUARD_UI_FILE = `${GUARD_UI_BUNDLE}.js`;
 
 /** The flag file the per-account cover registrations run first (public/content-scripts/cover-flag.js). */
 export const COVER_FLAG_FILE = 'content-scripts/cover-flag.js';

@@ -132,7 +132,7 @@ describe('contentScriptsFor: the guard goes only where someone is guarded, with 
     const scripts = byId(core);
     expect(scripts['guard-x']?.js).toEqual(js);
     expect(scripts['guard-cover-x']?.js).toEqual(coverJs);
-    expect(scripts['guard-ui']?.js).toEqual(['content-scripts/guard-ui.js']);
+    expect(scripts['guard-ui']?.js).toEqual(['guard-ui.js']);
   });
 
   test('the first stage runs at document_start, the dialog at document_idle', () => {

@@ -151,7 +151,7 @@ describe('contentScriptsFor: the guard goes only where someone is guarded, with 
 
   test('each site gets its own bundle and no other site’s', () => {
     const scripts = contentScriptsFor(hiding(coreWith([x, bsky]), 1, 'collapse'));
-    expect(scripts.map((s) => s.js.filter((file) => file.startsWith('guard-')))).toEqual([['guard-x.js'], ['guard-x.js'], ['guard-bluesky.js'], ['guard-bluesky.js'], []]);
+    expect(scripts.map((s) => s.js.filter((file) => file.startsWith('guard-')))).toEqual([['guard-x.js'], ['guard-x.js'], ['guard-bluesky.js'], ['guard-bluesky.js'], ['guard-ui.js']]);
   });
 });
 

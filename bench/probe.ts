@@ -7,7 +7,12 @@
  * - `coverAt`: when the host appeared; when it was already there at the first script, that time
  *   (an upper bound: the cover came earlier);
  * - `hostAtWall`: the same moment as wall-clock ms (timeOrigin + now), to compare with the driver;
- * - `spaStart` / `spaCoverAt`: set around an in-app navigation.
+ * - `spaStart` / `spaCoverAt`: set around an in-app navigation;
+ * - `dialogAtWall`: wall-clock ms when focus first went into our host after the last reset (the
+ *   dialog's showModal moves focus to its first control: the page sees a focusin retargeted to the
+ *   host, the only sign of the dialog it can see through the closed root);
+ * - `hostFrames`: how many rendered frames (rAF callbacks) found our host on <html>, from the first
+ *   script on (issue "Nothing slips past", item 1: 0 on pages of people not guarded).
  */
 export interface BenchProbe {
   firstScriptAt: number;
@@ -16,6 +21,8 @@ export interface BenchProbe {
   hostAtWall: number | null;
   spaStart: number | null;
   spaCoverAt: number | null;
+  dialogAtWall: number | null;
+  hostFrames: number;
 }
 
 function benchProbe(): void {
@@ -30,6 +37,8 @@ function benchProbe(): void {
     hostAtWall: present ? performance.timeOrigin + now : null,
     spaStart: null,
     spaCoverAt: null,
+    dialogAtWall: null,
+    hostFrames: 0,
   };
   (window as unknown as { __benchProbe: BenchProbe }).__benchProbe = probe;
   new MutationObserver((records) => {
@@ -41,6 +50,20 @@ function benchProbe(): void {
       if (probe.spaStart !== null && probe.spaCoverAt === null) probe.spaCoverAt = at;
     }
   }).observe(document.documentElement, { childList: true });
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      if (probe.dialogAtWall === null && event.target instanceof Node && isOurHost(event.target)) probe.dialogAtWall = performance.timeOrigin + performance.now();
+    },
+    true,
+  );
+  // Counted for the first 600 frames (about 10 s at 60 Hz), enough for any load the bench makes.
+  let framesLeft = 600;
+  const countFrame = () => {
+    if ([...document.documentElement.children].some(isOurHost)) probe.hostFrames++;
+    if (--framesLeft > 0) requestAnimationFrame(countFrame);
+  };
+  requestAnimationFrame(countFrame);
 }
 
 const PROBE_TAG = `<script>(${benchProbe.toString()})();</script>`;

@@ -110,22 +110,26 @@ function sizes() {
       continue;
     }
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    // The guard is registered at run time (registration: 'runtime'), one bundle per registered site
-    // (modules/site-bundles.ts), so it is not in the manifest. A site's page evaluates its own bundle,
-    // after the feed-hiding flag where feeds hide someone: that pair is the figure, per site.
+    // The guard is registered at run time, in two stages (utils/background/registration.ts). The
+    // first stage is one unlisted script per registered site (modules/site-bundles.ts), at the
+    // output's root, run at document_start after the cover flag (guarded accounts' pages) and the
+    // feed-hiding flag (where feeds hide someone): the three together are the figure, per site. The
+    // UI stage (guard-ui.js) comes after the first frame: reported apart.
     const manifestFiles = (manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
-    const bundles = existsSync(join(dir, 'content-scripts'))
-      ? readdirSync(join(dir, 'content-scripts')).filter((f) => /^guard-.+\.js$/.test(f))
-      : [];
-    if (bundles.length === 0) failures.push(`sizes: no guard bundles in ${dir}/content-scripts`);
+    const uiStage = 'guard-ui.js';
+    const bundles = readdirSync(dir).filter((f) => /^guard-.+\.js$/.test(f) && f !== uiStage);
+    if (bundles.length === 0) failures.push(`sizes: no first-stage bundles in ${dir}`);
     for (const bundle of bundles) {
       const site = bundle.slice('guard-'.length, -'.js'.length);
-      const entries = [...manifestFiles, 'content-scripts/feed-hiding-flag.js', `content-scripts/${bundle}`];
+      const entries = [...manifestFiles, 'content-scripts/cover-flag.js', 'content-scripts/feed-hiding-flag.js', bundle];
       figures.push({
-        ...sizeFigure('gzip-content-script-kb', browser, dir, entries, `at document_start on ${site}: feed-hiding flag + content-scripts/${bundle}`),
+        ...sizeFigure('gzip-first-stage-kb', browser, dir, entries, `at document_start on ${site}: cover flag + feed-hiding flag + ${bundle}`),
         site,
       });
     }
+    if (existsSync(join(dir, uiStage))) {
+      figures.push(sizeFigure('gzip-ui-stage-kb', browser, dir, [uiStage], `${uiStage}: the dialog, every site, at document_idle or injected on the first prompt`));
+    } else failures.push(`sizes: no ${uiStage} in ${dir}`);
     figures.push(sizeFigure('gzip-interstitial-kb', browser, dir, pageEntries(dir, 'pause.html'),
       'pause.html (the interstitial as a page; the in-page interstitial ships inside the content script)'));
     figures.push(sizeFigure('gzip-popup-kb', browser, dir, pageEntries(dir, manifest.action?.default_popup ?? 'popup.html'), 'popup.html'));
@@ -176,8 +180,11 @@ function judge(f) {
       }
       return { status: (f.count ?? Infinity) <= budget.max ? 'pass' : 'miss', budget: `≤ ${budget.max}` };
     }
-    case 'p95-ms':
-      return { status: Number.isFinite(f.p95) && f.p95 <= budget.max ? 'pass' : 'miss', budget: budgetText(budget) };
+    case 'ms': {
+      // A timing budget on its median, its p95, or both.
+      const ok = (budget.median === undefined || f.median <= budget.median) && (budget.p95 === undefined || (f.p95 ?? Number.NaN) <= budget.p95);
+      return { status: Number.isFinite(f.median) && ok ? 'pass' : 'miss', budget: budgetText(budget) };
+    }
     case 'ratio':
     case 'size':
       return { status: Number.isFinite(f.value) && f.value <= budget.max ? 'pass' : 'miss', budget: budgetText(budget) };
@@ -187,9 +194,9 @@ function judge(f) {
 }
 
 function budgetText(budget) {
+  if (budget.kind === 'ms') return [budget.median !== undefined && `med ≤ ${budget.median} ms`, budget.p95 !== undefined && `p95 ≤ ${budget.p95} ms`].filter(Boolean).join(', ');
   if (budget.kind === 'size') return `≤ ${budget.max} kB`;
   if (budget.kind === 'ratio') return `≤ ${budget.max}`;
-  if (budget.kind === 'p95-ms') return `p95 ≤ ${budget.max} ms`;
   if (budget.kind === 'count') return budget.min !== undefined ? `${budget.min} of ${budget.of}` : `≤ ${budget.max}`;
   return 'informational';
 }

@@ -2,7 +2,7 @@
  * The built extension in a real browser (E2E_BROWSER=chromium|firefox): it loads, the background
  * answers, and the guard script reaches a site only once someone there is guarded.
  */
-import { guardBundleFile, guardBundleName } from '../../utils/background/guard-bundles';
+import { COVER_FLAG_FILE, GUARD_UI_BUNDLE, GUARD_UI_FILE, coverScriptName, guardBundleFile, guardBundleName } from '../../utils/background/guard-bundles';
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StateSnapshot } from '../../utils/data/messages';
@@ -126,10 +126,15 @@ describe(`the built extension (${process.env.E2E_BROWSER ?? 'chromium'})`, () =>
     expect(reply).toMatchObject({ ok: true });
 
     const scripts = await session.inExtension((api) => api.scripting.getRegisteredContentScripts());
-    expect(scripts.map((s) => s.id)).toEqual([guardBundleName('x')]);
-    expect(scripts[0]?.js).toEqual([guardBundleFile('x')]);
-    expect(scripts[0]?.matches).toEqual(expect.arrayContaining(['*://*.x.com/*']));
-    expect(scripts[0]?.matches).not.toEqual(expect.arrayContaining(['*://bsky.app/*']));
+    // The first stage on X's pages, the same with the cover flag on the guarded account's pages,
+    // and the dialog after load: all on X only.
+    expect(scripts.map((s) => s.id).sort()).toEqual([coverScriptName('x'), guardBundleName('x'), GUARD_UI_BUNDLE].sort());
+    const byId = Object.fromEntries(scripts.map((s) => [s.id, s]));
+    expect(byId[guardBundleName('x')]?.js).toEqual([guardBundleFile('x')]);
+    expect(byId[coverScriptName('x')]?.js).toEqual([COVER_FLAG_FILE, guardBundleFile('x')]);
+    expect(byId[GUARD_UI_BUNDLE]?.js).toEqual([GUARD_UI_FILE]);
+    expect(byId[guardBundleName('x')]?.matches).toEqual(expect.arrayContaining(['*://*.x.com/*']));
+    for (const script of scripts) expect(script.matches).not.toEqual(expect.arrayContaining(['*://bsky.app/*']));
 
     const page = await session.newPage();
     try {

@@ -15,7 +15,8 @@ import { patternRegexFilter } from '../sites/custom-patterns';
 import { parseHttpUrl } from '../sites/web-address';
 import { SITE_ADAPTERS, adapterById } from '../sites/registry';
 import type { Handle, SiteId } from '../sites/site-adapter';
-import { GUARD_BUNDLE_PREFIX, guardBundleFile, guardBundleName } from './guard-bundles';
+import { COVER_FLAG_FILE, GUARD_BUNDLE_PREFIX, GUARD_UI_BUNDLE, GUARD_UI_FILE, coverScriptName, guardBundleFile, guardBundleName } from './guard-bundles';
+import { accountPagePatterns, accountSpellingRegexes } from './cover-patterns';
 
 const FEED_FLAG_FILE = 'content-scripts/feed-hiding-flag.js';
 /** Dynamic redirect rules use ids from 1; session "continue" rules from this id up. */
@@ -40,22 +41,62 @@ export function feedHidingSites(core: Core): SiteId[] {
   return [...sites];
 }
 
+/** The match patterns of every guarded account's pages on one site (utils/background/cover-patterns.ts). */
+export function guardedPagePatterns(core: Core, site: SiteId): string[] {
+  const adapter = adapterById(site);
+  const patterns = new Set<string>();
+  for (const person of core.people) {
+    for (const account of person.accounts) {
+      if (account.site !== site) continue;
+      const guarded = { handle: account.handle as Handle, ...(account.stableId !== undefined && { stableId: account.stableId }) };
+      for (const pattern of accountPagePatterns(adapter, guarded)) patterns.add(pattern);
+    }
+  }
+  return [...patterns];
+}
+
 /**
- * The content scripts to register: one per site where someone is guarded (`guard-<site>`, that
- * site's own bundle: the engine plus its adapter), on that site's match patterns only. Where
- * someone's posts are hidden from feeds, the bundle is preceded by a one-line flag, so the guard
- * hides feed items from the first one, before the guarded list has loaded from storage. Nothing
- * about who is guarded is in either: the flag only says "this site hides some feed items".
+ * The content scripts to register, on sites where someone is guarded only:
+ * - `guard-<site>`: the first stage (that site's own bundle: the engine plus its adapter) on the
+ *   site's match patterns, except the guarded accounts' pages;
+ * - `guard-cover-<site>`: on exactly those pages, the cover flag and then the same bundle, so the
+ *   guard covers from the first frame without waiting for storage. Exactly one of the two runs on
+ *   any page; the handles live in these match patterns, inside the browser, never in a page;
+ * - `guard-ui`: the dialog (one bundle for every site) at `document_idle`, on every guarded site,
+ *   after the page's first frame and without blocking its parser. The background also injects it
+ *   at once when a prompt is wanted before then.
+ * Where someone's posts are hidden from feeds, the bundle is preceded by a one-line flag, so the
+ * guard hides feed items from the first one, before the guarded list has loaded from storage.
  */
-export function contentScriptsFor(core: Core) {
+export interface GuardScript {
+  id: string;
+  matches: string[];
+  excludeMatches?: string[];
+  js: string[];
+  runAt: 'document_start' | 'document_idle';
+  allFrames: false;
+  persistAcrossSessions: true;
+}
+
+export function contentScriptsFor(core: Core): GuardScript[] {
   const feedSites = new Set(feedHidingSites(core));
-  const base = { runAt: 'document_start' as const, allFrames: false, persistAcrossSessions: true };
-  return guardedSites(core).map((site) => ({
-    ...base,
-    id: guardBundleName(site),
-    matches: [...adapterById(site).matches],
-    js: feedSites.has(site) ? [FEED_FLAG_FILE, guardBundleFile(site)] : [guardBundleFile(site)],
-  }));
+  const base = { allFrames: false, persistAcrossSessions: true } as const;
+  const sites = guardedSites(core);
+  const firstStage = sites.flatMap((site) => {
+    const js = feedSites.has(site) ? [FEED_FLAG_FILE, guardBundleFile(site)] : [guardBundleFile(site)];
+    const matches = [...adapterById(site).matches];
+    const guardedPages = guardedPagePatterns(core, site);
+    const everyPage = { ...base, runAt: 'document_start' as const, id: guardBundleName(site), matches, js };
+    // Always given, even empty: an update keeps any field it is not given.
+    if (guardedPages.length === 0) return [{ ...everyPage, excludeMatches: [] }];
+    return [
+      { ...everyPage, excludeMatches: guardedPages },
+      { ...base, runAt: 'document_start' as const, id: coverScriptName(site), matches: guardedPages, js: [COVER_FLAG_FILE, ...js] },
+    ];
+  });
+  if (sites.length === 0) return firstStage;
+  const uiMatches = [...new Set(sites.flatMap((site) => adapterById(site).matches))];
+  return [...firstStage, { ...base, runAt: 'document_idle' as const, id: GUARD_UI_BUNDLE, matches: uiMatches, js: [GUARD_UI_FILE] }];
 }
 
 /**
@@ -127,6 +168,47 @@ export function contactRedirectRules(core: Core, pauseUrl: string): RedirectRule
 }
 
 /**
+ * For every guarded account on a site whose views tell no one (so no contact rule already
+ * redirects its full loads, in any case): a full load of its pages spelt in a case the
+ * registration's match patterns do not name goes to the pause page, and the spellings they name
+ * are allowed through to the in-page guard (utils/background/cover-patterns.ts). One group per
+ * account (the redirect, then its allow rules), ids running on from `firstId`.
+ */
+export function spellingRedirectRules(core: Core, pauseUrl: string, firstId = 1): RedirectRule[][] {
+  const groups: RedirectRule[][] = [];
+  let nextId = firstId;
+  const sites = new Set(guardedSites(core));
+  const seen = new Set<string>();
+  for (const person of core.people) {
+    for (const account of person.accounts) {
+      const adapter = adapterById(account.site);
+      if (!adapter || adapter.contactRequestRegexes || !sites.has(account.site)) continue;
+      const regexes = accountSpellingRegexes(adapter, { handle: account.handle as Handle });
+      if (!regexes || seen.has(regexes.anyCase)) continue;
+      seen.add(regexes.anyCase);
+      groups.push([
+        {
+          id: nextId++,
+          priority: 1,
+          action: { type: 'redirect', redirect: { regexSubstitution: pauseRedirectSubstitution(pauseUrl, account.site) } },
+          condition: { regexFilter: regexes.anyCase, isUrlFilterCaseSensitive: false, resourceTypes: ['main_frame'] },
+        } as RedirectRule,
+        ...regexes.covered.map(
+          (regexFilter) =>
+            ({
+              id: nextId++,
+              priority: 1,
+              action: { type: 'allow' },
+              condition: { regexFilter, isUrlFilterCaseSensitive: true, resourceTypes: ['main_frame'] },
+            }) as RedirectRule,
+        ),
+      ]);
+    }
+  }
+  return groups;
+}
+
+/**
  * One redirect rule per link pattern of a person still guarded (the guard not paused), with ids
  * from `firstId`. Site switches do not apply: a pattern is its own site. Two people with the same
  * pattern need one rule.
@@ -152,17 +234,24 @@ export function patternRedirectRules(core: Core, pauseUrl: string, firstId = 1):
 
 /** Whether the browser can use a rule's regular expression (RE2 has a size limit; Chrome and Firefox check). */
 async function regexSupported(rule: RedirectRule): Promise<boolean> {
-  const regex = (rule.condition as { regexFilter?: string }).regexFilter;
+  const { regexFilter: regex, isUrlFilterCaseSensitive } = rule.condition as { regexFilter?: string; isUrlFilterCaseSensitive?: boolean };
   if (regex === undefined || typeof browser.declarativeNetRequest.isRegexSupported !== 'function') return true;
+  // Checked as the rule is compiled: a case-insensitive program is larger, and a case-sensitive
+  // rule checked as one was refused for nothing (Chromium 156, seen 2026-12: the spelling allow
+  // rule of a long Bluesky handle. Source: tests/e2e/guard.e2e.ts).
   const result = await browser.declarativeNetRequest
-    .isRegexSupported({ regex, isCaseSensitive: false, requireCapturing: true })
+    .isRegexSupported({ regex, isCaseSensitive: isUrlFilterCaseSensitive ?? false, requireCapturing: true })
     .catch(() => ({ isSupported: false }));
   return result.isSupported;
 }
 
 export async function syncRedirectRules(core: Core): Promise<void> {
   const pauseUrl = browser.runtime.getURL('/pause.html');
-  const contactCandidates = contactRedirectRules(core, pauseUrl);
+  const contact = contactRedirectRules(core, pauseUrl);
+  const spelling = spellingRedirectRules(core, pauseUrl);
+  // Which spelling group each candidate belongs to (-1: a contact rule, on its own).
+  const groupOf = [...contact.map(() => -1), ...spelling.flatMap((group, g) => group.map(() => g))];
+  const contactCandidates = [...contact, ...spelling.flat()];
   const candidates = patternRedirectRules(core, pauseUrl, contactCandidates.length + 1);
   // Every rule's expression is checked first: one the browser cannot compile (RE2's size limit)
   // must not cost all the others (issue "Hardening": an unusual account in an import left every
@@ -171,7 +260,11 @@ export async function syncRedirectRules(core: Core): Promise<void> {
     Promise.all(contactCandidates.map(regexSupported)),
     Promise.all(candidates.map(regexSupported)),
   ]);
-  const contactRules = contactCandidates.filter((_, i) => contactSupported[i]);
+  // A spelling group (a redirect, then its allow rules) goes in whole or not at all: a redirect
+  // without its allow rules would send the spellings guarded in the page to the pause page too.
+  const refusedGroups = new Set(groupOf.filter((g, i) => g >= 0 && !contactSupported[i]));
+  const keep = contactCandidates.map((_, i) => contactSupported[i] && !refusedGroups.has(groupOf[i]!));
+  const contactRules = contactCandidates.filter((_, i) => keep[i]).map((rule, i) => ({ ...rule, id: i + 1 }));
   // Renumbered after filtering, so ids stay unique and below the one-time "continue" rules.
   const patternRules = candidates
     .filter((_, i) => supported[i])
@@ -263,7 +356,12 @@ let lastSynced: string | undefined;
  */
 export async function syncBrowser(core: Core): Promise<void> {
   const pauseUrl = browser.runtime.getURL('/pause.html');
-  const wanted = JSON.stringify([contentScriptsFor(core), contactRedirectRules(core, pauseUrl), patternRedirectRules(core, pauseUrl)]);
+  const wanted = JSON.stringify([
+    contentScriptsFor(core),
+    contactRedirectRules(core, pauseUrl),
+    spellingRedirectRules(core, pauseUrl),
+    patternRedirectRules(core, pauseUrl),
+  ]);
   if (wanted === lastSynced) return;
   lastSynced = undefined;
   await Promise.all([syncContentScripts(core), syncRedirectRules(core)]);

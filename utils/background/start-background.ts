@@ -14,6 +14,8 @@ import { allowOnceInTab, clearAllowOnceRules, syncBrowser } from './registration
 import { createSiteChecksWriter } from '../data/site-checks';
 import { FeedStyleWantedSchema, forgetTabFeedStyle, styleTabFeed } from './feed-style';
 import { FEED_STYLE_WANTED } from '../engine/feed-style-request';
+import { GUARD_UI_FILE } from './guard-bundles';
+import { GUARD_UI_WANTED } from '../engine/stage-port';
 
 const PENDING_ALARM = 'pending-changes';
 
@@ -193,9 +195,25 @@ export function startBackground(): void {
     void forgetTabFeedStyle(tabId).catch(() => undefined);
   });
 
+  /**
+   * The first stage wants a prompt before the UI stage's `document_idle` registration has run:
+   * inject it into that frame now (a file of the extension, nothing web-accessible). Only for our
+   * own content scripts in a tab; a second copy finds the dialog attached and does nothing.
+   */
+  async function injectGuardUi(sender: Parameters<typeof handleMessage>[1] & { frameId?: number }): Promise<undefined> {
+    const fromContentScript = sender.id === browser.runtime.id && !(sender.url ?? '').startsWith(extensionOrigin);
+    if (!fromContentScript || sender.tab?.id === undefined) return undefined;
+    // `as never`: WXT's path type wants a leading '/', which the registration's paths do not have.
+    await browser.scripting
+      .executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [GUARD_UI_FILE as never] })
+      .catch(() => undefined);
+    return undefined;
+  }
+
   // Only messages that are ours get a Promise back; anything else is left for other listeners.
   browser.runtime.onMessage.addListener((raw, sender) => {
     if (typeof raw !== 'object' || raw === null || !('type' in raw)) return undefined;
+    if ((raw as { type: unknown }).type === GUARD_UI_WANTED) return injectGuardUi(sender as Parameters<typeof injectGuardUi>[0]);
     if ((raw as { type: unknown }).type === 'typed-ahead-wanted') return askGuardForTypedAhead(raw, sender as Parameters<typeof handleMessage>[1]);
     if ((raw as { type: unknown }).type === FEED_STYLE_WANTED) {
       return styleFeed(raw, sender as Parameters<typeof handleMessage>[1]).catch((): Reply => ({ ok: false, error: 'not-styled' }));

@@ -6,8 +6,7 @@
  */
 import { z } from './zod-mini';
 import { ACTIONS } from '../sites/site-adapter';
-import { STORAGE_KEYS } from './storage-keys';
-import { isRecord } from './is-record';
+import { GUARD_CORE_KEYS, joinGuardKeys } from './guard-keys';
 
 export const GUARD_FRICTIONS = ['gentle', 'firm', 'strict'] as const;
 export const GUARD_FEED_HIDING = ['off', 'hide', 'collapse'] as const;
@@ -56,17 +55,7 @@ export function parseGuardCore(value: unknown): GuardCore | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/**
- * The storage keys the guard reads. Since version 4 the streak is a part of its own
- * (utils/data/parts.ts), so a milestone or a restarted count does not rewrite the people list.
- */
-export const GUARD_CORE_KEYS = [STORAGE_KEYS.core, STORAGE_KEYS.streak] as const;
-
-/** `core` with its `streak` (as stored under GUARD_CORE_KEYS) as one value, unvalidated. */
-export function joinGuardKeys(stored: Record<string, unknown>): unknown {
-  const core = stored[STORAGE_KEYS.core];
-  return isRecord(core) ? { ...core, streak: stored[STORAGE_KEYS.streak] } : undefined;
-}
+export { GUARD_CORE_KEYS, joinGuardKeys };
 
 /** The guard core from what storage holds under GUARD_CORE_KEYS (`get` or `onChanged` values). */
 export function guardCoreFrom(stored: Record<string, unknown>): GuardCore | undefined {

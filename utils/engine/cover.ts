@@ -10,6 +10,8 @@ import type { Friction } from '../data/schema';
 import type { GuardPrompt, GuardUi, PromptOutcome } from './engine';
 import css from '../../components/interstitial/interstitial.css?inline';
 import { applyTypedKey, HELD_KEY_EVENTS, typedKey, type TypingMode } from './typed-ahead';
+import { createCoverMount } from './cover-mount';
+import type { CoverMount } from './stage-port';
 
 /** How long keys typed just before a typing frame appears still count as typed for it. */
 const EARLY_KEYS_MS = 600;
@@ -46,6 +48,12 @@ export interface GuardUiOptions {
   onSupport?(): void;
   /** Asks the background to open the people in options (how to mute or unfollow on each site). */
   onQuieter?(): void;
+  /**
+   * The cover the first stage built (utils/engine/stage-port.ts): the dialog goes into its root.
+   * With it, the first stage's key listeners (registered at document_start) call `onKey`, and
+   * this UI adds none of its own. Without it, a cover of its own and listeners of its own.
+   */
+  mount?: CoverMount;
 }
 
 export interface MountedGuardUi extends GuardUi {
@@ -56,10 +64,12 @@ export interface MountedGuardUi extends GuardUi {
   takeTypedAhead(mode: TypingMode): string;
   /** The strict phrase was typed correctly in the extension frame. */
   confirmPhrase(): void;
+  /** Every held key event, first (see `GuardUiOptions.mount`). */
+  onKey(event: Event): void;
 }
 
-export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQuieter }: GuardUiOptions): MountedGuardUi {
-  let host: HTMLElement | undefined;
+export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQuieter, mount }: GuardUiOptions): MountedGuardUi {
+  const cover = mount ?? createCoverMount(doc);
   let shadow: ShadowRoot | undefined;
   let dialog: HTMLDialogElement | undefined;
   let settle: ((outcome: PromptOutcome) => void) | undefined;
@@ -86,10 +96,10 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
   // down instead" reached the page's own key listeners in Chromium, the first one in Firefox,
   // while the frame was still loading. Source: tests/e2e/interstitial.e2e.ts).
   const win = doc.defaultView;
-  for (const type of HELD_KEY_EVENTS) win?.addEventListener(type, holdKey, { capture: true, signal });
+  if (!mount) for (const type of HELD_KEY_EVENTS) win?.addEventListener(type, holdKey, { capture: true, signal });
 
   function holdKey(event: Event): void {
-    if (!dialog?.open || !host?.isConnected) return;
+    if (!dialog?.open || !cover.isAttached()) return;
     event.stopImmediatePropagation();
     if (event.type !== 'keydown') return;
     const key = event as KeyboardEvent;
@@ -188,11 +198,8 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
   }
 
   function ensureHost(): void {
-    if (host?.isConnected) return;
-    if (!host) {
-      // A plain element with no attributes: nothing in the page names the extension or the person.
-      host = doc.createElement('div');
-      shadow = host.attachShadow({ mode: 'closed' });
+    shadow = cover.attach();
+    if (!dialog) {
       const style = doc.createElement('style');
       // Assigned from the content script (not parsed from page markup), so a strict page CSP
       // does not block it in Firefox (bug 1706787).
@@ -209,14 +216,12 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
       });
       shadow.append(style, dialog);
     }
-    // <html> exists at document_start; <body> may not yet.
-    doc.documentElement.append(host);
     shown = true;
   }
 
   function removeHost(): void {
     shown = false;
-    host?.remove();
+    cover.detach();
   }
 
   function closeQuietly(): void {
@@ -260,6 +265,7 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
    * (showModal puts it above ours in the top layer) or a popover covers it.
    */
   function isOnTop(): boolean {
+    const host = cover.element();
     if (!dialog?.open || !host) return true;
     const box = dialog.getBoundingClientRect();
     const hit = doc.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
@@ -276,8 +282,8 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
    * opened later sits above ours.
    */
   function raise(): void {
-    if (!shown || !host) return;
-    if (!host.isConnected) doc.documentElement.append(host);
+    if (!shown) return;
+    if (!cover.isAttached()) cover.attach();
     if (!settle || !dialog) return;
     if (dialog.open && isModal() && isOnTop()) return;
     const focused = shadow?.activeElement;
@@ -373,5 +379,6 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
       phraseConfirmed = true;
       draw();
     },
+    onKey: holdKey,
   };
 }

@@ -92,6 +92,11 @@ export interface EngineDeps {
   calmPage?(): string;
   /** One self-check result per checked page view (utils/engine/self-check.ts); no check without it. */
   reportCheck?(found: boolean): void;
+  /**
+   * The browser's registration marked this document's first address as a guarded account's page
+   * (utils/background/registration.ts, `coverScriptsFor`): covered from the first frame.
+   */
+  coverAtStart?: boolean;
 }
 
 const PRESS_EVENTS = [
@@ -120,6 +125,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   const doc = win.document;
   let index: GuardIndex | undefined;
   let lastHref = win.location.href;
+  const startHref = lastHref;
   let pageRef: PageRef | undefined;
   let pageMatch: GuardMatch | undefined;
   /** The person whose pages the user chose to continue to, until they leave that person's pages. */
@@ -157,11 +163,12 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     if (!pageRef) return settlePage(undefined);
     const namesSomeone = Boolean(pageRef.handle || pageRef.stableId);
     if (index === undefined) {
-      // Cover, then decide: the list is on its way, and this page is about one person, named
-      // in the URL or not (a post or a thread by id says whose it is only once it renders, and
-      // it may render before the list arrives: LinkedIn post and thread full loads painted
-      // uncovered, seen 2026-11 in tests/e2e/guard.e2e.ts).
-      ui.cover();
+      // The list is on its way. Cover only where the browser's registration already said this
+      // is a guarded account's page (issue "Nothing slips past", item 1): every other page of the
+      // site shows no element of ours, not even for a frame. A page whose URL names no one (a
+      // post by id) is covered only once the list and its DOM say whose it is.
+      if (deps.coverAtStart && href === startHref) ui.cover();
+      else ui.uncover();
       return;
     }
     if (!index.active) return settlePage(undefined);

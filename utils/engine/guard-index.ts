@@ -3,7 +3,7 @@
  * Built from the stored core in the content script's own memory; never written to the page.
  */
 import type { FeedHiding } from '../data/schema';
-import type { GuardCore } from '../data/guard-core';
+import type { GuardList } from './guard-list';
 import type { Action, ContactAccount, FeedReach, Handle, PageRef, SiteId } from '../sites/site-adapter';
 
 export interface GuardMatch {
@@ -38,7 +38,7 @@ export const EMPTY_GUARD_INDEX: GuardIndex = {
   pauses: (_action, byDefault) => byDefault,
 };
 
-export function buildGuardIndex(core: GuardCore, site: SiteId): GuardIndex {
+export function buildGuardIndex(core: GuardList, site: SiteId): GuardIndex {
   if (core.settings.paused || core.settings.sitesOff.includes(site)) return EMPTY_GUARD_INDEX;
   const byHandle = new Map<string, GuardMatch>();
   const byStableId = new Map<string, GuardMatch>();

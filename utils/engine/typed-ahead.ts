@@ -69,14 +69,4 @@ export type TypedAheadWanted = z.infer<typeof TypedAheadWantedSchema>;
 export const TypedAheadReplySchema = z.object({ text: z.string().check(z.maxLength(20_000)) });
 
 /** Every key and text-input event the site must not see while our dialog is open. */
-export const HELD_KEY_EVENTS = [
-  'keydown',
-  'keypress',
-  'keyup',
-  'beforeinput',
-  'input',
-  'textInput',
-  'compositionstart',
-  'compositionupdate',
-  'compositionend',
-] as const;
+export { HELD_KEY_EVENTS } from './held-keys';

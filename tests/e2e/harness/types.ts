@@ -6,6 +6,15 @@ import type { Message, Reply } from '../../../utils/data/messages';
 import type { FixtureServer } from './fixture-server';
 
 /** The part of the extension API the tests use (typed here: tests do not load @types/chrome). */
+/** A registered content script as the browser reports it (the fields the tests read). */
+export interface RegisteredScript {
+  id: string;
+  matches?: string[];
+  excludeMatches?: string[];
+  js?: string[];
+  runAt?: string;
+}
+
 export interface ExtensionApi {
   runtime: { id: string; sendMessage(message: unknown): Promise<unknown> };
   storage: {
@@ -18,7 +27,11 @@ export interface ExtensionApi {
     };
   };
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
-  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; js?: string[] }[]> };
+  scripting: {
+    getRegisteredContentScripts(): Promise<RegisteredScript[]>;
+    unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+    registerContentScripts(scripts: RegisteredScript[]): Promise<void>;
+  };
 }
 
 export type BrowserName = 'chromium' | 'firefox';

@@ -5,6 +5,7 @@ import {
   contentScriptsFor,
   guardedSites,
   patternRedirectRules,
+  spellingRedirectRules,
 } from '../../../utils/background/registration';
 import { emptyDocument, type Account, type Core } from '../../../utils/data/schema';
 
@@ -96,34 +97,103 @@ describe('contentScriptsFor: the guard goes only where someone is guarded, with 
     ...core,
     people: core.people.map((p, i) => (i === personIndex ? { ...p, feedHiding } : p)),
   });
-  const sitesOf = (core: Core) =>
-    Object.fromEntries(
-      contentScriptsFor(core).map((s) => [s.id, [...new Set(s.matches.map((m) => m.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/\*$/, '')))]]),
-    );
+  const hostsOf = (matches: readonly string[]) => [...new Set(matches.map((m) => m.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/.*$/, '')))];
+  const sitesOf = (core: Core) => Object.fromEntries(contentScriptsFor(core).map((s) => [s.id, hostsOf(s.matches)]));
   const x = [{ site: 'x' as const, handle: 'samrivers' }];
   const bsky = [{ site: 'bluesky' as const, handle: 'sam.bsky.social' }];
+  const xSites = ['x.com', 'twitter.com'];
 
   test.each([
     ['nobody guarded', coreWith([]), {}],
-    ['someone on X, feeds untouched', coreWith([x]), { 'guard-x': ['x.com', 'twitter.com'] }],
-    ['someone on X hidden from feeds', hiding(coreWith([x]), 0, 'hide'), { 'guard-x': ['x.com', 'twitter.com'] }],
-    ['two sites, each its own bundle', hiding(coreWith([x, bsky]), 1, 'collapse'), { 'guard-x': ['x.com', 'twitter.com'], 'guard-bluesky': ['bsky.app'] }],
+    ['someone on X, feeds untouched', coreWith([x]), { 'guard-x': xSites, 'guard-cover-x': xSites, 'guard-ui': xSites }],
+    ['someone on X hidden from feeds', hiding(coreWith([x]), 0, 'hide'), { 'guard-x': xSites, 'guard-cover-x': xSites, 'guard-ui': xSites }],
+    [
+      'two sites, each its own bundle, one dialog for both',
+      hiding(coreWith([x, bsky]), 1, 'collapse'),
+      { 'guard-x': xSites, 'guard-cover-x': xSites, 'guard-bluesky': ['bsky.app'], 'guard-cover-bluesky': ['bsky.app'], 'guard-ui': [...xSites, 'bsky.app'] },
+    ],
     ['the guard paused', hiding(coreWith([x], { paused: true }), 0, 'hide'), {}],
     ['the site switched off', hiding(coreWith([x], { sitesOff: ['x'] }), 0, 'hide'), {}],
   ])('%s', (_why, core, expected) => {
     expect(sitesOf(core)).toEqual(expected);
   });
 
+  const byId = (core: Core) => Object.fromEntries(contentScriptsFor(core).map((s) => [s.id, s]));
+
   test.each([
-    ['feeds untouched: the site bundle alone', coreWith([x]), ['content-scripts/guard-x.js']],
-    ['feeds hidden: the flag first, then the same bundle', hiding(coreWith([x]), 0, 'hide'), ['content-scripts/feed-hiding-flag.js', 'content-scripts/guard-x.js']],
-  ])('%s', (_why, core, js) => {
-    expect(contentScriptsFor(core)[0]?.js).toEqual(js);
+    ['feeds untouched: the site bundle alone', coreWith([x]), ['guard-x.js'], ['content-scripts/cover-flag.js', 'guard-x.js']],
+    [
+      'feeds hidden: the flag first, then the same bundle',
+      hiding(coreWith([x]), 0, 'hide'),
+      ['content-scripts/feed-hiding-flag.js', 'guard-x.js'],
+      ['content-scripts/cover-flag.js', 'content-scripts/feed-hiding-flag.js', 'guard-x.js'],
+    ],
+  ])('%s', (_why, core, js, coverJs) => {
+    const scripts = byId(core);
+    expect(scripts['guard-x']?.js).toEqual(js);
+    expect(scripts['guard-cover-x']?.js).toEqual(coverJs);
+    expect(scripts['guard-ui']?.js).toEqual(['guard-ui.js']);
+  });
+
+  test('the first stage runs at document_start, the dialog at document_idle', () => {
+    expect(contentScriptsFor(coreWith([x])).map((s) => [s.id, s.runAt])).toEqual([
+      ['guard-x', 'document_start'],
+      ['guard-cover-x', 'document_start'],
+      ['guard-ui', 'document_idle'],
+    ]);
+  });
+
+  test('the guarded pages are the cover registration\'s matches and the site registration\'s exclusions: exactly one runs on any page', () => {
+    const scripts = byId(coreWith([x]));
+    expect(scripts['guard-cover-x']?.matches).toContain('*://*.x.com/samrivers');
+    expect(scripts['guard-x']?.excludeMatches).toEqual(scripts['guard-cover-x']?.matches);
   });
 
   test('each site gets its own bundle and no other site’s', () => {
     const scripts = contentScriptsFor(hiding(coreWith([x, bsky]), 1, 'collapse'));
-    expect(scripts.map((s) => s.js.filter((file) => file.includes('/guard-')))).toEqual([['content-scripts/guard-x.js'], ['content-scripts/guard-bluesky.js']]);
+    expect(scripts.map((s) => s.js.filter((file) => file.startsWith('guard-')))).toEqual([['guard-x.js'], ['guard-x.js'], ['guard-bluesky.js'], ['guard-bluesky.js'], ['guard-ui.js']]);
+  });
+});
+
+describe('spellingRedirectRules: a guarded page spelt in a case no match pattern names never paints', () => {
+  /** What declarativeNetRequest does with a top-level load: the allow wins over the redirect at the same priority. */
+  const redirected = (core: Core, url: string) => {
+    const rules = spellingRedirectRules(core, PAUSE).flat();
+    const hits = rules.filter((r) => {
+      const c = r.condition as { regexFilter: string; isUrlFilterCaseSensitive: boolean };
+      return new RegExp(c.regexFilter, c.isUrlFilterCaseSensitive ? '' : 'i').test(url);
+    });
+    return hits.some((r) => r.action.type === 'redirect') && !hits.some((r) => r.action.type === 'allow');
+  };
+  const x = coreWith([[{ site: 'x', handle: 'samrivers' }]]);
+
+  test.each([
+    ['a spelling the registration does not name', 'https://x.com/SamRivers', true],
+    ['the same, a post of theirs', 'https://twitter.com/SamRivers/status/1', true],
+    ['the same, on a subdomain, with a query', 'https://mobile.x.com/sAmRiVeRs?s=20', true],
+    ['the stored spelling: guarded in the page', 'https://x.com/samrivers', false],
+    ['the capitalised spelling: guarded in the page', 'https://x.com/Samrivers/with_replies', false],
+    ['the upper-case spelling: guarded in the page', 'https://x.com/SAMRIVERS', false],
+    ['a look-alike', 'https://x.com/SamRivers2', false],
+    ['someone else', 'https://x.com/BobRivers', false],
+  ])('%s (%s): %s', (_why, url, expected) => {
+    expect(redirected(x, url)).toBe(expected);
+  });
+
+  test.each([
+    ['a site whose views tell them already redirects every spelling itself', coreWith([[{ site: 'linkedin', handle: 'sam-rivers' }]])],
+    ['the guard paused', coreWith([[{ site: 'x', handle: 'samrivers' }]], { paused: true })],
+    ['nobody guarded', coreWith([])],
+  ])('none where %s', (_why, core) => {
+    expect(spellingRedirectRules(core, PAUSE)).toEqual([]);
+  });
+
+  test('one group per account, a redirect and then an allow rule per covered spelling, ids running on', () => {
+    const groups = spellingRedirectRules(coreWith([[{ site: 'x', handle: 'samrivers' }, { site: 'bluesky', handle: 'sam.bsky.social' }]]), PAUSE, 5);
+    expect(groups.map((g) => g.map((r) => [r.id, r.action.type]))).toEqual([
+      [[5, 'redirect'], [6, 'allow'], [7, 'allow'], [8, 'allow']],
+      [[9, 'redirect'], [10, 'allow'], [11, 'allow'], [12, 'allow']],
+    ]);
   });
 });
 
@@ -189,5 +259,27 @@ describe('syncRedirectRules: a rule the browser refuses costs no other rule', ()
     expect(filtersNow.some((f) => f.includes('alex-other'))).toBe(true);
     expect(filtersNow.some((f) => f.includes('kim_other'))).toBe(true);
     expect(filtersNow).not.toContain('stale');
+  });
+
+  test('a spelling group goes in whole or not at all, each rule checked as it is compiled', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { syncRedirectRules } = await import('../../../utils/background/registration');
+    const checked: boolean[] = [];
+    const fake = fakeRules('never-refused', false);
+    Object.assign(fakeBrowser, {
+      declarativeNetRequest: {
+        ...fake.dnr,
+        // Refuses one case-sensitive allow rule of one account only; records how each was checked.
+        isRegexSupported: async ({ regex, isCaseSensitive }: { regex: string; isCaseSensitive: boolean }) => {
+          checked.push(isCaseSensitive);
+          return { isSupported: !(isCaseSensitive && regex.includes('SAMRIVERS')) };
+        },
+      },
+    });
+    await syncRedirectRules(coreWith([[{ site: 'x', handle: 'samrivers' }, { site: 'x', handle: 'kimother' }]]));
+    const filtersNow = fake.rules().map((r) => r.condition.regexFilter ?? '');
+    expect(filtersNow.filter((f) => f.toLowerCase().includes('samrivers'))).toEqual([]);
+    expect(filtersNow.filter((f) => f.toLowerCase().includes('kimother'))).toHaveLength(4);
+    expect(new Set(checked)).toEqual(new Set([true, false]));
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createGuardUi, type InterstitialContext } from '../../../utils/engine/cover';
+import { captureShadowRoots } from './closed-roots';
 import type { GuardPrompt } from '../../../utils/engine/engine';
 
 const context = (): InterstitialContext => ({ days: 3, goalDays: 30, reason: 'Calm mornings', friction: 'gentle', pauseSeconds: 5 });
@@ -12,13 +13,7 @@ let roots: ShadowRoot[] = [];
 beforeEach(() => {
   fakeBrowser.reset();
   document.body.innerHTML = '<button id="like">Like</button>';
-  roots = [];
-  const attach = Element.prototype.attachShadow;
-  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
-    const root = attach.call(this, init);
-    roots.push(root);
-    return root;
-  });
+  roots = captureShadowRoots();
 });
 
 afterEach(() => {

@@ -121,14 +121,15 @@ test.each([
   expect(ui.dismissed).toBe(dismissals);
 });
 
-test('a post whose URL names no one is covered until the list arrives', async () => {
+test('a post whose URL names no one shows nothing of ours before the list arrives, nor after when it is no one guarded', async () => {
   history.replaceState(null, '', 'http://localhost:3000/post/123');
   let arrive: (index: GuardIndex) => void = () => undefined;
   start(new Promise<GuardIndex>((resolve) => (arrive = resolve)));
-  expect(ui.covered).toBe(true);
+  expect(ui.covered).toBe(false);
   arrive(buildGuardIndex(coreGuarding('alice'), 'x'));
   await flush();
   expect(ui.covered).toBe(false);
+  expect(ui.prompts).toEqual([]);
 });
 
 test('after "go back", a settings change while the tab is still leaving covers the page and asks nothing', async () => {

@@ -125,10 +125,36 @@ describe('pages', () => {
     expect(ui.prompts.map((p) => p.pageKind)).toEqual(prompted ? [kind] : []);
   });
 
-  test('a page that names someone is covered at once, before the list arrives', () => {
-    history.replaceState(null, '', 'http://localhost:3000/bob');
-    start(new Promise<GuardIndex>(() => {}));
+  // Before the list arrives, only the browser's registration knows which pages are guarded
+  // (the cover flag): every other page shows nothing of ours (issue "Nothing slips past", item 1).
+  test.each<[string, string, boolean, boolean]>([
+    ['a guarded account page, as the registration says', '/alice', true, true],
+    ['a profile the registration did not mark', '/bob', false, false],
+    ['a post whose URL names no one', '/post/123', false, false],
+    ['a page about nobody, even if marked', '/home', true, false],
+  ])('%s (%s): covered before the list arrives: %s', (_why, path, flagged, covered) => {
+    history.replaceState(null, '', `http://localhost:3000${path}`);
+    start(new Promise<GuardIndex>(() => {}), { coverAtStart: flagged });
+    expect(ui.covered).toBe(covered);
+  });
+
+  test('the mark is for the first address only: an in-app move before the list arrives uncovers', async () => {
+    history.replaceState(null, '', 'http://localhost:3000/alice');
+    start(new Promise<GuardIndex>(() => {}), { coverAtStart: true });
     expect(ui.covered).toBe(true);
+    history.pushState(null, '', 'http://localhost:3000/bob');
+    document.body.append(document.createElement('main'));
+    await flush();
+    expect(ui.covered).toBe(false);
+  });
+
+  test('a marked page whose person is no longer guarded is uncovered once the list arrives', async () => {
+    history.replaceState(null, '', 'http://localhost:3000/alice');
+    start(buildGuardIndex(coreGuarding('carol'), 'x'), { coverAtStart: true });
+    expect(ui.covered).toBe(true);
+    await flush();
+    expect(ui.covered).toBe(false);
+    expect(ui.prompts).toEqual([]);
   });
 
   test('the cover goes away when the person is not guarded', async () => {

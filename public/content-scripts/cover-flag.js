@@ -1,0 +1,1 @@
+globalThis[Symbol.for('no-contact-guard.cover')] = true;

@@ -1,0 +1,131 @@
+/**
+ * The first stage of the guard (issue "Fast where it matters", item 1): what runs at
+ * `document_start` on every page of a guarded site is only what the first frame needs. It decides
+ * from the URL (and from the browser's registration, which knows the guarded accounts' pages:
+ * utils/background/registration.ts), covers, and stops guarded presses in capture listeners
+ * registered before any page script. The dialog, preact, zod and the day count are the UI stage
+ * (utils/engine/ui-stage.ts), which attaches later through the port (utils/engine/stage-port.ts).
+ * The content script only reads storage; every change goes through the background.
+ */
+import { browser } from 'wxt/browser';
+import { GUARD_CORE_KEYS, joinGuardKeys } from '../data/guard-keys';
+import type { Message, Reply } from '../data/messages';
+import type { SiteAdapter } from '../sites/site-adapter';
+import { feedHidingFlagged } from './feed-hiding-flag';
+import { FEED_STYLE_WANTED, isStyled, type FeedStyleWanted } from './feed-style-request';
+import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
+import { readGuardList } from './guard-list';
+import { startEngine } from './engine';
+import { calmPageUrl } from '../ui/calm-page';
+import { createStagedUi } from './staged-ui';
+import { coverFlagged, GUARD_UI_WANTED, setStagePort } from './stage-port';
+
+
+/**
+ * Whether the pause page may have stood in for this load: a view that tells the other person (a
+ * LinkedIn profile, an Instagram story), or a page that names someone in a spelling the cover
+ * registration does not name (upper-case letters beyond its forms: the background redirects
+ * those of guarded accounts, utils/background/cover-patterns.ts `accountSpellingRegexes`).
+ */
+function maybePaused(adapter: SiteAdapter, url: URL, ref: ReturnType<SiteAdapter['parseUrl']>): boolean {
+  if (!ref) return false;
+  if (adapter.visibleToThem?.[ref.kind]) return true;
+  return Boolean(ref.handle) && !coverFlagged() && /[A-Z]/.test(url.pathname);
+}
+
+/**
+ * A page the person already chose to continue to on the pause page is not paused a second time.
+ * The guard asks the background once, as it starts, and only on such pages; the pass is for this
+ * exact address and ends as soon as the page moves on.
+ */
+function withPagePass(adapter: SiteAdapter): { adapter: SiteAdapter; passClaimed: Promise<void> } {
+  const startHref = location.href;
+  const startUrl = new URL(startHref);
+  const startRef = adapter.parseUrl(startUrl);
+  if (!maybePaused(adapter, startUrl, startRef)) return { adapter, passClaimed: Promise.resolve() };
+  let passedHref: string | undefined;
+  const message: Message = { type: 'page-pass-claimed', url: startHref };
+  const passClaimed = (browser.runtime.sendMessage(message) as Promise<Reply | undefined>).then(
+    (reply) => {
+      if (reply?.ok && (reply.data as { pass?: boolean } | undefined)?.pass === true) passedHref = startHref;
+    },
+    () => undefined,
+  );
+  const passAware: SiteAdapter = {
+    ...adapter,
+    parseUrl(url) {
+      if (passedHref !== undefined && url.href === passedHref && location.href === passedHref) return undefined;
+      if (location.href !== passedHref) passedHref = undefined;
+      return adapter.parseUrl(url);
+    },
+  };
+  return { adapter: passAware, passClaimed };
+}
+
+/** Starts the first stage for one site's adapter (each site's bundle carries its own: modules/site-bundles.ts). */
+export function startFirstStage(siteAdapter: SiteAdapter, signal: AbortSignal): void {
+  const { adapter, passClaimed } = withPagePass(siteAdapter);
+  let storedCore: unknown;
+  const ui = createStagedUi({
+    doc: document,
+    site: adapter.id,
+    signal,
+    storedCore: () => storedCore,
+    requestUi: () => void browser.runtime.sendMessage({ type: GUARD_UI_WANTED }).catch(() => undefined),
+  });
+  setStagePort(ui.port);
+  // A guarded account's page (the registration said so): its prompt is certain, so the dialog's
+  // code is asked for now, while the guard list is read, rather than once the list says so.
+  if (coverFlagged()) ui.preload();
+
+  const pausePage = browser.runtime.getURL('/pause.html');
+  const reported = new Set<string>();
+  /** What storage last said under GUARD_CORE_KEYS: a change names only the keys that changed. */
+  let latest: Record<string, unknown> = {};
+  const readIndex = (stored: Record<string, unknown>) => {
+    latest = stored;
+    const value = joinGuardKeys(stored);
+    storedCore = value;
+    const list = readGuardList(value);
+    return list ? buildGuardIndex(list, adapter.id) : EMPTY_GUARD_INDEX;
+  };
+  startEngine({
+    adapter,
+    win: window,
+    signal,
+    ui,
+    hidesFeedBeforeLoad: feedHidingFlagged(),
+    coverAtStart: coverFlagged(),
+    calmPage: () => calmPageUrl(pausePage, new URL(location.href), adapter.id),
+    async styleFeed(first) {
+      const request: FeedStyleWanted = { type: FEED_STYLE_WANTED, site: adapter.id, first };
+      return isStyled(await browser.runtime.sendMessage(request));
+    },
+    async loadIndex() {
+      const [stored] = await Promise.all([browser.storage.local.get([...GUARD_CORE_KEYS]), passClaimed]);
+      return readIndex(stored);
+    },
+    subscribe(onIndex) {
+      const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+        if (area !== 'local') return;
+        const ours = GUARD_CORE_KEYS.filter((key) => key in changes);
+        // Firefox 153 reports a key as changed even when it is equal (seen 2026-11: a "go back" on
+        // X asked again; Source: tests/e2e/guard.e2e.ts). An unchanged core decides nothing.
+        if (ours.every((key) => JSON.stringify(changes[key]?.oldValue) === JSON.stringify(changes[key]?.newValue))) return;
+        onIndex(readIndex({ ...latest, ...Object.fromEntries(ours.map((key) => [key, changes[key]?.newValue])) }));
+      };
+      browser.storage.onChanged.addListener(listener);
+      signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+    },
+    // One self-check result per checked page view; the background validates and counts it.
+    reportCheck: (found) => void browser.runtime.sendMessage({ type: 'site-check-reported', site: adapter.id, found }).catch(() => undefined),
+    // Reports follow a prompt's outcome, so the UI stage (which sends them) is there by then.
+    report: (report) => ui.attached()?.report(report),
+    onError(where, error) {
+      // Once per place, with the adapter id and never a handle; only in development builds.
+      if (import.meta.env.MODE === 'production' || reported.has(where)) return;
+      reported.add(where);
+      console.warn(`[no-contact-guard] ${where} failed`, error);
+    },
+  });
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type JSHandle, type Page } from 'puppeteer-core';
 import type { Message, Reply } from '../../../utils/data/messages';
 import { FixtureServer } from './fixture-server';
-import { watchFirefoxNetwork } from './network-watch';
+import { startRecordingProxy, watchFirefoxNetwork, type NetworkWatch } from './network-watch';
 import { PageBase } from './page-base';
 import type { E2ePage, E2eSession, ExtensionApi, LaunchOptions } from './types';
 
@@ -101,6 +101,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error('the Firefox build has no gecko id');
 
+  const proxy = options.watchNetwork ? await startRecordingProxy() : undefined;
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
@@ -112,10 +113,22 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       // permissions.request() (inside a real click) is granted without Firefox's doorhanger, which
       // automation cannot answer: the test stands for the person pressing "Allow".
       'extensions.webextOptionalPermissionPrompts': false,
+      ...proxy?.prefs,
     },
   });
   // Watching before the install: the background's first requests would be among those counted.
-  const network = options.watchNetwork ? watchFirefoxNetwork((browser as unknown as { connection: Parameters<typeof watchFirefoxNetwork>[0] }).connection) : undefined;
+  const tabs = proxy ? watchFirefoxNetwork((browser as unknown as { connection: Parameters<typeof watchFirefoxNetwork>[0] }).connection) : undefined;
+  const network: NetworkWatch | undefined =
+    tabs && proxy
+      ? {
+          requests: () => [...tabs.requests(), ...proxy.seen],
+          targets: () => [],
+          async close() {
+            await tabs.close();
+            await proxy.close();
+          },
+        }
+      : undefined;
   await browser.installExtension(extensionDir);
   const server = new FixtureServer();
   const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;

@@ -6,6 +6,8 @@
  * for every browsing context (puppeteer already subscribes to the network module globally).
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type CDPSession } from 'puppeteer-core';
 
@@ -130,5 +132,49 @@ export function watchFirefoxNetwork(connection: BidiEmitter): NetworkWatch {
       for (const name of contextEvents) connection.off(name, onContext as (p: never) => void);
       connection.off('network.beforeRequestSent', onRequest as (p: never) => void);
     },
+  };
+}
+
+/**
+ * Firefox's own services: Remote Settings (firefox.settings.services.mozilla.com, 30 to 50
+ * connections a run; seen 2026-12 on Firefox ESR 153 although puppeteer points
+ * `services.settings.server` at a dummy; Source: @puppeteer/browsers
+ * lib/esm/browser-data/firefox.js). No bundle of ours names a mozilla host (grep .output).
+ */
+const BROWSER_OWN = /(^|\.)services\.mozilla\.com$/;
+
+/**
+ * Firefox: a loopback proxy every http(s) request of the profile is sent to (`network.proxy.*`
+ * prefs), which answers none of them. Tabs' requests are answered or aborted by the test's
+ * interception before they reach it; the extension's background page and frames are no BiDi
+ * browsing context, so this is what would see a request from them.
+ */
+export async function startRecordingProxy(): Promise<{ prefs: Record<string, string | number | boolean>; seen: ObservedRequest[]; close(): Promise<void> }> {
+  const seen: ObservedRequest[] = [];
+  const from = 'the browser, outside any intercepted tab (proxy)';
+  const record = (url: string) => {
+    if (!BROWSER_OWN.test(new URL(url).hostname)) seen.push({ url, from, fromExtension: true });
+  };
+  const server = createServer((request, response) => {
+    record(request.url ?? '');
+    response.writeHead(502).end();
+  });
+  server.on('connect', (request, socket) => {
+    record(`https://${request.url ?? ''}/`);
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    prefs: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.share_proxy_settings': true,
+    },
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

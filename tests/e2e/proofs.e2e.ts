@@ -195,6 +195,28 @@ describe(`proofs that stay (${process.env.E2E_BROWSER ?? 'chromium'})`, () => {
     expect((await new PopupPage(session).state()).doc.people).toHaveLength(1);
   });
 
+  test('a script probing candidates in-app (pushState) cannot single out the guarded one after the first five: every page is covered alike until the moves stop', async () => {
+    const candidates = [...Array.from({ length: 12 }, (_, i) => `candidate_${i}`), HANDLE, ...Array.from({ length: 12 }, (_, i) => `candidate_${12 + i}`)];
+    await withPage(session, async (page) => {
+      await page.goto(FEED_URL);
+      await settle(page);
+      // What the probe sees right after each move: whether an element was added to <html>.
+      const covered = await page.evaluate((handles) =>
+        handles.map((handle) => {
+          history.pushState(null, '', `/${handle}`);
+          return [...document.documentElement.children].some((el) => el !== document.head && el !== document.body);
+        }),
+      candidates);
+      // The first five moves are a person's; from the sixth on the guarded page looks like the rest.
+      expect(covered).toEqual(candidates.map((_, i) => i >= 5));
+      // Once the moves stop, someone else's page is uncovered ...
+      await page.waitFor(() => [...document.documentElement.children].every((el) => el === document.head || el === document.body));
+      // ... and theirs, moved to while still probing, covered alike, then asks, once quiet.
+      await page.evaluate((handle) => history.pushState(null, '', `/${handle}`), HANDLE);
+      expect(await waitForDialog(page)).toMatchObject({ open: true, modal: true });
+    });
+  });
+
   test('a site where nobody is guarded, while someone is guarded elsewhere, is untouched', async () => {
     await withPage(session, async (page) => {
       await page.goto(UNGUARDED_SITE_URL);

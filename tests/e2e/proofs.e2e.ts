@@ -3,15 +3,18 @@
  * - a site where nobody is guarded cannot tell the extension is installed;
  * - no request leaves the browser from any extension context during a whole journey (set-up, a
  *   guarded press, the dialog, "write it down", the popup, the options page, an export), counted by
- *   the DevTools protocol (Chromium) or WebDriver BiDi (Firefox) from launch to the end;
- * - a page on a guarded site has no way to reach the extension.
+ *   the DevTools protocol (Chromium) or WebDriver BiDi plus a loopback proxy (Firefox), from launch
+ *   to the end;
+ * - a page on a guarded site has no way to reach the extension, and (Chromium) our own content
+ *   script's world there cannot change what only the options page may;
+ * - a script probing candidates in-app cannot single out the guarded one after the first five.
  * The last test shows the watch sees requests at all (else a count of 0 would prove nothing).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitInRoot } from './harness/dialog-checks';
-import { typeKeys, waitForFrameBoxFocus } from './harness/dialog-driver';
+import { inContentScriptWorld, typeKeys, waitForFrameBoxFocus } from './harness/dialog-driver';
 import { leavesTheBrowser, type ObservedRequest } from './harness/network-watch';
 import { settle, waitForDialog } from './harness/page-checks';
 import { browserName, extensionDir, launch, withPage } from './harness/session';
@@ -194,6 +197,44 @@ describe(`proofs that stay (${process.env.E2E_BROWSER ?? 'chromium'})`, () => {
     // Nothing was erased: the person is still guarded.
     expect((await new PopupPage(session).state()).doc.people).toHaveLength(1);
   });
+
+  // The site's renderer process holds our content script's world: what it may ask the background
+  // for is only what the interstitial reports. Firefox's content-script realms are not reachable
+  // from BiDi, so this runs in Chromium (the background's check is the same code in both).
+  test.runIf(browserName() === 'chromium')(
+    'the guard\'s own content-script world cannot erase, remove a person, lower the friction or the cool-down, or pause the guard',
+    async () => {
+      const before = (await new PopupPage(session).state()).doc;
+      await withPage(session, async (page) => {
+        await page.goto(PROFILE_URL);
+        await waitForDialog(page);
+        const replies = await inContentScriptWorld<Record<string, { ok: boolean }>>(
+          page,
+          extensionOrigin,
+          `(async () => {
+            const send = (message) => chrome.runtime.sendMessage(message).catch((error) => ({ ok: false, error: String(error) }));
+            return {
+              erase: await send({ type: 'erase-requested', confirm: 'erase everything' }),
+              removal: await send({ type: 'person-removal-requested', personId: ${JSON.stringify(before.people[0]!.id)} }),
+              friction: await send({ type: 'friction-changed', friction: 'gentle' }),
+              coolDown: await send({ type: 'cool-down-changed', coolDown: 'none' }),
+              pause: await send({ type: 'guard-pause-requested' }),
+              import: await send({ type: 'import-requested', json: '{}' }),
+              // What the guard itself sends: the channel works, so the refusals above are the check's.
+              allowed: await send({ type: 'site-check-reported', site: 'x', found: true }),
+            };
+          })()`,
+        );
+        const { allowed, ...refused } = replies;
+        expect(allowed).toMatchObject({ ok: true });
+        expect(Object.entries(refused).filter(([, reply]) => reply.ok)).toEqual([]);
+        expect(Object.keys(refused)).toHaveLength(6);
+      });
+      const after = (await new PopupPage(session).state()).doc;
+      expect(after.people).toEqual(before.people);
+      expect(after.settings).toEqual(before.settings);
+    },
+  );
 
   test('a script probing candidates in-app (pushState) cannot single out the guarded one after the first five: every page is covered alike until the moves stop', async () => {
     const candidates = [...Array.from({ length: 12 }, (_, i) => `candidate_${i}`), HANDLE, ...Array.from({ length: 12 }, (_, i) => `candidate_${12 + i}`)];

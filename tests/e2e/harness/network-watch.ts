@@ -62,7 +62,8 @@ export async function watchChromiumNetwork(profileDir: string): Promise<NetworkW
   });
   const seen: ObservedRequest[] = [];
   const targets: string[] = [];
-  const connection = (await browser.target().createCDPSession()).connection()!;
+  const root = await browser.target().createCDPSession();
+  const connection = root.connection()!;
 
   const watch = async (session: CDPSession, target: CdpTargetInfo | undefined): Promise<void> => {
     if (target) targets.push(`${target.type} ${target.url}`);
@@ -80,7 +81,7 @@ export async function watchChromiumNetwork(profileDir: string): Promise<NetworkW
     await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }).catch(() => undefined);
     if (target) await session.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
   };
-  await watch(await browser.target().createCDPSession(), undefined);
+  await watch(root, undefined);
 
   return {
     requests: () => [...seen],

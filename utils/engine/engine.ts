@@ -225,7 +225,9 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     const who = ref?.handle ? `handle ${ref.handle}` : ref?.stableId ? `id ${ref.stableId}` : undefined;
     if (index?.active && probes.onMove(who)) {
       // A probe (utils/engine/probe-watch.ts): the same cover for every page, decided once quiet.
+      // Controls behind the cover are still judged by whose page this is.
       pageRef = ref;
+      pageMatch = ref && who ? index.match(ref) : undefined;
       if (ui.isPrompting()) ui.dismiss();
       ui.cover();
       win.clearTimeout(probeQuiet);

@@ -10,6 +10,7 @@ import { collapsedOnly, EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } fr
 import { classifyHover, classifyPress, classifyShortcut, hasHoverRules, isEditable, openerOfPath, ownerOfCard, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
 import { createSelfCheck } from './self-check';
+import { createProbeWatch, PROBE_QUIET_MS } from './probe-watch';
 
 /** What the interstitial is asked about. Carries no names: the UI never learns who. */
 export interface GuardPrompt {
@@ -153,6 +154,8 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   };
   const parse = (href: string): PageRef | undefined =>
     safe('parseUrl', () => adapter.parseUrl(new URL(href, win.location.href)));
+  const probes = createProbeWatch(() => Date.now());
+  let probeQuiet: number | undefined;
   const reportCheck = deps.reportCheck;
   const selfCheck = reportCheck && createSelfCheck({ adapter, win, signal, safe, report: reportCheck });
 
@@ -232,7 +235,23 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     lastHref = href;
     // Left for somewhere else: coming back later is a new visit, and asks again.
     if (href !== leftHref) leftHref = undefined;
-    decidePage(href);
+    const ref = parse(href);
+    const who = ref?.handle ? `handle ${ref.handle}` : ref?.stableId ? `id ${ref.stableId}` : undefined;
+    if (index?.active && probes.onMove(who)) {
+      // A probe (utils/engine/probe-watch.ts): the same cover for every page, decided once quiet.
+      // Controls behind the cover are still judged by whose page this is.
+      pageRef = ref;
+      pageMatch = ref && who ? index.match(ref) : undefined;
+      if (ui.isPrompting()) ui.dismiss();
+      ui.cover();
+      win.clearTimeout(probeQuiet);
+      probeQuiet = win.setTimeout(() => {
+        probeQuiet = undefined;
+        if (!signal.aborted) decidePage(win.location.href);
+      }, PROBE_QUIET_MS);
+    } else {
+      decidePage(href);
+    }
     selfCheck?.onPageView(href, pageRef);
   }
 
@@ -372,7 +391,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   const observer = new win.MutationObserver((records) => {
     // One string comparison per batch where nobody is guarded on this page.
     if (win.location.href !== lastHref) onUrlMaybeChanged(win.location.href);
-    else if (pageRef && !pageRef.handle && !pageRef.stableId && !pageMatch && index?.active) {
+    else if (pageRef && !pageRef.handle && !pageRef.stableId && !pageMatch && index?.active && probeQuiet === undefined) {
       const match = ownerFromDom();
       if (match) settlePage(match);
     }

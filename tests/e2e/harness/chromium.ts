@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import type { Message, Reply } from '../../../utils/data/messages';
 import { FixtureServer } from './fixture-server';
+import { watchChromiumNetwork } from './network-watch';
 import { PageBase } from './page-base';
-import type { E2ePage, E2eSession, ExtensionApi } from './types';
+import type { E2ePage, E2eSession, ExtensionApi, LaunchOptions } from './types';
 
 interface CdpNode {
   nodeId: number;
@@ -83,7 +84,7 @@ class ChromiumPage extends PageBase {
   }
 }
 
-export async function launchChromium(extensionDir: string): Promise<E2eSession> {
+export async function launchChromium(extensionDir: string, options: LaunchOptions = {}): Promise<E2eSession> {
   const profile = mkdtempSync(join(tmpdir(), 'ncg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -97,8 +98,11 @@ export async function launchChromium(extensionDir: string): Promise<E2eSession> 
       '--disable-sync',
       '--disable-background-networking',
       '--disable-component-update',
+      // A second DevTools client watches the network (harness/network-watch.ts): loopback only.
+      ...(options.watchNetwork ? ['--remote-debugging-port=0'] : []),
     ],
   });
+  const network = options.watchNetwork ? await watchChromiumNetwork(profile) : undefined;
   const server = new FixtureServer();
   // http(s) only: routing chrome-extension:// too would abort the popup's own scripts.
   await context.route(/^https?:\/\//, async (route) => {
@@ -132,6 +136,7 @@ export async function launchChromium(extensionDir: string): Promise<E2eSession> 
   return {
     name: 'chromium',
     server,
+    network,
     async newPage(): Promise<E2ePage> {
       await popup();
       return new ChromiumPage(await context.newPage(), context);
@@ -164,6 +169,7 @@ export async function launchChromium(extensionDir: string): Promise<E2eSession> 
       }
     },
     async close() {
+      await network?.close();
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },

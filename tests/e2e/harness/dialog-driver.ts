@@ -272,3 +272,25 @@ export async function journalFrameLayout(page: E2ePage): Promise<
     };
   });
 }
+
+/**
+ * Chromium only: evaluates `source` in our content script's isolated world on this page (what the
+ * site's renderer process holds), found among the page's execution contexts by the extension's
+ * origin (DevTools protocol `Runtime.executionContextCreated`, auxData.type 'isolated').
+ */
+export async function inContentScriptWorld<R>(page: E2ePage, extensionOrigin: string, source: string): Promise<R> {
+  const playwrightPage = driverPage(page) as PlaywrightPage;
+  const cdp = await playwrightPage.context().newCDPSession(playwrightPage);
+  try {
+    const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context as (typeof worlds)[number]));
+    await cdp.send('Runtime.enable');
+    const world = worlds.find((context) => context.auxData?.type === 'isolated' && context.origin === extensionOrigin);
+    if (!world) throw new Error(`no isolated world of ${extensionOrigin} on this page`);
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: source, contextId: world.id, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(`inContentScriptWorld: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as R;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

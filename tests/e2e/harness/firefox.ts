@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type JSHandle, type Page } from 'puppeteer-core';
 import type { Message, Reply } from '../../../utils/data/messages';
 import { FixtureServer } from './fixture-server';
+import { startRecordingProxy, watchFirefoxNetwork, type NetworkWatch } from './network-watch';
 import { PageBase } from './page-base';
-import type { E2ePage, E2eSession, ExtensionApi } from './types';
+import type { E2ePage, E2eSession, ExtensionApi, LaunchOptions } from './types';
 
 /** Fixed, so extension pages have a known address (BiDi does not report the random one). */
 const EXTENSION_UUID = '6f1d2b4a-7c3e-4e59-9a0b-2c8d5e7f1a36';
@@ -93,13 +94,14 @@ class FirefoxPage extends PageBase {
   }
 }
 
-export async function launchFirefox(extensionDir: string): Promise<E2eSession> {
+export async function launchFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<E2eSession> {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error('the Firefox build has no gecko id');
 
+  const proxy = options.watchNetwork ? await startRecordingProxy() : undefined;
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
@@ -111,8 +113,22 @@ export async function launchFirefox(extensionDir: string): Promise<E2eSession> {
       // permissions.request() (inside a real click) is granted without Firefox's doorhanger, which
       // automation cannot answer: the test stands for the person pressing "Allow".
       'extensions.webextOptionalPermissionPrompts': false,
+      ...proxy?.prefs,
     },
   });
+  // Watching before the install: the background's first requests would be among those counted.
+  const tabs = proxy ? watchFirefoxNetwork((browser as unknown as { connection: Parameters<typeof watchFirefoxNetwork>[0] }).connection) : undefined;
+  const network: NetworkWatch | undefined =
+    tabs && proxy
+      ? {
+          requests: () => [...tabs.requests(), ...proxy.seen],
+          targets: () => [],
+          async close() {
+            await tabs.close();
+            await proxy.close();
+          },
+        }
+      : undefined;
   await browser.installExtension(extensionDir);
   const server = new FixtureServer();
   const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
@@ -154,6 +170,7 @@ export async function launchFirefox(extensionDir: string): Promise<E2eSession> {
   return {
     name: 'firefox',
     server,
+    network,
     async newPage(): Promise<E2ePage> {
       await popup();
       const page = await browser.newPage();
@@ -177,6 +194,7 @@ export async function launchFirefox(extensionDir: string): Promise<E2eSession> {
       return page;
     },
     async close() {
+      await network?.close();
       await browser.close();
     },
   };

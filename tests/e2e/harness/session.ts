@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { BrowserName, E2ePage, E2eSession } from './types';
+import type { BrowserName, E2ePage, E2eSession, LaunchOptions } from './types';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -21,9 +21,9 @@ export function extensionDir(name: BrowserName): string {
   return dir;
 }
 
-export async function launch(): Promise<E2eSession> {
+export async function launch(options: LaunchOptions = {}): Promise<E2eSession> {
   const name = browserName();
-  return name === 'chromium' ? launchChromium(extensionDir(name)) : launchFirefox(extensionDir(name));
+  return name === 'chromium' ? launchChromium(extensionDir(name), options) : launchFirefox(extensionDir(name), options);
 }
 
 /** Runs `run` in a new tab of the session, and closes the tab however `run` ends. */

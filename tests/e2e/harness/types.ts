@@ -4,6 +4,7 @@
  */
 import type { Message, Reply } from '../../../utils/data/messages';
 import type { FixtureServer } from './fixture-server';
+import type { NetworkWatch } from './network-watch';
 
 /** The part of the extension API the tests use (typed here: tests do not load @types/chrome). */
 /** A registered content script as the browser reports it (the fields the tests read). */
@@ -36,6 +37,11 @@ export interface ExtensionApi {
 
 export type BrowserName = 'chromium' | 'firefox';
 
+export interface LaunchOptions {
+  /** Record every request the browser starts, from every context (`E2eSession.network`). */
+  watchNetwork?: boolean;
+}
+
 export interface E2ePage {
   /** Navigates and waits for the load event. */
   goto(url: string): Promise<void>;
@@ -67,6 +73,8 @@ export interface E2ePage {
 export interface E2eSession {
   name: BrowserName;
   server: FixtureServer;
+  /** Every request since launch, when launched with `watchNetwork`. */
+  network?: NetworkWatch;
   /** A new tab whose http(s) requests go to the fixture server. */
   newPage(): Promise<E2ePage>;
   /**

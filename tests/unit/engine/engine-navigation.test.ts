@@ -3,7 +3,8 @@
  * cross-document one may still be cancelled or fail (our own "go back" with location.replace),
  * and the page it leaves must neither be uncovered nor prompted again.
  */
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { PROBE_QUIET_MS } from '../../../utils/engine/probe-watch';
 import { startEngine, type GuardPrompt, type GuardUi, type PromptOutcome } from '../../../utils/engine/engine';
 import { buildGuardIndex, type GuardIndex } from '../../../utils/engine/guard-index';
 import { emptyDocument, type Core } from '../../../utils/data/schema';
@@ -157,4 +158,38 @@ test('coming back to the same page in-app after leaving it asks again', async ()
   document.body.append(document.createElement('main'));
   await flush();
   expect(ui.prompts).toHaveLength(2);
+});
+
+test('a script moving in-app through many candidates finds every page covered alike; the page in front is decided once the moves stop', async () => {
+  vi.useFakeTimers();
+  try {
+    start(buildGuardIndex(coreGuarding('alice'), 'x'));
+    await vi.advanceTimersByTimeAsync(0);
+    const move = (who: string) => {
+      navigation.navigate(`http://localhost:3000/${who}`, true);
+      history.pushState(null, '', `http://localhost:3000/${who}`);
+    };
+    const coveredAt: boolean[] = [];
+    for (const who of ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'alice', 'c7', 'alice']) {
+      move(who);
+      await vi.advanceTimersByTimeAsync(10);
+      coveredAt.push(ui.covered);
+    }
+    // Five people are a person browsing; from the sixth on, guarded or not, the same cover.
+    expect(coveredAt).toEqual([false, false, false, false, false, true, true, true, true]);
+    expect(ui.prompts).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(PROBE_QUIET_MS);
+    expect(ui.prompts).toHaveLength(1);
+
+    // Still a probe: someone else's page is covered too, and uncovered once quiet.
+    ui.answer({ choice: 'dismissed' });
+    move('c8');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(ui.covered).toBe(true);
+    await vi.advanceTimersByTimeAsync(PROBE_QUIET_MS);
+    expect(ui.covered).toBe(false);
+    expect(ui.prompts).toHaveLength(1);
+  } finally {
+    vi.useRealTimers();
+  }
 });

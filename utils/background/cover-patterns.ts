@@ -50,8 +50,13 @@ export function accountPagePatterns(adapter: SiteAdapter, account: ContactAccoun
     if (path) paths.add(path);
   }
   const origins = [...new Set(adapter.matches.map(originOf))];
+  // The adapter's own further forms, as it spells them (wildcards included).
+  const further = [...new Set(caseForms(adapter, account.handle).flatMap((form) => adapter.coverPaths?.(form) ?? []))];
   // The profile itself, its sub-pages (posts, replies, media) and the same with a query.
-  return origins.flatMap((origin) => [...paths].flatMap((path) => [`${origin}${path}`, `${origin}${path}/*`, `${origin}${path}?*`]));
+  return origins.flatMap((origin) => [
+    ...[...paths].flatMap((path) => [`${origin}${path}`, `${origin}${path}/*`, `${origin}${path}?*`]),
+    ...further.map((path) => `${origin}${path}`),
+  ]);
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -345,6 +345,14 @@ export const facebookAdapter = defineSite({
   parseUrl,
   normalizeHandle: parseHandle,
   profileUrl: (handle) => (NUMERIC_ID.test(handle) ? `https://www.facebook.com/profile.php?id=${handle}` : `https://www.facebook.com/${handle}`),
+  // Facebook, seen 2026-12: a vanity reads the same with periods anywhere (`/sam.rivers` is
+  // `/samrivers`), which a match pattern can only say with a wildcard between letters: a few pages of
+  // others may match too, and those are covered until the guard list is read. Source: docs/sites/facebook.md
+  coverPaths: (handle) => {
+    if (NUMERIC_ID.test(handle)) return [];
+    const dotted = `/${[...handle].join('*')}`;
+    return [dotted, `${dotted}/*`, `${dotted}?*`];
+  },
   pageOwner,
   feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf },
   controls: CONTROLS,

@@ -273,6 +273,9 @@ export const redditAdapter = defineSite({
   parseUrl,
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://www.reddit.com/user/${handle}/`,
+  // Reddit, seen 2026-07: `/u/<name>` is the same profile, and `/message/compose/?to=<name>` writes to
+  // them; both name them in the address, so the cover registration names them too. Source: docs/sites/reddit.md
+  coverPaths: (handle) => [`/u/${handle}`, `/u/${handle}/*`, `/u/${handle}?*`, ...['/message/compose?', '/message/compose/?'].flatMap((page) => [`${page}to=${handle}`, `${page}to=${handle}&*`])],
   pageOwner,
   feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector, ownParts },
   controls: CONTROLS,

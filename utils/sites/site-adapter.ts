@@ -169,6 +169,15 @@ export interface SiteAdapter<Id extends string = SiteId> {
   /** A canonical profile link, shown back to the person when they paste one. */
   profileUrl(handle: Handle): string;
   /**
+   * Match-pattern paths (`*` wildcards allowed) of an account's pages that `profileUrl` does not
+   * spell, for the cover registration (utils/background/cover-patterns.ts): other URL forms (a
+   * short profile path, a compose page naming them in its query) or spellings the site reads as
+   * the same name (Facebook ignores periods in a vanity). Called with each case form of the handle
+   * the site accepts. A pattern may match more than their pages: such a page is covered from its
+   * first frame until the guard list is read, as every profile was before December 2026.
+   */
+  coverPaths?(handle: string): string[];
+  /**
    * For pages whose URL names no one (a post by id, a DM thread): whose page is it, read from the
    * DOM. Called again as the page renders.
    */

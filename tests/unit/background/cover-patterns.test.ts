@@ -51,6 +51,28 @@ describe.each<[string, ContactAccount, [url: string, cover: boolean][]]>([
     ],
   ],
   [
+    'facebook',
+    account('samrivers'),
+    [
+      ['https://www.facebook.com/samrivers', true],
+      ['https://www.facebook.com/sam.rivers', true],
+      ['https://www.facebook.com/Sam.rivers/photos', true],
+      ['https://www.facebook.com/samriversx', false],
+      ['https://www.facebook.com/alex.other', false],
+    ],
+  ],
+  [
+    'reddit',
+    account('samrivers'),
+    [
+      ['https://www.reddit.com/user/samrivers/', true],
+      ['https://www.reddit.com/u/samrivers', true],
+      // The compose page names them in its query, which the browsers' matching reads and this
+      // library's does not: guard.e2e (reddit, their messages) proves that page in both browsers.
+      ['https://www.reddit.com/u/samriversx', false],
+    ],
+  ],
+  [
     'instagram',
     account('sam.rivers'),
     [

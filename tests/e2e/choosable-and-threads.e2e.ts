@@ -136,6 +136,39 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
       });
     });
 
+    test("'hide': their comment's own parts never show and the replies inside stay readable; with the adapter's stylesheet, nothing is written on the comment", async () => {
+      expect(await session.send({ type: 'feed-hiding-changed', personId, feedHiding: 'hide' })).toMatchObject({ ok: true });
+      try {
+        await withPage(async (p) => {
+          await p.goto(urlOf(thread.page));
+          await settle(p);
+          const hidden = fill(thread.hidden);
+          const parts = thread.parts.map(fill);
+          const kept = thread.kept.map(fill);
+          // Until the sheet is in, every item is held back (replies too): wait for the replies to show.
+          await p.waitFor(
+            ({ parts, kept }) => {
+              const height = (sel: string) => document.querySelector(sel)!.getBoundingClientRect().height;
+              return parts.every((sel) => height(sel) === 0) && kept.every((sel) => height(sel) > 0);
+            },
+            { parts, kept },
+          );
+          const state = await p.evaluate(
+            ({ hidden, parts, kept }) => {
+              const shown = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().height > 0;
+              const item = document.querySelector(hidden)!;
+              return { kept: kept.map(shown), first: item.firstElementChild === document.querySelector(parts[0]!), styled: [item, ...parts.map((sel) => document.querySelector(sel)!)].some((el) => el.hasAttribute('style')) };
+            },
+            { hidden, parts, kept },
+          );
+          expect(state.kept, 'the replies and the other comments').toEqual(thread.kept.map(() => true));
+          if (adapter.feedItem?.hideSelectors) expect({ first: state.first, styled: state.styled }, 'no placeholder, no inline style').toEqual({ first: true, styled: false });
+        });
+      } finally {
+        expect(await session.send({ type: 'feed-hiding-changed', personId, feedHiding: 'off' })).toMatchObject({ ok: true });
+      }
+    });
+
     test("'collapse': their comment's own parts are hidden behind a neutral placeholder; the replies inside stay readable; \"Show it\" brings it back", async () => {
       expect(await session.send({ type: 'feed-hiding-changed', personId, feedHiding: 'collapse' })).toMatchObject({ ok: true });
       try {

@@ -117,3 +117,33 @@ describe('hideSelectors hide only what the engine would', () => {
     }
   });
 });
+
+// Items the fixtures do not hold, each with the elements the sheet hides for `sam_rivers_x` (by id).
+const C = 'class="DivCommentItemWrapper"';
+const tiktokComment = (id: string, who: string, inner = '') => `<div ${C} id="${id}"><a href="/@${who}"><span data-e2e="comment-username-1">${who}</span></a><p data-e2e="comment-level-1">hi</p>${inner}</div>`;
+const handMade: readonly (readonly [string, string, FeedReach, string, readonly string[]])[] = [
+  ['tiktok', 'their comment with someone else’s reply under it', 'own', tiktokComment('mine', 'sam_rivers_x', tiktokComment('reply', 'alex_other')), ['mine']],
+  ['tiktok', 'their reply under someone else’s comment', 'own', tiktokComment('theirs', 'alex_other', tiktokComment('reply', 'sam_rivers_x')), ['reply']],
+  ['tiktok', 'their reply two levels down', 'own', tiktokComment('a', 'alex_other', tiktokComment('b', 'alex_other', tiktokComment('c', 'sam_rivers_x'))), ['c']],
+  ['tiktok', 'someone else’s comment mentioning them in its text', 'own', `<div ${C} id="x"><a href="/@alex_other">a</a><p data-e2e="comment-level-1"><a href="/@sam_rivers_x">@sam_rivers_x</a></p></div>`, []],
+  ['tiktok', 'the same at reach mentions', 'mentions', `<div ${C} id="x"><a href="/@alex_other">a</a><p data-e2e="comment-level-1"><a href="/@sam_rivers_x">@sam_rivers_x</a></p></div>`, ['x']],
+  ['tiktok', 'a percent-encoded link to someone first', 'own', `<div ${C} id="x"><a href="/%40alex_other">a</a><a href="/@sam_rivers_x">s</a></div>`, []],
+  ['reddit', 'their comment: its own parts, not the reply inside', 'own', '<shreddit-comment id="c" author="Sam_Rivers_X"><div slot="commentMeta" id="meta">m</div><div slot="comment" id="text">t</div><shreddit-comment id="r" author="alex_other" slot="children"><div slot="comment" id="rtext">r</div></shreddit-comment></shreddit-comment>', ['meta', 'text']],
+  ['reddit', 'someone else’s post linking to them, at reach own', 'own', '<shreddit-post id="p" author="alex_other"><a href="/u/sam_rivers_x">u/sam_rivers_x</a></shreddit-post>', []],
+  ['reddit', 'the same at reach mentions', 'mentions', '<shreddit-post id="p" author="alex_other"><a href="/u/sam_rivers_x">u/sam_rivers_x</a></shreddit-post>', ['p']],
+  ['reddit', 'a chat link on the chat host, at reach mentions', 'mentions', '<shreddit-post id="p" author="alex_other"><a href="https://chat.reddit.com/user/sam_rivers_x/">chat</a></shreddit-post>', ['p']],
+  ['reddit', 'an old Reddit comment of theirs: all but its replies', 'own', '<div class="thing comment" id="t" data-author="sam_rivers_x"><div class="entry" id="e">e</div><div class="child" id="kids"><div class="thing comment" data-author="alex_other"><div class="entry" id="e2">x</div></div></div></div>', ['e']],
+];
+
+describe.each(handMade)('%s: %s (%s)', (site, _why, reach, html, expected) => {
+  test('hides exactly those, and only what the engine would', () => {
+    const adapter = SITE_ADAPTERS.find((candidate) => candidate.id === site)!;
+    const base = `https://${adapter.hosts[0]}/`;
+    const doc = loadFixture(site, 'feed.html', base);
+    doc.body.innerHTML = html;
+    const account: ContactAccount = { handle: 'sam_rivers_x' as Handle };
+    const matched = adapter.feedItem!.hideSelectors!(account, reach)!.flatMap(matcher(doc));
+    for (const element of matched) expect(inexact(adapter, element, account, reach, base), element.outerHTML.slice(0, 160)).toBeUndefined();
+    expect([...new Set(matched.map((element) => element.id))].sort()).toEqual([...expected].sort());
+  });
+});

@@ -129,27 +129,37 @@ function mentionSelector({ handle }: ContactAccount): string {
   ].join(', ');
 }
 
+/** Items nested `depth` deep (1: any item; 2: an item inside an item), as a descendant chain. */
+const nestedItems = (depth: number) => Array.from({ length: depth }, () => `:is(${FEED_ITEM_SELECTOR})`).join(' ');
+
+// TikTok, seen 2026-01: a reply is an item inside its comment, one level down; three levels are
+// covered. Source: docs/sites/tiktok.md (Comments, M/U)
+const NESTING_DEPTHS = [1, 2, 3];
+
 /**
  * The items to hide for one account, as exact CSS (the user-origin feed stylesheet). Their own: a
  * feed video whose author avatar links to them (and no avatar to anyone else: `authorsOf` reads the
- * avatar first), and any item, a comment or an Explore card included, whose links to people all
- * lead to them, none of them in its caption or in an item nested in it: its first own link to a
- * person is then theirs. A link to a person always holds an '@' or, percent-encoded, a '%'. A
- * comment of theirs with other people's replies under it fails that test and is left showing by
- * the sheet: CSS cannot tell which link comes first. At 'mentions', also any item with a link to
- * them (a caption mention, a reply of theirs) and a card showing them.
+ * avatar first), and any item (a comment, a reply, an Explore card) whose own links to people all
+ * lead to them, with at least one: its first own link to a person, the one `authorsOf` reads, is
+ * then theirs. An item's own links are those outside its caption and outside the items nested in
+ * it; CSS tells them apart by depth (an item `d` items deep owns the links that are not `d + 1`
+ * deep). A link to a person always holds an '@' or, percent-encoded, a '%'. At 'mentions', also
+ * any item with a link to them (a caption mention, a reply of theirs) and a card showing them.
  */
 function hideSelectors({ handle }: ContactAccount, reach: FeedReach): string[] {
   const origins = [...APP_HOSTS].map((host) => `https://${host}`);
   const toTheirs = linksTo([`/@${handle}`], origins, { under: true });
-  const items = `:is(${FEED_ITEM_SELECTOR})`;
   const avatar = 'a[data-e2e="video-author-avatar"]';
-  const toSomeoneElse = [`a[href*="@"]:not(${toTheirs})`, 'a[href*="%"]', `:is(${CAPTION}, ${items}) a[href*="@"]`].join(', ');
   const own = [
     `[data-e2e="recommend-list-item-container"]:has(${avatar}:is(${toTheirs})):not(:has(${avatar}:not(${toTheirs})))`,
-    `${items}:has(${toTheirs}):not(:has(${toSomeoneElse}))`,
+    ...NESTING_DEPTHS.map((depth) => {
+      const notOwn = `:is(${nestedItems(depth + 1)} a, :is(${CAPTION}) a)`;
+      const theirs = `:is(${toTheirs}):not(${notOwn})`;
+      const someoneElse = `:is(a[href*="@"]:not(${toTheirs}), a[href*="%"]):not(${notOwn})`;
+      return `${nestedItems(depth)}:not(${nestedItems(depth + 1)}):has(${theirs}):not(:has(${someoneElse}))`;
+    }),
   ];
-  return reach === 'own' ? own : [...own, `${items}:has(${toTheirs})`, cardOf(linksTo([`/@${handle}`], origins))];
+  return reach === 'own' ? own : [...own, `:is(${FEED_ITEM_SELECTOR}):has(${toTheirs})`, cardOf(linksTo([`/@${handle}`], origins))];
 }
 
 function pageOwner(doc: Document): PageRef | undefined {

@@ -47,9 +47,11 @@ const names = (ref: PageRef, account: ContactAccount) =>
 /** Everyone the engine reads from an item at this reach (utils/engine/feed-hider.ts `guardedMatch`). */
 function peopleIn(adapter: SiteAdapter, item: Element, reach: FeedReach, base: string): PageRef[] {
   const people = [...adapter.feedItem!.authors(item)];
-  if (reach === 'mentions') for (const link of item.querySelectorAll('a[href]')) {
-    const ref = linkRef(adapter, link, base);
-    if (ref) people.push(ref);
+  if (reach === 'mentions') {
+    for (const link of item.querySelectorAll('a[href]')) {
+      const ref = linkRef(adapter, link, base);
+      if (ref) people.push(ref);
+    }
   }
   return people;
 }
@@ -73,7 +75,11 @@ function inexact(adapter: SiteAdapter, element: Element, account: ContactAccount
   for (let item = element.parentElement?.closest(rule.selector); item; item = item.parentElement?.closest(rule.selector)) {
     if (rule.ownParts?.(item).includes(element)) return hides(item) ? undefined : 'a part of an item not theirs';
   }
-  if (reach === 'mentions' && [...element.children].some((child) => child.localName === 'a' && linkRef(adapter, child, base) && names(linkRef(adapter, child, base)!, account))) return undefined;
+  const linksToThem = (child: Element) => {
+    const ref = child.localName === 'a' ? linkRef(adapter, child, base) : undefined;
+    return ref !== undefined && names(ref, account);
+  };
+  if (reach === 'mentions' && [...element.children].some(linksToThem)) return undefined;
   return 'neither an item, an own part nor a card';
 }
 

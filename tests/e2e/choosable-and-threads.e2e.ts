@@ -127,6 +127,20 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
 
   describe.runIf(scenario.thread)('a thread of comments', () => {
     const thread = scenario.thread!;
+    /** The thread page, settled, with the guarded person's feed hiding set to `feedHiding` (then 'off' again). */
+    async function onThreadWith(feedHiding: 'hide' | 'collapse', run: (page: E2ePage) => Promise<void>): Promise<void> {
+      expect(await session.send({ type: 'feed-hiding-changed', personId, feedHiding })).toMatchObject({ ok: true });
+      try {
+        await withPage(async (p) => {
+          await p.goto(urlOf(thread.page));
+          await settle(p);
+          await run(p);
+        });
+      } finally {
+        expect(await session.send({ type: 'feed-hiding-changed', personId, feedHiding: 'off' })).toMatchObject({ ok: true });
+      }
+    }
+
     describe.each(thread.controls.map((c) => [`${c.action}: ${c.guarded}`, c] as const))('the %s control', (_name, control) => {
       test("on the guarded person's comment never reaches the site; \"Go back\" counts one urge", async () => {
         await withPage((p) => expectStopped(p, urlOf(thread.page), control.guarded));
@@ -136,50 +150,73 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
       });
     });
 
-    test("'collapse': their comment's own parts are hidden behind a neutral placeholder; the replies inside stay readable; \"Show it\" brings it back", async () => {
-      expect(await session.send({ type: 'feed-hiding-changed', personId, feedHiding: 'collapse' })).toMatchObject({ ok: true });
-      try {
-        await withPage(async (p) => {
-          await p.goto(urlOf(thread.page));
-          await settle(p);
-          const hidden = fill(thread.hidden);
-          const state = () =>
-            p.evaluate(
-              ({ hidden, parts, kept }) => {
-                const shown = (selector: string) => {
-                  const box = document.querySelector(selector)!.getBoundingClientRect();
-                  return box.width > 0 && box.height > 0;
-                };
-                return { item: shown(hidden), parts: parts.map(shown), kept: kept.map(shown), first: document.querySelector(hidden)!.firstElementChild!.outerHTML };
-              },
-              { hidden, parts: thread.parts.map(fill), kept: thread.kept.map(fill) },
-            );
-          const collapsed = await state();
-          expect(collapsed.item, 'the comment keeps its place, for its replies').toBe(true);
-          expect(collapsed.parts, 'its own parts').toEqual(thread.parts.map(() => false));
-          expect(collapsed.kept, 'the replies and the other comments').toEqual(thread.kept.map(() => true));
-          // The placeholder stands first, in the first part's slot: no text, no name the page can read.
-          expect(collapsed.first).toMatch(/^<div( slot="[^"]*")?><\/div>$/);
-          const placeholderExpr = `document.querySelector(${JSON.stringify(hidden)}).firstElementChild`;
-          const inside = await inClosedRootOf(session.name, p, placeholderExpr, (root) => root.innerHTML);
-          expect(inside).toContain('A comment is hidden here');
-          expect(inside).not.toContain(handle);
+    test("'hide': their comment's own parts never show and the replies inside stay readable; with the adapter's stylesheet, nothing is written on the comment", async () => {
+      await onThreadWith('hide', async (p) => {
+        const hidden = fill(thread.hidden);
+        const parts = thread.parts.map(fill);
+        const kept = thread.kept.map(fill);
+        // Until the sheet is in, every item is held back (replies too): wait for the replies to show.
+        await p.waitFor(
+          ({ parts, kept }) => {
+            const height = (sel: string) => document.querySelector(sel)!.getBoundingClientRect().height;
+            return parts.every((sel) => height(sel) === 0) && kept.every((sel) => height(sel) > 0);
+          },
+          { parts, kept },
+        );
+        const state = await p.evaluate(
+          ({ hidden, parts, kept }) => {
+            const shown = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().height > 0;
+            const item = document.querySelector(hidden)!;
+            return {
+              kept: kept.map(shown),
+              first: item.firstElementChild === document.querySelector(parts[0]!),
+              styled: [item, ...parts.map((sel) => document.querySelector(sel)!)].some((el) => el.hasAttribute('style')),
+            };
+          },
+          { hidden, parts, kept },
+        );
+        expect(state.kept, 'the replies and the other comments').toEqual(thread.kept.map(() => true));
+        if (adapter.feedItem?.hideSelectors) expect({ first: state.first, styled: state.styled }, 'no placeholder, no inline style').toEqual({ first: true, styled: false });
+      });
+    });
 
-          await p.evaluate((sel) => document.querySelector(sel)!.firstElementChild!.scrollIntoView({ block: 'center' }), hidden);
-          const button = await inClosedRootOf(session.name, p, placeholderExpr, (root) => {
-            const box = root.querySelector('button')!.getBoundingClientRect();
-            return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-          });
-          await clickAt(session.name, p, button.x, button.y);
-          const firstPart = fill(thread.parts[0]!);
-          await p.waitFor((sel) => document.querySelector(sel)!.getBoundingClientRect().height > 0, firstPart);
-          const shown = await state();
-          expect(shown.parts).toEqual(thread.parts.map(() => true));
-          expect(shown.kept).toEqual(thread.kept.map(() => true));
+    test("'collapse': their comment's own parts are hidden behind a neutral placeholder; the replies inside stay readable; \"Show it\" brings it back", async () => {
+      await onThreadWith('collapse', async (p) => {
+        const hidden = fill(thread.hidden);
+        const state = () =>
+          p.evaluate(
+            ({ hidden, parts, kept }) => {
+              const shown = (selector: string) => {
+                const box = document.querySelector(selector)!.getBoundingClientRect();
+                return box.width > 0 && box.height > 0;
+              };
+              return { item: shown(hidden), parts: parts.map(shown), kept: kept.map(shown), first: document.querySelector(hidden)!.firstElementChild!.outerHTML };
+            },
+            { hidden, parts: thread.parts.map(fill), kept: thread.kept.map(fill) },
+          );
+        const collapsed = await state();
+        expect(collapsed.item, 'the comment keeps its place, for its replies').toBe(true);
+        expect(collapsed.parts, 'its own parts').toEqual(thread.parts.map(() => false));
+        expect(collapsed.kept, 'the replies and the other comments').toEqual(thread.kept.map(() => true));
+        // The placeholder stands first, in the first part's slot: no text, no name the page can read.
+        expect(collapsed.first).toMatch(/^<div( slot="[^"]*")?><\/div>$/);
+        const placeholderExpr = `document.querySelector(${JSON.stringify(hidden)}).firstElementChild`;
+        const inside = await inClosedRootOf(session.name, p, placeholderExpr, (root) => root.innerHTML);
+        expect(inside).toContain('A comment is hidden here');
+        expect(inside).not.toContain(handle);
+
+        await p.evaluate((sel) => document.querySelector(sel)!.firstElementChild!.scrollIntoView({ block: 'center' }), hidden);
+        const button = await inClosedRootOf(session.name, p, placeholderExpr, (root) => {
+          const box = root.querySelector('button')!.getBoundingClientRect();
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
         });
-      } finally {
-        expect(await session.send({ type: 'feed-hiding-changed', personId, feedHiding: 'off' })).toMatchObject({ ok: true });
-      }
+        await clickAt(session.name, p, button.x, button.y);
+        const firstPart = fill(thread.parts[0]!);
+        await p.waitFor((sel) => document.querySelector(sel)!.getBoundingClientRect().height > 0, firstPart);
+        const shown = await state();
+        expect(shown.parts).toEqual(thread.parts.map(() => true));
+        expect(shown.kept).toEqual(thread.kept.map(() => true));
+      });
     });
   });
 });

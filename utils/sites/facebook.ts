@@ -213,6 +213,8 @@ function authorsOf(item: Element): PageRef[] {
 // No mentionSelector: periods may sit anywhere in a vanity link (`/sam.rivers`, `/samrivers`,
 // `/s.a.m.rivers` are one person), so no attribute substring can say "this link cannot name them";
 // every item gets the full check, which reads a few header links.
+// No hideSelectors for the same reason: a sheet with the stored spelling only would miss the
+// others, and once the sheet is in the engine no longer hides that person's items itself.
 
 /** Whose page is it, when the URL names no one: a post, photo or video by id, a group post, a thread. */
 function pageOwner(doc: Document): PageRef | undefined {

@@ -12,10 +12,10 @@
  * Votes are anonymous: they are paused only when the person chooses (`choosablePauses`, off by
  * default). Replies, comments, chats and messages reach them and are always paused.
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { actionByButtonText, addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
+import { actionByButtonText, addRef, cardOf, cleanHandle, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
 
 // Reddit, seen 2024-07: usernames are 3–20 letters, digits, '_' and '-', matched without case.
 // Source: docs/sites/reddit.md (Handles; RES lib/utils/location.js `[\w-]+`, M)
@@ -189,6 +189,46 @@ function ownParts(item: Element): Element[] {
   return [];
 }
 
+/** A comment's own parts, as CSS: the slotted children above (slotted elements are always the host's children). */
+const COMMENT_OWN_CHILDREN = `:is(${COMMENT_OWN_PARTS})`;
+
+/**
+ * The items to hide for one account, as exact CSS (the user-origin feed stylesheet). Their own: a
+ * shreddit post whose `author` (or `author-id`) is theirs, an old Reddit row whose `data-author`
+ * is; a comment only by its own parts, as `ownParts` does, so the replies under it stay (shreddit:
+ * its slotted children; old Reddit: its children but `.child`). At 'mentions', also a post with a
+ * link to them (their profile, its pages, a chat with them), a comment whose own parts hold one,
+ * and a card showing them. Posts still rendering (no `author` yet) are left to the engine's
+ * first-moments hold, as everywhere.
+ */
+function hideSelectors({ handle, stableId }: ContactAccount, reach: FeedReach): string[] {
+  const name = cssString(handle);
+  const byThem = `[author=${name} i]`;
+  const own = [
+    `shreddit-post${byThem}`,
+    `shreddit-comment${byThem} > ${COMMENT_OWN_CHILDREN}`,
+    `.thing[data-author=${name} i]:not(.comment)`,
+    `.thing.comment[data-author=${name} i] > :not(.child)`,
+  ];
+  if (stableId) {
+    const byId = `[author-id=${cssString(stableId)} i]`;
+    own.push(`shreddit-post${byId}`, `shreddit-comment${byId} > ${COMMENT_OWN_CHILDREN}`);
+  }
+  if (reach === 'own') return own;
+  const origins = [...APP_HOSTS].map((host) => `https://${host}`);
+  const paths = [`/user/${handle}`, `/u/${handle}`, `/r/u_${handle}`];
+  // chat.reddit.com knows only `/user/<name>` (parseChat); its relative form is already above.
+  const toTheirs = [linksTo(paths, origins, { under: true }), linksTo([`/user/${handle}`], [`https://${CHAT_HOST}`], { under: true })].join(', ');
+  const toProfile = linksTo(paths, origins);
+  return [
+    ...own,
+    `:is(shreddit-post, .thing:not(.comment)):has(${toTheirs})`,
+    `shreddit-comment:has(> ${COMMENT_OWN_CHILDREN} :is(${toTheirs})) > ${COMMENT_OWN_CHILDREN}`,
+    `.thing.comment:has(> :not(.child) :is(${toTheirs})) > :not(.child)`,
+    cardOf(toProfile),
+  ];
+}
+
 const POST_ID_IN_PATH = /\/comments\/([a-z0-9]{1,12})(?:\/|$)/i;
 
 function pageOwner(doc: Document): PageRef | undefined {
@@ -277,7 +317,7 @@ export const redditAdapter = defineSite({
   // them; both name them in the address, so the cover registration names them too. Source: docs/sites/reddit.md
   coverPaths: (handle) => [`/u/${handle}`, `/u/${handle}/*`, `/u/${handle}?*`, ...['/message/compose?', '/message/compose/?'].flatMap((page) => [`${page}to=${handle}`, `${page}to=${handle}&*`])],
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector, ownParts },
+  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector, hideSelectors, ownParts },
   controls: CONTROLS,
   classifyControl,
   // Reddit, seen 2026-07: votes are anonymous to the author; the person chooses whether they pause.

@@ -17,10 +17,10 @@
  * - A conversation is picked inside `/messages` and its header says whose it is only once it
  *   renders; the conversation list shows display names, not handles, so that click is not stopped.
  */
-import type { Action, ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
+import type { Action, ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { actionByButtonText, addRef, cleanHandle, decodeSegment, linkReader, normalizeHost } from './kit';
+import { actionByButtonText, addRef, cardOf, cleanHandle, decodeSegment, linkReader, linksTo, normalizeHost } from './kit';
 
 // TikTok, seen 2026-01: usernames are letters, digits, '_' and '.'; the length limit is given as 24
 // or 30 by different sources, so up to 30 are accepted; case-insensitive (stored lower-case).
@@ -127,6 +127,39 @@ function mentionSelector({ handle }: ContactAccount): string {
     ...['\t', '\n', '\r'].map((char) => `a[href*=${cssString(char)}]`),
     ...FEED_ITEM_SELECTORS.map((selector) => `${selector}:not(:has(a[href*="@"]))`),
   ].join(', ');
+}
+
+/** Items nested `depth` deep (1: any item; 2: an item inside an item), as a descendant chain. */
+const nestedItems = (depth: number) => Array.from({ length: depth }, () => `:is(${FEED_ITEM_SELECTOR})`).join(' ');
+
+// TikTok, seen 2026-01: a reply is an item inside its comment, one level down; three levels are
+// covered. Source: docs/sites/tiktok.md (Comments, M/U)
+const NESTING_DEPTHS = [1, 2, 3];
+
+/**
+ * The items to hide for one account, as exact CSS (the user-origin feed stylesheet). Their own: a
+ * feed video whose author avatar links to them (and no avatar to anyone else: `authorsOf` reads the
+ * avatar first), and any item (a comment, a reply, an Explore card) whose own links to people all
+ * lead to them, with at least one: its first own link to a person, the one `authorsOf` reads, is
+ * then theirs. An item's own links are those outside its caption and outside the items nested in
+ * it; CSS tells them apart by depth (an item `d` items deep owns the links that are not `d + 1`
+ * deep). A link to a person always holds an '@' or, percent-encoded, a '%'. At 'mentions', also
+ * any item with a link to them (a caption mention, a reply of theirs) and a card showing them.
+ */
+function hideSelectors({ handle }: ContactAccount, reach: FeedReach): string[] {
+  const origins = [...APP_HOSTS].map((host) => `https://${host}`);
+  const toTheirs = linksTo([`/@${handle}`], origins, { under: true });
+  const avatar = 'a[data-e2e="video-author-avatar"]';
+  const own = [
+    `[data-e2e="recommend-list-item-container"]:has(${avatar}:is(${toTheirs})):not(:has(${avatar}:not(${toTheirs})))`,
+    ...NESTING_DEPTHS.map((depth) => {
+      const notOwn = `:is(${nestedItems(depth + 1)} a, :is(${CAPTION}) a)`;
+      const theirs = `:is(${toTheirs}):not(${notOwn})`;
+      const someoneElse = `:is(a[href*="@"]:not(${toTheirs}), a[href*="%"]):not(${notOwn})`;
+      return `${nestedItems(depth)}:not(${nestedItems(depth + 1)}):has(${theirs}):not(:has(${someoneElse}))`;
+    }),
+  ];
+  return reach === 'own' ? own : [...own, `:is(${FEED_ITEM_SELECTOR}):has(${toTheirs})`, cardOf(linksTo([`/@${handle}`], origins))];
 }
 
 function pageOwner(doc: Document): PageRef | undefined {
@@ -245,7 +278,7 @@ export const tiktokAdapter = defineSite({
   normalizeHandle: parseHandle,
   profileUrl: (handle) => `https://www.tiktok.com/@${handle}`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector },
+  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector, hideSelectors },
   controls: CONTROLS,
   classifyControl,
   // TikTok, seen 2026-01: profile view history (30 days) and post view history (7 days) are mutual

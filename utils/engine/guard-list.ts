@@ -9,6 +9,7 @@
  */
 import type { GuardCore } from '../data/guard-core';
 import { ACTIONS } from '../sites/site-adapter';
+import { isRecord } from '../data/is-record';
 
 /**
  * utils/data/guard-core.ts's list, repeated: importing it would bring that module's zod schema
@@ -22,22 +23,21 @@ export type GuardList = {
   people: GuardCore['people'];
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
 
 function isAccount(v: unknown): boolean {
-  return isObject(v) && isString(v.site) && isString(v.handle) && v.handle.length > 0 && optional(v.stableId, isString);
+  return isRecord(v) && isString(v.site) && isString(v.handle) && v.handle.length > 0 && optional(v.stableId, isString);
 }
 
 /** The person's choices for pauses a site leaves to them: known actions, each true or false. */
 function isChoices(v: unknown): boolean {
-  return isObject(v) && Object.entries(v).every(([action, on]) => (ACTIONS as readonly string[]).includes(action) && typeof on === 'boolean');
+  return isRecord(v) && Object.entries(v).every(([action, on]) => (ACTIONS as readonly string[]).includes(action) && typeof on === 'boolean');
 }
 
 function isPerson(v: unknown): boolean {
   return (
-    isObject(v) &&
+    isRecord(v) &&
     isString(v.id) &&
     FEED_HIDING_VALUES.includes(v.feedHiding as string) &&
     optional(v.contactNeeded, (c) => typeof c === 'boolean') &&
@@ -47,7 +47,7 @@ function isPerson(v: unknown): boolean {
 }
 
 export function readGuardList(value: unknown): GuardList | undefined {
-  if (!isObject(value) || value.version !== 4 || !isObject(value.settings)) return undefined;
+  if (!isRecord(value) || value.version !== 4 || !isRecord(value.settings)) return undefined;
   const { paused, sitesOff, choosablePauses, feedReach } = value.settings;
   if (typeof paused !== 'boolean' || !Array.isArray(sitesOff) || !sitesOff.every(isString)) return undefined;
   if (!optional(choosablePauses, isChoices) || !optional(feedReach, (r) => FEED_REACH_VALUES.includes(r as string))) return undefined;

@@ -15,7 +15,7 @@
 import type { Action, ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck } from './site-adapter';
 import { defineSite } from './site-adapter';
 import { cssString } from './css-string';
-import { actionByButtonText, addRef, cardOf, cleanHandle, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
+import { actionByButtonText, addRef, cardOf, cleanHandle, decodeSegment, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
 
 // Reddit, seen 2024-07: usernames are 3–20 letters, digits, '_' and '-', matched without case.
 // Source: docs/sites/reddit.md (Handles; RES lib/utils/location.js `[\w-]+`, M)
@@ -33,14 +33,6 @@ const CHAT_HOST = 'chat.reddit.com';
 
 // Reddit, seen 2026-07: post ids are base 36 (`t3_<id36>` as a fullname). Source: docs/sites/reddit.md (URL shapes)
 const POST_ID_PATTERN = /^[a-z0-9]{1,12}$/i;
-
-function decodeSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
 
 function parseHandle(raw: string): Handle | undefined {
   // Reddit, seen 2026-07: shreddit writes names as `u/Name`; people paste `/u/Name` or `/user/Name` too.

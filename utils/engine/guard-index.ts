@@ -33,7 +33,10 @@ export const EMPTY_GUARD_INDEX: GuardIndex = {
   pauses: (_action, byDefault) => byDefault,
 };
 
-export function buildGuardIndex(core: GuardCore, site: SiteId): GuardIndex {
+/** What the index reads of the guard's copy (the full core has these fields too). */
+type IndexSource = { settings: Pick<GuardCore['settings'], 'paused' | 'sitesOff' | 'choosablePauses'>; people: GuardCore['people'] };
+
+export function buildGuardIndex(core: IndexSource, site: SiteId): GuardIndex {
   if (core.settings.paused || core.settings.sitesOff.includes(site)) return EMPTY_GUARD_INDEX;
   const byHandle = new Map<string, GuardMatch>();
   const byStableId = new Map<string, GuardMatch>();

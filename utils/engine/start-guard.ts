@@ -67,7 +67,7 @@ export function startGuard(ctx: ContentScriptContext, siteAdapter: SiteAdapter):
     const seed = prompts++;
     const now = new Date();
     const hardHour = core ? isInHardHours(core.hardHours, now, timeZone) : false;
-    const friction = hardHoursFriction(core?.settings.friction ?? 'gentle', hardHour, (core?.settings.strictPhrase ?? '') !== '');
+    const friction = hardHoursFriction(core?.settings.friction ?? 'gentle', hardHour, core?.settings.strictPhraseSet ?? false);
     return {
       days: core ? daysWithoutContact(core.streak, now, timeZone) : 0,
       goalDays: core?.streak.goalDays ?? 30,

@@ -69,7 +69,7 @@ export function startBackground(): void {
   const siteChecks = createSiteChecksWriter(browser.storage.local, now);
   // The store lives in the extension's own IndexedDB, out of a content script's reach; storage.local
   // keeps only the guard's copy (issue 17, item 7; utils/data/migrations/005-private-store.ts).
-  const privateStorage = createPrivateStorage(indexedDB);
+  const privateStorage = createPrivateStorage(() => indexedDB);
   let storePromise: Promise<Store> | undefined;
   const store = () =>
     (storePromise ??= (async () => {
@@ -85,11 +85,9 @@ export function startBackground(): void {
         },
       });
       await created.load();
-      storeReady = true;
       void keepGuardCopy();
       return created;
     })());
-  let storeReady = false;
 
   const GUARD_KEYS = new Set<string>(GUARD_CORE_KEYS);
   /** What may be in storage.local: the guard's copy and the site checks (this worker's own writes). */
@@ -117,9 +115,9 @@ export function startBackground(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     const keys = Object.keys(changes);
-    // Our own copy coming back needs nothing; anything else is checked against the store.
+    // Any write but the site checks is checked against the store (our own copy coming back is equal: nothing is written).
     if (keys.every((key) => key === SITE_CHECKS_KEY)) return;
-    if (storeReady || keys.some((key) => !LOCAL_KEYS.has(key) || GUARD_KEYS.has(key))) void store().then(keepGuardCopy);
+    void store().then(keepGuardCopy);
   });
 
   /**

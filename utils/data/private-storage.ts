@@ -48,10 +48,11 @@ function plain(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-export function createPrivateStorage(factory: IDBFactory, name = PRIVATE_DB_NAME): StorageArea {
+/** `factory` is asked for at the first read or write (a worker's `indexedDB`; fake-indexeddb in unit tests). */
+export function createPrivateStorage(factory: () => IDBFactory, name = PRIVATE_DB_NAME): StorageArea {
   let db: Promise<IDBDatabase> | undefined;
   const connection = () => {
-    db ??= openDb(factory, name).then((opened) => {
+    db ??= openDb(factory(), name).then((opened) => {
       // Another context deleting or upgrading the database: let go, open again next time.
       opened.onversionchange = () => {
         opened.close();
@@ -83,11 +84,18 @@ export function createPrivateStorage(factory: IDBFactory, name = PRIVATE_DB_NAME
       return out;
     },
     async set(items) {
+      // Every value is made plain first: one that cannot be stored fails the set before it writes anything.
+      const entries = Object.entries(items).map(([key, value]) => [key, plain(value)] as const);
       const t = await tx('readwrite');
       const os = t.objectStore(PRIVATE_DB_STORE);
-      for (const [key, value] of Object.entries(items)) {
-        if (value === undefined) os.delete(key);
-        else os.put(plain(value), key);
+      try {
+        for (const [key, value] of entries) {
+          if (value === undefined) os.delete(key);
+          else os.put(value, key);
+        }
+      } catch (error) {
+        t.abort();
+        throw error;
       }
       await done(t);
     },

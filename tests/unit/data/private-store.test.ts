@@ -78,6 +78,31 @@ describe('the private store (IndexedDB) as a storage area', () => {
   });
 });
 
+describe('a full disk', () => {
+  test("IndexedDB's QuotaExceededError is answered 'storage-full', and nothing of the change is kept", async () => {
+    const factory = new IDBFactory();
+    const area = createPrivateStorage(() => factory);
+    let full = false;
+    const storage: StorageArea = {
+      get: (keys) => area.get(keys),
+      remove: (keys) => area.remove(keys),
+      // What a transaction over the origin's quota rejects with (utils/data/private-storage.ts `done`).
+      set: (items) => (full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : area.set(items)),
+    };
+    let n = 0;
+    const deps = { storage, now: () => new Date('2026-12-01T10:00:00Z'), timeZone: () => 'UTC', newId: () => `id-${++n}-0000000` };
+    const store = createStore(deps);
+    await store.replace(DocumentSchema.parse(v4));
+    const before = await area.get(null);
+    full = true;
+    const result = await store.update((doc) => ({ ok: true, doc: { ...doc, journal: [...doc.journal, { id: 'new-entry', at: '2026-12-01T10:00:00.000Z', text: 'Kept in the box' }] } }));
+    expect(result).toEqual({ ok: false, error: 'storage-full' });
+    expect(await area.get(null)).toEqual(before);
+    // The next reader (a restarted worker) sees the document as it was.
+    expect((await createStore({ ...deps, storage: area }).snapshot()).doc.journal.map((j) => j.id)).not.toContain('new-entry');
+  });
+});
+
 describe("the guard's copy", () => {
   const doc = DocumentSchema.parse(v4);
   const withPhrase = CoreSchema.parse({ ...doc, settings: { ...doc.settings, friction: 'strict', strictPhrase: 'I choose my own calm' } });

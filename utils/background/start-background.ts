@@ -79,34 +79,36 @@ export function startBackground(): void {
         now,
         timeZone,
         newId,
-        onCommit: (committed) => {
-          tellOpenPages(committed);
-          if (committed.whole || [...Object.keys(committed.set), ...committed.remove].some((key) => GUARD_KEYS.has(key))) void keepGuardCopy();
-        },
+        // Every change that is answered ok goes through syncWithCore, which writes the guard's copy.
+        onCommit: tellOpenPages,
       });
       await created.load();
       void keepGuardCopy();
       return created;
     })());
 
-  const GUARD_KEYS = new Set<string>(GUARD_CORE_KEYS);
   /** What may be in storage.local: the guard's copy and the site checks (this worker's own writes). */
   const LOCAL_KEYS = new Set<string>([...GUARD_CORE_KEYS, SITE_CHECKS_KEY]);
+  const GUARD_KEYS = new Set<string>(GUARD_CORE_KEYS);
   let guardCopyQueue: Promise<void> = Promise.resolve();
+  /** The copy this worker last wrote or found in place: its own write coming back needs no check. */
+  let lastCopy: Record<string, unknown> | undefined;
 
   /**
-   * Writes the guard's copy from the store's own document when storage.local holds anything else
-   * there: after a write of ours, and after a write by anyone else (a content script can write
+   * Writes the guard's copy from the store's own document (`known`, or read from the store) when
+   * storage.local holds anything else there, and removes keys that do not belong: after every
+   * change answered ok, and after a write by anyone else (a content script can write
    * storage.local; what it wrote is undone and the store never reads it). One at a time.
    */
-  function keepGuardCopy(): Promise<void> {
+  function keepGuardCopy(known?: Core): Promise<void> {
     guardCopyQueue = guardCopyQueue.then(async () => {
-      const core = await readCore();
+      const core = known ?? (await readCore());
       if (!core) return;
       const copy = guardCopyOf(core);
       const local = await browser.storage.local.get(null);
       const strangers = Object.keys(local).filter((key) => !LOCAL_KEYS.has(key));
       if (strangers.length > 0) await browser.storage.local.remove(strangers);
+      lastCopy = copy;
       if (!isGuardCopy(local, copy)) await browser.storage.local.set(copy);
     }).catch(() => undefined);
     return guardCopyQueue;
@@ -115,9 +117,12 @@ export function startBackground(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     const keys = Object.keys(changes);
-    // Any write but the site checks is checked against the store (our own copy coming back is equal: nothing is written).
     if (keys.every((key) => key === SITE_CHECKS_KEY)) return;
-    void store().then(keepGuardCopy);
+    // Our own copy coming back (each write of it is announced to every context, this one too).
+    const newValues = Object.fromEntries(keys.map((key) => [key, changes[key]?.newValue]));
+    if (lastCopy && keys.every((key) => GUARD_KEYS.has(key)) && isGuardCopy({ ...lastCopy, ...newValues }, lastCopy)) return;
+    // Anything else is checked against the store and undone.
+    void store().then(() => keepGuardCopy());
   });
 
   /**
@@ -142,7 +147,7 @@ export function startBackground(): void {
     const core = await readCore();
     if (!core) return;
     // The guard in a page opened next reads this copy: written before the reply.
-    await keepGuardCopy();
+    await keepGuardCopy(core);
     await syncBrowser(core);
     // A pause for a while ends by itself: its end is one more moment the store must look again.
     const pauseEnd = core.settings.paused && core.settings.pausedUntil ? [Date.parse(core.settings.pausedUntil)] : [];

@@ -127,7 +127,11 @@ describe(`what a content script can reach (${process.env.E2E_BROWSER ?? 'chromiu
       // What it could read: the guard's copy only.
       expect(seen.keys.every((key) => LOCAL_KEYS.includes(key)), seen.keys.join(', ')).toBe(true);
       for (const value of Object.values(PRIVATE)) expect(seen.text).not.toContain(value);
+      // Chromium: asked from the content script's own world, which opens the site's databases.
+      if (page.inContentScript) expect(seen.databases).not.toBeNull();
       if (seen.databases) expect(seen.databases).not.toContain('no-contact-guard');
+      // The site's own world (both browsers): its origin's databases do not include ours either.
+      expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('no-contact-guard');
 
       // Undone: storage.local is the background's copy again, and nothing else is left there.
       await until(

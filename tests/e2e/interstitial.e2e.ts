@@ -338,16 +338,15 @@ describe('the interstitial (X fixtures)', () => {
     });
   });
 
-  // Chrome's storage.local holds 10 MB; Firefox's has no quota, so there is nothing to fill there.
-  test.skipIf(process.env.E2E_BROWSER === 'firefox')('storage full: the frame says it was not saved, keeps the words, and offers a way to free space', async () => {
+  // Skipped since the store moved into the extension's IndexedDB (issue 17, item 7): its quota is
+  // the origin's share of the disk (about 10 GB on the test machine, navigator.storage.estimate),
+  // not storage.local's 10 MB, and Chromium's DevTools quota override (Storage.overrideQuotaForOrigin)
+  // leaves chrome-extension:// origins as they are (tried 2026-12, Chromium 156: the estimate did not
+  // change and a 2 MB write went through). A quota error from IndexedDB is answered 'storage-full'
+  // with nothing changed: tests/unit/data/private-store.test.ts. Filling the disk from a test is out
+  // of reach; the body below is kept for a browser that can lower the quota.
+  test.skip('storage full: the frame says it was not saved, keeps the words, and offers a way to free space', async () => {
     const text = 'Words that must not be lost.';
-    // Another key fills the quota to within a few bytes of what is stored now (only for this test):
-    // any entry then takes more than is left.
-    await session.inExtension(async (api) => {
-      const local = api.storage.local;
-      const used = (await local.getBytesInUse!(null)) ?? 0;
-      await local.set({ testFiller: 'x'.repeat(local.QUOTA_BYTES! - used - 'testFiller'.length - 2 - 8) });
-    });
     try {
       const journalBefore = (await state()).doc.journal.length;
       await withPage(async (page) => {
@@ -371,7 +370,7 @@ describe('the interstitial (X fixtures)', () => {
       });
       expect((await state()).doc.journal.length).toBe(journalBefore);
     } finally {
-      await session.inExtension((api) => api.storage.local.remove('testFiller'));
+      // A browser that can lower the quota puts it back here.
     }
   });
 

@@ -11,11 +11,15 @@ import { now } from '../data/clock';
 import { adapterById } from '../sites/registry';
 import { TypedAheadWantedSchema } from '../engine/typed-ahead';
 import { allowOnceInTab, clearAllowOnceRules, syncBrowser } from './registration';
-import { createSiteChecksWriter } from '../data/site-checks';
+import { createSiteChecksWriter, SITE_CHECKS_KEY } from '../data/site-checks';
 import { FeedStyleWantedSchema, forgetTabFeedStyle, styleTabFeed } from './feed-style';
 import { FEED_STYLE_WANTED } from '../engine/feed-style-request';
 import { GUARD_UI_FILE } from './guard-bundles';
 import { GUARD_UI_WANTED } from '../engine/stage-port';
+import { createPrivateStorage } from '../data/private-storage';
+import { moveToPrivateStore } from '../data/migrations/005-private-store';
+import { guardCopyOf, isGuardCopy } from '../data/guard-copy';
+import { GUARD_CORE_KEYS } from '../data/guard-keys';
 
 const PENDING_ALARM = 'pending-changes';
 
@@ -68,22 +72,63 @@ export function startBackground(): void {
   // from before it stopped would let a later load through unasked.
   const allowRulesCleared = clearAllowOnceRules().catch(() => undefined);
   const siteChecks = createSiteChecksWriter(browser.storage.local, now);
+  // The store lives in the extension's own IndexedDB, out of a content script's reach; storage.local
+  // keeps only the guard's copy (issue 17, item 7; utils/data/migrations/005-private-store.ts).
+  const privateStorage = createPrivateStorage(() => indexedDB);
   let storePromise: Promise<Store> | undefined;
   const store = () =>
     (storePromise ??= (async () => {
-      // Chrome's storage.local holds 10 MB (QUOTA_BYTES); Firefox's has no such quota.
-      const quotaBytes = (browser.storage.local as { QUOTA_BYTES?: unknown }).QUOTA_BYTES;
+      await moveToPrivateStore(browser.storage.local, privateStorage);
       const created = createStore({
-        storage: browser.storage.local,
+        storage: privateStorage,
         now,
         timeZone,
         newId,
+        // Every change that is answered ok goes through syncWithCore, which writes the guard's copy.
         onCommit: tellOpenPages,
-        ...(typeof quotaBytes === 'number' ? { quotaBytes } : {}),
       });
       await created.load();
+      void keepGuardCopy();
       return created;
     })());
+
+  /** What may be in storage.local: the guard's copy and the site checks (this worker's own writes). */
+  const LOCAL_KEYS = new Set<string>([...GUARD_CORE_KEYS, SITE_CHECKS_KEY]);
+  const GUARD_KEYS = new Set<string>(GUARD_CORE_KEYS);
+  let guardCopyQueue: Promise<void> = Promise.resolve();
+  /** The copy this worker last wrote or found in place: its own write coming back needs no check. */
+  let lastCopy: Record<string, unknown> | undefined;
+
+  /**
+   * Writes the guard's copy from the store's own document (`known`, or read from the store) when
+   * storage.local holds anything else there, and removes keys that do not belong: after every
+   * change answered ok, and after a write by anyone else (a content script can write
+   * storage.local; what it wrote is undone and the store never reads it). One at a time.
+   */
+  function keepGuardCopy(known?: Core): Promise<void> {
+    guardCopyQueue = guardCopyQueue.then(async () => {
+      const core = known ?? (await readCore());
+      if (!core) return;
+      const copy = guardCopyOf(core);
+      const local = await browser.storage.local.get(null);
+      const strangers = Object.keys(local).filter((key) => !LOCAL_KEYS.has(key));
+      if (strangers.length > 0) await browser.storage.local.remove(strangers);
+      lastCopy = copy;
+      if (!isGuardCopy(local, copy)) await browser.storage.local.set(copy);
+    }).catch(() => undefined);
+    return guardCopyQueue;
+  }
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    const keys = Object.keys(changes);
+    if (keys.every((key) => key === SITE_CHECKS_KEY)) return;
+    // Our own copy coming back (each write of it is announced to every context, this one too).
+    const newValues = Object.fromEntries(keys.map((key) => [key, changes[key]?.newValue]));
+    if (lastCopy && keys.every((key) => GUARD_KEYS.has(key)) && isGuardCopy({ ...lastCopy, ...newValues }, lastCopy)) return;
+    // Anything else is checked against the store and undone.
+    void store().then(() => keepGuardCopy());
+  });
 
   /**
    * Open popups and options pages refresh from what a write changed, not from a full snapshot per
@@ -106,6 +151,8 @@ export function startBackground(): void {
   async function syncWithCore(): Promise<void> {
     const core = await readCore();
     if (!core) return;
+    // The guard in a page opened next reads this copy: written before the reply.
+    await keepGuardCopy(core);
     await syncBrowser(core);
     // A pause for a while ends by itself: its end is one more moment the store must look again.
     const pauseEnd = core.settings.paused && core.settings.pausedUntil ? [Date.parse(core.settings.pausedUntil)] : [];

@@ -1,5 +1,8 @@
 /**
- * The part of the stored core the content script reads, validated with zod/mini. The full
+ * The guard's copy of the core, as the content script (and the pause page) read it from
+ * `storage.local`, validated with zod/mini. The background writes it from the document it keeps in
+ * its own IndexedDB (utils/data/guard-copy.ts): only what the guard needs, the strict phrase as a
+ * yes/no (issue 17, item 7). The full
  * `CoreSchema` (classic zod) would put about 20 KB (gzip) into every guarded page; this view keeps
  * the content script within its 30 KB budget. tests/unit/data/guard-core.test.ts checks that every
  * valid core passes this view and that the enums match the full schema's.
@@ -18,8 +21,9 @@ export const GuardCoreSchema = z.object({
   version: z.literal(4),
   settings: z.object({
     friction: z.enum(GUARD_FRICTIONS),
-    // Read only to know whether strict can be reached in hard hours (utils/days/hard-hours.ts).
-    strictPhrase: z.string(),
+    // Whether strict can be reached in hard hours (utils/days/hard-hours.ts); the phrase itself
+    // stays in the private store and is checked by the background ('strict-phrase-entered').
+    strictPhraseSet: z.boolean(),
     paused: z.boolean(),
     // Site ids are plain strings here: the enum would need the registry, which imports every
     // adapter, and a site's page carries its own adapter only. The guard reads its own site's
@@ -42,7 +46,8 @@ export const GuardCoreSchema = z.object({
   reasons: z.array(textItem),
   insteadIdeas: z.array(textItem),
   streak: z.object({ startedAt: z.string(), timeZone: z.string(), goalDays: z.number() }),
-  hardDays: z.array(z.object({ id: z.string(), monthDay: z.string(), label: z.string() })),
+  // The pause page (an extension page) checks whether one of the person's own patterns paused it.
+  customPatterns: z.array(z.object({ personId: z.string(), pattern: z.string() })),
   plans: z.array(z.object({ id: z.string(), when: z.string(), then: z.string() })),
   friend: z.optional(z.object({ link: z.string(), message: z.string() })),
   hardHours: z.array(z.object({ from: z.number(), to: z.number(), days: z.array(z.number()) })),

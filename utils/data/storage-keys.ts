@@ -1,10 +1,11 @@
 /**
  * Storage keys, in a module of their own so the content script can name them without loading
- * the full zod schema. The content script reads only `core`; the log and the journal grow, the
- * core does not.
+ * the full zod schema. The store keeps every key below in the extension's own IndexedDB
+ * (utils/data/private-storage.ts); in `storage.local`, `core` and `streak` are the guard's copy
+ * (utils/data/guard-copy.ts), the only store data a content script can read.
  */
 export const STORAGE_KEYS = {
-  /** Settings, people and the person's own lists (utils/data/parts.ts); with `streak`, all the guard reads. */
+  /** Settings, people and the person's own lists (utils/data/parts.ts); in storage.local, the guard's copy of them. */
   core: 'core',
   streak: 'streak',
   /** Version 3 and before: the journal and the event log in one value. Now in parts (utils/data/parts.ts). */

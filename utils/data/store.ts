@@ -53,7 +53,9 @@ export function storedBytes(items: Record<string, unknown>): number {
 }
 
 function isQuotaError(error: unknown): boolean {
-  return /quota/i.test(error instanceof Error ? error.message : String(error));
+  // storage.local: "QUOTA_BYTES quota exceeded"; IndexedDB: a DOMException named QuotaExceededError.
+  const name = typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : '';
+  return /quota/i.test(name) || /quota/i.test(error instanceof Error ? error.message : String(error));
 }
 
 /** The browser refused the write because its storage for the extension is full. */

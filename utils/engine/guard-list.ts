@@ -6,6 +6,12 @@
  * This check is strict in the same way for the fields it reads: anything else is "no list", and
  * then the guard guards no one rather than guessing. tests/unit/engine/guard-list.test.ts checks
  * that it accepts what the zod view accepts and refuses what it refuses, field by field.
+ *
+ * What it reads is the guard's copy the background writes to `storage.local` (utils/data/guard-copy.ts,
+ * issue 17 item 7), never the store's own core: the copy says whether a strict phrase is set
+ * (`strictPhraseSet`), the core holds the phrase itself. A value without that yes/no is the full
+ * core (what `storage.local` held up to storage layout 4, or something written there by someone
+ * else) and is no list: the guard never decides from data that should not be where it reads.
  */
 import type { GuardCore } from '../data/guard-core';
 import { ACTIONS } from '../sites/site-adapter';
@@ -48,8 +54,8 @@ function isPerson(v: unknown): boolean {
 
 export function readGuardList(value: unknown): GuardList | undefined {
   if (!isRecord(value) || value.version !== 4 || !isRecord(value.settings)) return undefined;
-  const { paused, sitesOff, choosablePauses, feedReach } = value.settings;
-  if (typeof paused !== 'boolean' || !Array.isArray(sitesOff) || !sitesOff.every(isString)) return undefined;
+  const { paused, sitesOff, choosablePauses, feedReach, strictPhraseSet } = value.settings;
+  if (typeof strictPhraseSet !== 'boolean' || typeof paused !== 'boolean' || !Array.isArray(sitesOff) || !sitesOff.every(isString)) return undefined;
   if (!optional(choosablePauses, isChoices) || !optional(feedReach, (r) => FEED_REACH_VALUES.includes(r as string))) return undefined;
   if (!Array.isArray(value.people) || !value.people.every(isPerson)) return undefined;
   return value as unknown as GuardList;

@@ -26,7 +26,7 @@ function pick<T>(items: readonly T[], seed: number): T | undefined {
 /** What the dialog shows besides the prompt, from the stored core (validated) as it opens. */
 export function interstitialContext(core: GuardCore | undefined, seed: number, now: Date, timeZone: string): InterstitialContext {
   const hardHour = core ? isInHardHours(core.hardHours, now, timeZone) : false;
-  const friction = hardHoursFriction(core?.settings.friction ?? 'gentle', hardHour, (core?.settings.strictPhrase ?? '') !== '');
+  const friction = hardHoursFriction(core?.settings.friction ?? 'gentle', hardHour, core?.settings.strictPhraseSet ?? false);
   return {
     days: core ? daysWithoutContact(core.streak, now, timeZone) : 0,
     goalDays: core?.streak.goalDays ?? 30,

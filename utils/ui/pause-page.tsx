@@ -1,14 +1,13 @@
 /**
  * Mounts the pause page for its mode (see entrypoints/pause/main.tsx). Talks to the background
- * only through messages; reads the stored core for the day count and the person's reasons.
+ * only through messages; reads the guard's copy of the core (storage.local) for the day count and the person's reasons.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Interstitial } from '../../components/interstitial/Interstitial';
 import { TextForm } from '../../components/pause/TextForm';
 import { PAUSE_SECONDS } from '../data/friction';
-import { CoreSchema, type Core } from '../data/schema';
-import { GUARD_CORE_KEYS, joinGuardKeys } from '../data/guard-core';
+import { GUARD_CORE_KEYS, guardCoreFrom, type GuardCore } from '../data/guard-core';
 import { daysWithoutContact } from '../days/day-count';
 import { t } from '../copy';
 import { linkPatternMatches } from '../sites/custom-patterns';
@@ -43,13 +42,13 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
   const fromPattern = url.searchParams.get('source') === 'pattern';
   const adapter = site ? adapterById(site) : undefined;
   const stored = await browser.storage.local.get([...GUARD_CORE_KEYS]);
-  const core = CoreSchema.safeParse(joinGuardKeys(stored));
+  const core = guardCoreFrom(stored);
   const target = fromPattern
-    ? patternTarget(url.hash.slice(1), core.success ? core.data : undefined)
+    ? patternTarget(url.hash.slice(1), core)
     : adapter
       ? parseTarget(url.hash.slice(1), adapter)
       : undefined;
-  const friction = core.success ? core.data.settings.friction : 'gentle';
+  const friction = core ? core.settings.friction : 'gentle';
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let pageKind: PageKind = 'profile';
   try {
@@ -79,16 +78,16 @@ export async function mountPausePage(root: HTMLElement, url: URL): Promise<void>
     <>
       <Interstitial
         prompt={{ subject: 'page', pageKind: promptKind, contactSignal, asksToCount: !fromPattern }}
-        days={core.success ? daysWithoutContact(core.data.streak, new Date(), timeZone) : 0}
-        goalDays={core.success ? core.data.streak.goalDays : 30}
-        reason={core.success ? core.data.reasons[0]?.text : undefined}
-        insteadIdea={core.success ? core.data.insteadIdeas[0]?.text : undefined}
+        days={core ? daysWithoutContact(core.streak, new Date(), timeZone) : 0}
+        goalDays={core ? core.streak.goalDays : 30}
+        reason={core ? core.reasons[0]?.text : undefined}
+        insteadIdea={core ? core.insteadIdeas[0]?.text : undefined}
         friction={friction}
         pauseSeconds={PAUSE_SECONDS[friction]}
         frameUrl={(m) => `${browser.runtime.getURL('/pause.html')}?mode=${m}`}
         phraseConfirmed={false}
-        plan={core.success ? core.data.plans[0] : undefined}
-        friend={core.success && core.data.friend ? friendPrompt(core.data.friend) : undefined}
+        plan={core ? core.plans[0] : undefined}
+        friend={core?.friend ? friendPrompt(core.friend) : undefined}
         onPlan={() => endAs('plan')}
         onFriend={() => endAs('friend')}
         onWave={() => endAs('wave')}
@@ -182,12 +181,12 @@ function parseTarget(raw: string, adapter: SiteAdapter): URL | undefined {
 }
 
 /** A stopped address one of the person's own patterns (of someone still guarded) matches; else none. */
-function patternTarget(raw: string, core: Core | undefined): URL | undefined {
+function patternTarget(raw: string, core: GuardCore | undefined): URL | undefined {
   const target = parseHttpUrl(raw);
   return target && core && matchesOwnPattern(target.href, core) ? target : undefined;
 }
 
-function matchesOwnPattern(href: string, core: Core): boolean {
+function matchesOwnPattern(href: string, core: GuardCore): boolean {
   const people = new Set(core.people.map((p) => p.id));
   return core.customPatterns.some((p) => people.has(p.personId) && linkPatternMatches(p.pattern, href));
 }
@@ -196,15 +195,15 @@ function matchesOwnPattern(href: string, core: Core): boolean {
 async function mountCalmPage(root: HTMLElement, url: URL, site: SiteId | undefined): Promise<void> {
   document.title = t('calm.title');
   const stored = await browser.storage.local.get([...GUARD_CORE_KEYS]);
-  const core = CoreSchema.safeParse(joinGuardKeys(stored));
+  const core = guardCoreFrom(stored);
   const adapter = site ? adapterById(site) : undefined;
   const from = parseHttpUrl(url.searchParams.get('from') ?? '');
   const fromPattern = url.searchParams.get('source') === 'pattern';
   // The home is offered only for the site the page was on, and never when a pattern pauses it too.
   const onSite = from && adapter ? parseTarget(from.href, adapter) : fromPattern ? from : undefined;
-  const home = onSite && !(core.success && matchesOwnPattern(`${onSite.origin}/`, core.data)) ? `${onSite.origin}/` : undefined;
+  const home = onSite && !(core && matchesOwnPattern(`${onSite.origin}/`, core)) ? `${onSite.origin}/` : undefined;
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const days = core.success ? daysWithoutContact(core.data.streak, new Date(), timeZone) : 0;
+  const days = core ? daysWithoutContact(core.streak, new Date(), timeZone) : 0;
   render(
     <div class="calm card" data-part="calm">
       <h1 data-part="title">{t('calm.title')}</h1>

@@ -49,6 +49,30 @@ class ChromiumPage extends PageBase {
     await this.page.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout: timeoutMs });
   }
 
+  /**
+   * Evaluates `source` in our content script's isolated world in the top frame (DevTools protocol:
+   * the execution context of type "isolated" whose origin is the extension's). The shipped build
+   * carries no test-only content script; this is the very context the guard runs in.
+   */
+  async inContentScript<R>(source: string): Promise<R> {
+    const cdp = await this.context.newCDPSession(this.page);
+    try {
+      type Context = { id: number; origin: string; auxData?: { type?: string; frameId?: string } };
+      const contexts: Context[] = [];
+      cdp.on('Runtime.executionContextCreated', (event: { context: Context }) => contexts.push(event.context));
+      // Enabling reports every existing context first.
+      await cdp.send('Runtime.enable');
+      const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+      const ours = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin.startsWith('chrome-extension://'));
+      if (!ours) throw new Error(`no content-script world in this page (contexts: ${contexts.map((c) => `${c.auxData?.type}:${c.origin}`).join(', ')})`);
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: source, contextId: ours.id, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(`inContentScript: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value as R;
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
+
   async inRoot<R, A = undefined>(fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R> {
     this.cdp ??= await this.context.newCDPSession(this.page);
     const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };

@@ -39,12 +39,27 @@ export async function withPage<R>(session: E2eSession, run: (page: E2ePage) => P
 /**
  * Lets `ms` pass for the changes waiting out a cool-down (and a pause for a while): their times move back by `ms` in the
  * stored `core` part (as if the clock had moved on), then one read of the state lets every change that is
- * now due take effect (utils/data/store.ts). The shipped build has no clock hook to move.
+ * now due take effect (utils/data/store.ts). The shipped build has no clock hook to move. The store
+ * lives in the extension's own IndexedDB (utils/data/private-storage.ts), which only an extension
+ * page reaches: the popup page writes it here, `core` and a new `revision` in one transaction.
  */
 export async function passTimeForWaitingChanges(session: Pick<E2eSession, 'inExtension' | 'send'>, ms: number): Promise<void> {
-  await session.inExtension(async (api, by) => {
+  await session.inExtension(async (_api, by) => {
     type Waiting = { requestedAt: string; effectiveAt: string; until?: string };
-    const { core } = (await api.storage.local.get(null)) as { core: { settings: { pending: Waiting[]; pausedUntil?: string } } };
+    type Core = { settings: { pending: Waiting[]; pausedUntil?: string } };
+    // Self-contained: this function runs as source in the extension page.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('no-contact-guard');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('kv', 'readwrite');
+    const kv = tx.objectStore('kv');
+    const core = await new Promise<Core>((resolve, reject) => {
+      const req = kv.get('core');
+      req.onsuccess = () => resolve(req.result as Core);
+      req.onerror = () => reject(req.error);
+    });
     const earlier = (iso: string) => new Date(Date.parse(iso) - by).toISOString();
     core.settings.pending = core.settings.pending.map((p) => ({
       ...p,
@@ -54,9 +69,15 @@ export async function passTimeForWaitingChanges(session: Pick<E2eSession, 'inExt
     }));
     // A pause for a while ends by itself at `pausedUntil`: that time moves too.
     if (core.settings.pausedUntil) core.settings.pausedUntil = earlier(core.settings.pausedUntil);
+    kv.put(core, 'core');
     // A new revision: the writer keeps what it wrote in memory and reads again only when the
     // stored revision is not the one it wrote (utils/data/store.ts).
-    await api.storage.local.set({ core, revision: `moved-${Date.now()}-${Math.random()}` });
+    kv.put(`moved-${Date.now()}-${Math.random()}`, 'revision');
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
   }, ms);
   const reply = await session.send({ type: 'state-requested' });
   if (!reply.ok) throw new Error(`state-requested failed: ${reply.error}`);

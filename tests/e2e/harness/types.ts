@@ -54,6 +54,11 @@ export interface E2ePage {
    * head/body). Throws when there is no host. Arguments and results must be JSON values.
    */
   inRoot<R, A = undefined>(fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R>;
+  /**
+   * Evaluates `source` in the extension's content-script world of the top frame (Chromium, DevTools
+   * protocol). Absent in Firefox: BiDi does not reach a content script's sandbox.
+   */
+  inContentScript?<R>(source: string): Promise<R>;
   /** A real mouse click at the centre of the element (page-world selector). */
   click(selector: string): Promise<void>;
   /** A real double click (double-tap on media) at the centre of the element (page-world selector). */

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createFeedHider } from '../../../utils/engine/feed-hider';
 import { buildGuardIndex, EMPTY_GUARD_INDEX, type GuardIndex } from '../../../utils/engine/guard-index';
 import { emptyDocument, type FeedHiding } from '../../../utils/data/schema';
-import { parseGuardCore } from '../../../utils/data/guard-core';
+import { guardView } from '../helpers/guard-view';
 import type { Handle, SiteAdapter } from '../../../utils/sites/site-adapter';
 
 /** A made-up feed: <article data-author> items; a repost names its original author too. */
@@ -20,7 +20,7 @@ const adapter = {
 
 function indexGuarding(handle: string, feedHiding: FeedHiding): GuardIndex {
   const doc = emptyDocument(new Date('2026-11-01T10:00:00Z'), 'UTC');
-  const core = parseGuardCore({
+  const core = guardView({
     ...doc,
     people: [{ id: 'p1', label: 'Someone', accounts: [{ site: 'x', handle }], feedHiding, addedAt: '2026-11-01T10:00:00.000Z' }],
   });

@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { buildGuardIndex, collapsedOnly } from '../../../utils/engine/guard-index';
-import { emptyDocument, type FeedHiding } from '../../../utils/data/schema';
-import { parseGuardCore } from '../../../utils/data/guard-core';
+import { CoreSchema, emptyDocument, type FeedHiding } from '../../../utils/data/schema';
+import { guardView } from '../helpers/guard-view';
+import { guardCoreFrom } from '../../../utils/data/guard-core';
+import { guardCopyOf } from '../../../utils/data/guard-copy';
 
 function indexOf(people: { feedHiding: FeedHiding; accounts: { site: 'x' | 'bluesky'; handle: string; stableId?: string }[] }[]) {
   const doc = emptyDocument(new Date('2026-11-01T10:00:00Z'), 'UTC');
-  const core = parseGuardCore({
+  const core = guardView({
     ...doc,
     people: people.map((p, i) => ({ id: `p${i}`, label: `Someone ${i}`, addedAt: '2026-11-01T10:00:00.000Z', ...p })),
   });
@@ -34,7 +36,7 @@ describe('buildGuardIndex: feedHidingAccounts', () => {
 describe('buildGuardIndex: pauses the person chooses', () => {
   const withChoices = (choosablePauses: Record<string, boolean> | undefined) => {
     const doc = emptyDocument(new Date('2026-11-01T10:00:00Z'), 'UTC');
-    const core = parseGuardCore({
+    const core = guardView({
       ...doc,
       settings: { ...doc.settings, ...(choosablePauses && { choosablePauses }) },
       people: [{ id: 'p1', label: '', addedAt: '2026-11-01T10:00:00.000Z', feedHiding: 'off', accounts: [{ site: 'x', handle: 'sam' }] }],
@@ -52,8 +54,10 @@ describe('buildGuardIndex: pauses the person chooses', () => {
     expect(withChoices(choices).pauses('vote', byDefault)).toBe(expected);
   });
   test('an unknown action in the stored choices is refused by the guard’s schema', () => {
-    const doc = emptyDocument(new Date('2026-11-01T10:00:00Z'), 'UTC');
-    expect(parseGuardCore({ ...doc, settings: { ...doc.settings, choosablePauses: { wave: true } } })).toBeUndefined();
+    const copy = guardCopyOf(CoreSchema.parse(emptyDocument(new Date('2026-11-01T10:00:00Z'), 'UTC'))) as { core: { settings: Record<string, unknown> } };
+    expect(guardCoreFrom(copy)).toBeDefined();
+    copy.core.settings.choosablePauses = { wave: true };
+    expect(guardCoreFrom(copy)).toBeUndefined();
   });
 });
 

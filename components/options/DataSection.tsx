@@ -9,10 +9,24 @@ import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { ImportField } from '../common/ImportField';
 import { StatusLine, useAction } from './StatusLine';
+import { formatBytes, isNearQuota, type StorageSpace } from '../../utils/data/storage-space';
 
 export interface DataSectionProps {
   send: SendMessage;
   onDownload(json: string, fileName: string): void;
+  locale: string;
+  /** How much of the browser's space is used; absent when the browser gives no estimate. */
+  space?: StorageSpace;
+}
+
+/** "Your notes and history use 2.1 MB of the space …", and near the quota what the extension does about it. */
+function SpaceLine({ space, locale }: { space: StorageSpace; locale: string }) {
+  return (
+    <div data-testid="storage-space">
+      <p>{t('options.data.space', [formatBytes(space.usage, locale), formatBytes(space.quota, locale)])}</p>
+      {isNearQuota(space) && <p data-testid="storage-space-near">{t('options.data.spaceNear')}</p>}
+    </div>
+  );
 }
 
 function isExportData(data: unknown): data is { json: string; fileName: string } {
@@ -24,7 +38,7 @@ function isExportData(data: unknown): data is { json: string; fileName: string }
   );
 }
 
-export function DataSection({ send, onDownload }: DataSectionProps) {
+export function DataSection({ send, onDownload, locale, space }: DataSectionProps) {
   const exportAction = useAction(send);
   const importAction = useAction(send);
   const eraseAction = useAction(send);
@@ -63,6 +77,7 @@ export function DataSection({ send, onDownload }: DataSectionProps) {
     <section id="data" class="section" aria-labelledby="data-title">
       <h2 id="data-title">{t('options.data.title')}</h2>
       <p class="intro">{t('options.data.intro')}</p>
+      {space && <SpaceLine space={space} locale={locale} />}
 
       <div class="actions">
         <Button testId="export-button" disabled={exportAction.busy} onClick={() => void doExport()}>

@@ -9,6 +9,7 @@ import type { StoredDocument } from '../../utils/data/schema';
 import type { SiteId } from '../../utils/sites/site-ids';
 import type { PatternAccess, RecognizedLink, SendMessage, SiteChoice } from '../../utils/ui/options-model';
 import { keyPart, t } from '../../utils/copy';
+import type { StorageSpace } from '../../utils/data/storage-space';
 import { DataSection } from './DataSection';
 import { FriendSection } from './FriendSection';
 import { FrictionSection } from './FrictionSection';
@@ -47,6 +48,8 @@ export interface OptionsPageProps {
   /** Site access for the person's own link patterns. */
   patternAccess?: PatternAccess;
   onDownload(json: string, fileName: string): void;
+  /** The browser's estimate of the space used and given, when it gives one (utils/data/storage-space.ts). */
+  space?: StorageSpace;
 }
 
 const SECTIONS = [
@@ -130,7 +133,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <UrgeChart byHour={props.urges.byHour} byWeekday={props.urges.byWeekday} locale={props.locale} />
         {props.whatWorks && <WhatWorks model={props.whatWorks} locale={props.locale} />}
         <PrivateWindows allowed={props.privateAllowed} browserName={props.browserName} />
-        <DataSection send={send} onDownload={props.onDownload} />
+        <DataSection send={send} onDownload={props.onDownload} locale={props.locale} {...(props.space && { space: props.space })} />
         <SupportSection />
       </main>
       <footer class="page-footer">

@@ -194,6 +194,7 @@ function start(root: HTMLElement) {
         onGrantAccess={grantAccess}
         patternAccess={patternAccess}
         onDownload={download}
+        {...(snapshot.space && { space: snapshot.space })}
       />
     );
   }

@@ -20,6 +20,7 @@ import { createPrivateStorage } from '../data/private-storage';
 import { moveToPrivateStore } from '../data/migrations/005-private-store';
 import { guardCopyOf, isGuardCopy } from '../data/guard-copy';
 import { GUARD_CORE_KEYS } from '../data/guard-keys';
+import { parseStorageSpace } from '../data/storage-space';
 
 const PENDING_ALARM = 'pending-changes';
 
@@ -86,6 +87,9 @@ export function startBackground(): void {
         newId,
         // Every change that is answered ok goes through syncWithCore, which writes the guard's copy.
         onCommit: tellOpenPages,
+        // The extension origin's space, where the store's IndexedDB lives (issue 17, item 6): near
+        // the quota the log compacts further, and an import that would not fit is refused up front.
+        space: async () => parseStorageSpace(await navigator.storage?.estimate?.()),
       });
       await created.load();
       void keepGuardCopy();

@@ -7,6 +7,8 @@ import type { ReduceError } from '../data/reducers';
 import { DATE_RANGE, ERROR_TEXT_MAX_CHARS, LIMITS } from '../data/limits';
 import type { CheckProblem } from '../data/schema-checks';
 import { t } from './index';
+import { browser } from 'wxt/browser';
+import { formatBytes } from '../data/storage-space';
 
 /** Why a change was not made: the reducers' codes (utils/data/reducers.ts) and the store's own. */
 export type ChangeErrorCode = ReduceError | 'newer-version' | 'invalid-result' | 'storage-full';
@@ -51,6 +53,10 @@ export const importErrorText = {
   unknownSite: (sites: string) => t('errors.import.unknownSite', [sites]),
   invalid: () => t('errors.import.invalid'),
   tooLarge: () => t('errors.import.tooLarge'),
+  noSpace: (neededBytes: number, freeBytes: number) => {
+    const locale = browser.i18n.getUILanguage();
+    return t('errors.import.noSpace', [formatBytes(neededBytes, locale), formatBytes(freeBytes, locale)]);
+  },
 };
 
 /**

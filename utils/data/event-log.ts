@@ -58,8 +58,25 @@ function localDateReader(timeZone: string): (instantMs: number) => string {
   };
 }
 
+/** How much detail the log keeps: events one by one, where a fold stops, and daily rows. */
+export interface LogBounds {
+  recentLimit: number;
+  recentAfterFold: number;
+  dailyLimit: number;
+}
+
+export const LOG_BOUNDS: LogBounds = { recentLimit: RECENT_LIMIT, recentAfterFold: RECENT_AFTER_FOLD, dailyLimit: DAILY_LIMIT };
+
+/**
+ * Near the browser's quota (utils/data/storage-space.ts `isNearQuota`), the log keeps less detail
+ * so the person's own words (the journal) keep their room: 200 events one by one instead of
+ * 2,000, and five years of daily rows instead of ten. Totals stay exact: folded events are
+ * counted in their day's row; only rows older than five years go.
+ */
+export const NEAR_QUOTA_LOG_BOUNDS: LogBounds = { recentLimit: 200, recentAfterFold: 100, dailyLimit: 1825 };
+
 /** Folds `events` into `daily` (one row per local date in `timeZone`), sorted by date, bounded. */
-function foldIntoDaily(daily: readonly DailyCount[], events: readonly LogEvent[], timeZone: string): DailyCount[] {
+function foldIntoDaily(daily: readonly DailyCount[], events: readonly LogEvent[], timeZone: string, dailyLimit = DAILY_LIMIT): DailyCount[] {
   const rows = new Map<string, DailyCount>();
   for (const row of daily) rows.set(row.date, row);
   const copied = new Set<string>();
@@ -85,7 +102,7 @@ function foldIntoDaily(daily: readonly DailyCount[], events: readonly LogEvent[]
     }
   }
   const sorted = [...rows.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return sorted.length > DAILY_LIMIT ? sorted.slice(sorted.length - DAILY_LIMIT) : sorted;
+  return sorted.length > dailyLimit ? sorted.slice(sorted.length - dailyLimit) : sorted;
 }
 
 /**
@@ -93,15 +110,20 @@ function foldIntoDaily(daily: readonly DailyCount[], events: readonly LogEvent[]
  * `RECENT_LIMIT`, and keeps at most `DAILY_LIMIT` daily rows (sorted by date). "Oldest" is the
  * order of arrival, so a clock moved backwards cannot reorder what was logged.
  */
-export function compact(log: EventLog, timeZone: string): EventLog {
-  const tooManyRecent = log.recent.length > RECENT_LIMIT;
+export function compact(log: EventLog, timeZone: string, bounds: LogBounds = LOG_BOUNDS): EventLog {
+  const tooManyRecent = log.recent.length > bounds.recentLimit;
   const dailyInOrder = log.daily.every((row, index) => index === 0 || (log.daily[index - 1]?.date ?? '') < row.date);
-  if (!tooManyRecent && dailyInOrder && log.daily.length <= DAILY_LIMIT) return log;
-  const foldCount = tooManyRecent ? log.recent.length - RECENT_AFTER_FOLD : 0;
+  if (!tooManyRecent && dailyInOrder && log.daily.length <= bounds.dailyLimit) return log;
+  const foldCount = tooManyRecent ? log.recent.length - bounds.recentAfterFold : 0;
   return {
     recent: log.recent.slice(foldCount),
-    daily: foldIntoDaily(mergeDuplicateDates(log.daily), log.recent.slice(0, foldCount), timeZone),
+    daily: foldIntoDaily(mergeDuplicateDates(log.daily), log.recent.slice(0, foldCount), timeZone, bounds.dailyLimit),
   };
+}
+
+/** `compact` with the near-quota bounds. */
+export function compactNearQuota(log: EventLog, timeZone: string): EventLog {
+  return compact(log, timeZone, NEAR_QUOTA_LOG_BOUNDS);
 }
 
 /** Rows for the same date (e.g. from an edited import) become one, so each date appears once. */

@@ -124,6 +124,7 @@ export interface StateChanged {
   set: Record<string, unknown>;
   remove: string[];
   whole?: boolean;
+  space?: import('./storage-space').StorageSpace;
 }
 
 /**
@@ -138,4 +139,6 @@ export interface StateSnapshot {
   problem?: 'newer-version' | 'quarantined';
   /** With 'quarantined': when each copy was set aside and what of it could not be kept. */
   keptAside?: { at: string; lost: string[] }[];
+  /** The browser's estimate of the space used and given (utils/data/storage-space.ts), when it gives one. */
+  space?: import('./storage-space').StorageSpace;
 }

@@ -90,7 +90,10 @@ async function answer(message: Message, store: Store, changeId: string | undefin
       const parsed = parseImport(message.json);
       if (!parsed.ok) return parsed;
       const replaced = await store.replace(parsed.doc);
-      return replaced.ok ? { ok: true } : { ok: false, error: importErrorText.tooLarge() };
+      if (replaced.ok) return { ok: true };
+      // Refused before anything was written: the person learns how much it needs and how much is free.
+      if (replaced.error === 'import-too-big') return { ok: false, error: importErrorText.noSpace(replaced.neededBytes, replaced.freeBytes) };
+      return { ok: false, error: importErrorText.tooLarge() };
     }
     case 'erase-requested':
       await store.erase();

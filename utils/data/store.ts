@@ -24,6 +24,8 @@ import { salvageDocument } from './salvage';
 import { z } from 'zod';
 import { isRecord } from './is-record';
 import { diffParts, isPartKey, joinChange, joinParts, splitDocument, withChange, type Parts, type PartsChange } from './parts';
+import { compactNearQuota } from './event-log';
+import { fitsIn, freeBytes, isNearQuota, type StorageSpace } from './storage-space';
 
 /**
  * The ids of the last changes applied, written in the same `set` as the change itself: a sender
@@ -43,10 +45,7 @@ type Applied = z.infer<typeof AppliedSchema>;
  */
 const BATCH_LIMIT = 100;
 
-/** Room kept free below the browser's quota, so a change never fails halfway (Chrome: 10 MB). */
-const QUOTA_HEADROOM_BYTES = 64 * 1024;
-
-/** Bytes a `set` of these items takes against Chrome's quota: each key and its JSON. */
+/** Bytes a `set` of these items takes: each key and its JSON (what a part costs, near enough, in IndexedDB too). */
 export function storedBytes(items: Record<string, unknown>): number {
   const encoder = new TextEncoder();
   return Object.entries(items).reduce((sum, [key, value]) => sum + encoder.encode(key).length + encoder.encode(JSON.stringify(value) ?? '').length, 0);
@@ -84,6 +83,8 @@ export interface Committed {
   remove: string[];
   /** Everything was written anew (a first start, an import, an erase, a set-aside). */
   whole?: boolean;
+  /** The browser's estimate after this write, for the options page's "how much is used". */
+  space?: StorageSpace;
 }
 
 export interface StoreDeps {
@@ -93,11 +94,18 @@ export interface StoreDeps {
   now: () => Date;
   timeZone: () => string;
   newId: () => string;
-  /** The storage area's quota in bytes, where it has one (Chrome's `storage.local.QUOTA_BYTES`). */
-  quotaBytes?: number;
+  /**
+   * The browser's estimate of the space used and given (`navigator.storage.estimate()`, in the
+   * background); asked at the first read, after every write and before an import. Undefined when
+   * the browser gives none: then nothing is refused up front and the log keeps its usual detail.
+   */
+  space?: () => Promise<StorageSpace | undefined>;
 }
 
 export type StoreError = 'newer-version' | 'invalid-result' | 'storage-full';
+
+/** An import refused before anything was written: it needs about `neededBytes`, about `freeBytes` are free. */
+export type ImportTooBig = { ok: false; error: 'import-too-big'; neededBytes: number; freeBytes: number };
 
 /** What a change function returns: the reducers' Outcome has this shape. */
 export type ChangeOutcome = { ok: true; doc: StoredDocument; data?: unknown } | { ok: false; error: string };
@@ -110,7 +118,7 @@ export interface Store {
   /** `changeId`: the sender's id for this change; a change already applied is answered again, not applied twice. */
   update<O extends ChangeOutcome>(change: (doc: StoredDocument, ctx: ChangeContext) => O, changeId?: string): Promise<UpdateResult<O>>;
   /** Replaces everything (import). The document must already be valid; nothing is merged. */
-  replace(doc: StoredDocument): Promise<{ ok: true } | { ok: false; error: 'storage-full' }>;
+  replace(doc: StoredDocument): Promise<{ ok: true } | { ok: false; error: 'storage-full' } | ImportTooBig>;
   /** Every set-aside copy, oldest first, exactly as it was kept (for the person to save). */
   keptAsideCopies(): Promise<unknown[]>;
   /** Erase everything, the set-aside copy included, and start fresh. */
@@ -176,6 +184,14 @@ export function createStore(deps: StoreDeps): Store {
   let cached: Current | undefined;
   /** Changes waiting for the next write: every change that arrives while one is under way goes in it. */
   let jobs: Job[] = [];
+  /** The browser's last estimate (deps.space), read at the first read and after every write. */
+  let space: StorageSpace | undefined;
+
+  async function refreshSpace(): Promise<StorageSpace | undefined> {
+    if (!deps.space) return undefined;
+    space = await deps.space().catch(() => space);
+    return space;
+  }
 
   /** Runs `task` after every task queued before it; a failed task does not stop the queue. */
   function queued<T>(task: () => Promise<T>): Promise<T> {
@@ -198,13 +214,15 @@ export function createStore(deps: StoreDeps): Store {
       await storage.set(items);
       if (change.remove.length > 0) await storage.remove(change.remove);
     } catch (error) {
-      // Chrome refuses the whole `set` at its quota ("QUOTA_BYTES quota exceeded"): nothing was written.
+      // The browser refuses the whole write at its quota (IndexedDB aborts the transaction): nothing was written.
       if (isQuotaError(error)) throw new StorageFullError();
       throw error;
     }
+    await refreshSpace();
     if (Object.keys(change.set).length > 0 || change.remove.length > 0) {
+      const withSpace = space ? { space } : {};
       // A whole new document is not sent: the pages ask for it once (it may hold the whole journal).
-      deps.onCommit?.(whole ? { revision, previous: current.revision, set: {}, remove: [], whole } : { revision, previous: current.revision, set: change.set, remove: change.remove });
+      deps.onCommit?.(whole ? { revision, previous: current.revision, set: {}, remove: [], whole, ...withSpace } : { revision, previous: current.revision, set: change.set, remove: change.remove, ...withSpace });
     }
     return revision;
   }
@@ -224,12 +242,16 @@ export function createStore(deps: StoreDeps): Store {
     return parsed.success ? parsed.data : NO_APPLIED;
   }
 
-  /** Whether these items would leave less than the headroom below the quota (where there is one). */
-  async function wouldOverflow(items: Record<string, unknown>): Promise<boolean> {
-    if (!deps.quotaBytes) return false;
-    const stored = await storage.get(null);
-    const others = Object.fromEntries(Object.entries(stored).filter(([key]) => !(key in items) && !isPartKey(key)));
-    return storedBytes(others) + storedBytes(items) > deps.quotaBytes - QUOTA_HEADROOM_BYTES;
+  /**
+   * An import's parts against the browser's estimate: what they add beyond the parts they replace
+   * must fit in what is free, with a margin. Asked before anything is written.
+   */
+  async function tooBigToImport(parts: Parts, stored: Record<string, unknown>): Promise<ImportTooBig | undefined> {
+    const now = await refreshSpace();
+    if (!now) return undefined;
+    const storedParts = Object.fromEntries(Object.entries(stored).filter(([key]) => isPartKey(key)));
+    const neededBytes = Math.max(0, storedBytes(parts) - storedBytes(storedParts));
+    return fitsIn(now, neededBytes) ? undefined : { ok: false, error: 'import-too-big', neededBytes, freeBytes: freeBytes(now) };
   }
 
   /** Read → migrate → validate. Writes only to finish a migration, a fresh start or a set-aside. */
@@ -365,6 +387,7 @@ export function createStore(deps: StoreDeps): Store {
     const removed = new Set<string>();
     let appliedChanges = start.applied.changes;
     const answers: (() => void)[] = [];
+    const nearQuota = isNearQuota(space);
     for (const job of batch) {
       const earlier = job.changeId ? appliedChanges.find((c) => c.id === job.changeId) : undefined;
       if (earlier) {
@@ -375,6 +398,12 @@ export function createStore(deps: StoreDeps): Store {
       let outcome: ChangeOutcome;
       try {
         outcome = job.change(doc, context());
+        // Near the quota the log keeps less detail (utils/data/event-log.ts NEAR_QUOTA_LOG_BOUNDS),
+        // so the journal keeps its room; the compacted log is part of this same write.
+        if (outcome.ok && nearQuota) {
+          const events = compactNearQuota(outcome.doc.events, deps.timeZone());
+          if (events !== outcome.doc.events) outcome = { ...outcome, doc: { ...outcome.doc, events } };
+        }
       } catch (error) {
         answers.push(() => job.reject(error));
         continue;
@@ -431,7 +460,11 @@ export function createStore(deps: StoreDeps): Store {
   }
 
   return {
-    load: () => queued(async () => void (await current())),
+    load: () =>
+      queued(async () => {
+        await current();
+        await refreshSpace();
+      }),
 
     snapshot: () =>
       queued(async (): Promise<StateSnapshot> => {
@@ -442,7 +475,8 @@ export function createStore(deps: StoreDeps): Store {
         }
         const ready = await withDueApplied(state);
         cached = ready;
-        const revision = ready.revision !== undefined ? { revision: ready.revision } : {};
+        const known = await refreshSpace();
+        const revision = { ...(ready.revision !== undefined && { revision: ready.revision }), ...(known && { space: known }) };
         if (!ready.problem) return { doc: ready.doc, ...revision };
         const stored = await storage.get([STORAGE_KEYS.keptAside, STORAGE_KEYS.quarantine]);
         const keptAside = readKeptAside(stored).map(({ at, lost }) => ({ at, lost }));
@@ -469,9 +503,10 @@ export function createStore(deps: StoreDeps): Store {
       queued(async () => {
         const checked = DocumentSchema.parse(doc);
         const parts = splitDocument(checked);
-        // Refused up front: at the quota the browser would refuse it anyway, after a long wait.
-        if (await wouldOverflow(parts)) return { ok: false, error: 'storage-full' } as const;
         const stored = await storage.get(null);
+        // Refused up front: at the quota the browser would refuse it anyway, after a long wait.
+        const tooBig = await tooBigToImport(parts, stored);
+        if (tooBig) return tooBig;
         const storedParts = Object.fromEntries(Object.entries(stored).filter(([key]) => isPartKey(key)));
         const state = cached?.kind === 'ready' ? cached : undefined;
         try {

@@ -7,6 +7,7 @@
 import { signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { Message, Reply, StateChanged, StateSnapshot } from '../data/messages';
+import { parseStorageSpace } from '../data/storage-space';
 import { sendReliably } from '../data/reliable-send';
 import { requestErrorText } from '../copy/data-errors';
 import { joinParts, splitDocument, withChange, type Parts } from '../data/parts';
@@ -45,7 +46,8 @@ export function applyStateChanged(held: { snapshot: StateSnapshot; parts: Parts 
   if (changed.whole || held.snapshot.revision === undefined || changed.previous !== held.snapshot.revision) return undefined;
   const parts = withChange(held.parts, { set: changed.set, remove: changed.remove.filter((key) => typeof key === 'string') });
   // The background validated every part before writing it; this only joins them again.
-  return { snapshot: { ...held.snapshot, doc: joinParts(parts) as StoredDocument, revision: changed.revision }, parts };
+  const space = parseStorageSpace(changed.space);
+  return { snapshot: { ...held.snapshot, doc: joinParts(parts) as StoredDocument, revision: changed.revision, ...(space && { space }) }, parts };
 }
 
 /** Asks the background for the state once, then follows each write's changes. */

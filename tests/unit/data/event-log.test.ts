@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import {
   appendEvent,
   compact,
+  compactNearQuota,
+  NEAR_QUOTA_LOG_BOUNDS,
   countsToday,
   DAILY_LIMIT,
   RECENT_AFTER_FOLD,
@@ -256,4 +258,35 @@ describe('bounded', () => {
     // Not a timing assert: about 100 folds of 500 events, each converted to a local date and hour,
     // need more than vitest's default 5 s on a slow machine.
   }, 60_000);
+});
+
+describe('compactNearQuota: less detail when the space is nearly full', () => {
+  const urges = (count: number, startMs = Date.parse('2026-01-01T12:00:00.000Z')) =>
+    Array.from({ length: count }, (_, i) => event('urge-resisted', new Date(startMs + i * 3_600_000).toISOString()));
+  const days = (count: number) =>
+    Array.from({ length: count }, (_, i) => row(new Date(Date.UTC(2010, 0, 1 + i)).toISOString().slice(0, 10), { 'urge-resisted': 1 }));
+  const total = (log: EventLog) => log.recent.length + log.daily.reduce((sum, r) => sum + (r.counts['urge-resisted'] ?? 0), 0);
+
+  test.each([
+    // why, log, recent kept, daily rows kept, every urge still counted
+    ['within the near-quota bounds: unchanged', { recent: urges(200), daily: days(10) }, 200, 10, true],
+    ['one event over: folded down to 100', { recent: urges(201), daily: [] }, NEAR_QUOTA_LOG_BOUNDS.recentAfterFold, undefined, true],
+    ['2,000 events (the usual bound): folded down to 100', { recent: urges(2_000), daily: [] }, 100, undefined, true],
+    ['ten years of daily rows: the oldest beyond five years go', { recent: [], daily: days(3_650) }, 0, NEAR_QUOTA_LOG_BOUNDS.dailyLimit, false],
+  ])('%s', (_why, log, recentKept, dailyKept, totalsKept) => {
+    const frozen = deepFreeze(log as EventLog);
+    const next = compactNearQuota(frozen, 'Europe/Berlin');
+    expect(next.recent).toHaveLength(recentKept);
+    if (dailyKept !== undefined) expect(next.daily).toHaveLength(dailyKept);
+    if (totalsKept) expect(total(next)).toBe(total(frozen));
+    expect(EventLogSchema.safeParse(next).success).toBe(true);
+    // The events kept one by one are the newest.
+    expect(next.recent).toEqual(frozen.recent.slice(frozen.recent.length - recentKept));
+  });
+
+  test('the usual compaction keeps what the near-quota one folds', () => {
+    const log = { recent: urges(1_000), daily: [] };
+    expect(compact(log, 'UTC')).toBe(log);
+    expect(compactNearQuota(log, 'UTC').recent).toHaveLength(100);
+  });
 });

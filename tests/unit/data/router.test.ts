@@ -114,6 +114,26 @@ describe('answers from the store', () => {
     },
   );
 
+  test('an import that would not fit in the space left is refused up front, saying how much it needs and how much is free', async () => {
+    // The browser's estimate: 9.9 MB of 10 MB used (the background asks navigator.storage.estimate()).
+    store = createStore({
+      storage: fakeBrowser.storage.local,
+      now: () => NOW,
+      timeZone: () => 'Pacific/Auckland',
+      newId: () => `id-${++ids}`,
+      space: async () => ({ usage: 9_900_000, quota: 10_000_000 }),
+    });
+    const before = await stored();
+    const v4 = DocumentSchema.parse(JSON.parse(fixture('v4.json')));
+    const big = { ...v4, journal: Array.from({ length: 40 }, (_, i) => ({ id: `j${i}`, at: '2026-11-20T10:00:00.000Z', text: 'x'.repeat(10_000) })) };
+    const reply = await send({ type: 'import-requested', json: exportDocument(DocumentSchema.parse(big), NOW) }, OPTIONS);
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^This file needs about 4\d\d kB, and the space your browser gives this extension has about 100 kB left, so nothing was changed\./),
+    });
+    expect(await stored()).toEqual(before);
+  });
+
   test('erase-requested starts fresh', async () => {
     await store.replace(DocumentSchema.parse(JSON.parse(fixture('v4.json'))));
     expect(await send({ type: 'erase-requested', confirm: 'erase everything' }, OPTIONS)).toEqual({ ok: true });

@@ -452,15 +452,62 @@ describe('at the storage quota', () => {
     await expect(store.update(addReason('Later'))).resolves.toMatchObject({ ok: true });
   });
 
-  test('an import larger than the quota is refused up front and changes nothing', async () => {
-    const store = createStore({ storage, now: () => clock, timeZone: () => 'Europe/Berlin', newId: () => `id-${++ids}`, quotaBytes: 200_000 });
+  // The browser's estimate (navigator.storage.estimate in the background) against what the
+  // import adds beyond the parts it replaces, with a margin (utils/data/storage-space.ts).
+  test.each([
+    ['plenty of room', { usage: 1_000_000, quota: 100_000_000 }, true],
+    ['room for it but not for the margin', { usage: 99_500_000, quota: 100_000_000 }, false],
+    ['full', { usage: 100_000_000, quota: 100_000_000 }, false],
+    ['no estimate from the browser', undefined, true],
+  ])('an import of about 300 kB, %s: refused up front (changing nothing) when it does not fit', async (_why, space, fits) => {
+    const store = createStore({ storage, now: () => clock, timeZone: () => 'Europe/Berlin', newId: () => `id-${++ids}`, space: async () => space });
     await store.update(addReason('Kept'));
     const before = await storage.get(null);
     const big = emptyDocument(NOW, 'Europe/Berlin');
     big.journal = Array.from({ length: 20 }, (_, i) => ({ id: `j${i}`, at: NOW.toISOString(), text: 'x'.repeat(15_000) }));
-    await expect(store.replace(DocumentSchema.parse(big))).resolves.toEqual({ ok: false, error: 'storage-full' });
+    const result = await store.replace(DocumentSchema.parse(big));
+    if (fits) {
+      expect(result).toEqual({ ok: true });
+      return;
+    }
+    expect(result).toMatchObject({ ok: false, error: 'import-too-big', freeBytes: space!.quota - space!.usage });
+    expect((result as { neededBytes: number }).neededBytes).toBeGreaterThan(300_000);
     expect(await storage.get(null)).toEqual(before);
-    await expect(store.replace(emptyDocument(NOW, 'Europe/Berlin'))).resolves.toEqual({ ok: true });
+    // A small one still fits where there is room for it.
+    if (space!.usage < space!.quota) await expect(store.replace(emptyDocument(NOW, 'Europe/Berlin'))).resolves.toEqual({ ok: true });
+  });
+
+  test('an import that replaces as much as it brings needs no more room, even when the space is nearly full', async () => {
+    let space = { usage: 1_000_000, quota: 100_000_000 };
+    const store = createStore({ storage, now: () => clock, timeZone: () => 'Europe/Berlin', newId: () => `id-${++ids}`, space: async () => space });
+    const big = emptyDocument(NOW, 'Europe/Berlin');
+    big.journal = Array.from({ length: 20 }, (_, i) => ({ id: `j${i}`, at: NOW.toISOString(), text: 'x'.repeat(15_000) }));
+    await expect(store.replace(DocumentSchema.parse(big))).resolves.toEqual({ ok: true });
+    space = { usage: 99_900_000, quota: 100_000_000 };
+    await expect(store.replace(DocumentSchema.parse(big))).resolves.toEqual({ ok: true });
+  });
+
+  test('near the quota every write compacts the event log further, and the snapshot says how much is used', async () => {
+    let space = { usage: 1_000_000, quota: 100_000_000 };
+    const doc = emptyDocument(NOW, 'Europe/Berlin');
+    doc.events.recent = Array.from({ length: 1_000 }, (_, i) => ({ type: 'urge-resisted' as const, at: new Date(NOW.getTime() - (1_000 - i) * 3_600_000).toISOString() }));
+    await storeDocument(DocumentSchema.parse(doc));
+    const store = createStore({ storage, now: () => clock, timeZone: () => 'Europe/Berlin', newId: () => `id-${++ids}`, space: async () => space });
+    await store.update(addReason('Room to spare'));
+    expect((await store.snapshot()).doc.events.recent).toHaveLength(1_000);
+    space = { usage: 95_000_000, quota: 100_000_000 };
+    // The estimate is read after each write: the write that brings the store near the quota is
+    // the last with the usual detail, every later one compacts further.
+    await store.update(addReason('Nearly full'));
+    expect((await storage.get('revision')).revision).toBeDefined();
+    await store.update(addReason('Still writing'));
+    const snapshot = await store.snapshot();
+    expect(snapshot.space).toEqual(space);
+    expect(snapshot.doc.events.recent).toHaveLength(100);
+    // Nothing is lost from the totals: the folded urges are counted in their days.
+    const folded = snapshot.doc.events.daily.reduce((sum, row) => sum + (row.counts['urge-resisted'] ?? 0), 0);
+    expect(folded + snapshot.doc.events.recent.length).toBe(1_000);
+    expect(snapshot.doc.reasons.map((r) => r.text)).toEqual(['Room to spare', 'Nearly full', 'Still writing']);
   });
 });
 

@@ -199,7 +199,7 @@ describe('waiting changes', () => {
 describe('your data', () => {
   test('erase asks twice before erase-requested', async () => {
     const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: true }));
-    await mount(<DataSection send={send} onDownload={() => undefined} />);
+    await mount(<DataSection send={send} onDownload={() => undefined} locale="en" />);
     await click('erase-button');
     expect(send).not.toHaveBeenCalled();
     await click('erase-continue');
@@ -208,10 +208,27 @@ describe('your data', () => {
     expect(send).toHaveBeenCalledWith({ type: 'erase-requested', confirm: 'erase everything' });
   });
 
+  test.each([
+    ['room to spare', { usage: 2_100_000, quota: 10_000_000_000 }, false],
+    ['nearly full', { usage: 9_500_000, quota: 10_000_000 }, true],
+  ])('says how much of the browser\'s space is used (%s), and near the quota what happens', async (_why, space, near) => {
+    const send = vi.fn(async (): Promise<Reply> => ({ ok: true }));
+    await mount(<DataSection send={send} onDownload={() => undefined} locale="en" space={space} />);
+    const line = $('storage-space')?.textContent ?? '';
+    expect(line).toMatch(/^Your notes and history use \d+(\.\d)? MB of the space this browser gives the extension \(about \d+ (GB|MB) in all\)\./);
+    expect(line).toContain(space.usage === 2_100_000 ? '2.1 MB' : '9.5 MB');
+    expect(root.querySelector('[data-testid="storage-space-near"]') !== null).toBe(near);
+  });
+
+  test('without an estimate from the browser, no figure is shown', async () => {
+    await mount(<DataSection send={vi.fn(async (): Promise<Reply> => ({ ok: true }))} onDownload={() => undefined} locale="en" />);
+    expect(root.querySelector('[data-testid="storage-space"]')).toBeNull();
+  });
+
   test('export hands the file from the reply to onDownload', async () => {
     const send = vi.fn(async (): Promise<Reply> => ({ ok: true, data: { json: '{"version":2}', fileName: 'no-contact-guard-2026-11-23.json' } }));
     const onDownload = vi.fn();
-    await mount(<DataSection send={send} onDownload={onDownload} />);
+    await mount(<DataSection send={send} onDownload={onDownload} locale="en" />);
     await click('export-button');
     expect(send).toHaveBeenCalledWith({ type: 'export-requested' });
     expect(onDownload).toHaveBeenCalledWith('{"version":2}', 'no-contact-guard-2026-11-23.json');
@@ -219,7 +236,7 @@ describe('your data', () => {
 
   test('a refused import shows what is wrong and where', async () => {
     const send = vi.fn(async (_message: Message): Promise<Reply> => ({ ok: false, error: 'Part of this file is not valid.', where: 'the 2nd person, label' }));
-    await mount(<DataSection send={send} onDownload={() => undefined} />);
+    await mount(<DataSection send={send} onDownload={() => undefined} locale="en" />);
     const input = $('import-input') as HTMLInputElement;
     const file = new File(['{"version":2}'], 'backup.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
@@ -426,7 +443,7 @@ describe('your data: one outcome at a time', () => {
     const send = vi.fn(async (message: Message): Promise<Reply> =>
       message.type === 'export-requested' ? { ok: true, data: { json: '{}', fileName: 'copy.json' } } : { ok: true },
     );
-    await mount(<DataSection send={send} onDownload={() => undefined} />);
+    await mount(<DataSection send={send} onDownload={() => undefined} locale="en" />);
     await click('export-button');
     expect($('export-outcome').textContent).toContain('copy.json');
     await click('erase-button');

@@ -25,9 +25,12 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    // A full disk shows as a QuotaExceededError on the transaction: the store reads "quota" in it.
+    // A full quota shows as a QuotaExceededError, which the store reads as 'storage-full'. It comes
+    // on the failing request's error event, where the transaction's own error is still null
+    // (Firefox 153, seen 2026-12: a put over the origin's quota; Source: tests/e2e/interstitial.e2e.ts,
+    // "storage full"), or at commit on the abort. The first of the two settles the promise.
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onerror = (event) => reject((event.target as IDBRequest | null)?.error ?? tx.error ?? new Error('IndexedDB transaction failed'));
   });
 }
 
@@ -65,6 +68,30 @@ export function createPrivateStorage(factory: () => IDBFactory, name = PRIVATE_D
     return db;
   };
   const tx = async (mode: IDBTransactionMode) => (await connection()).transaction(PRIVATE_DB_STORE, mode);
+  /** Lets the connection go: the next read or write opens a new one. */
+  const letGo = async () => {
+    const old = db;
+    db = undefined;
+    (await old?.catch(() => undefined))?.close();
+  };
+  /**
+   * A write, on a connection that can still write. Firefox 153 refuses every write on a connection
+   * that once met the quota ("A mutation operation was attempted on a database that did not allow
+   * mutations", an InvalidStateError), even after space is freed (seen 2026-12; Source:
+   * tests/e2e/interstitial.e2e.ts, "storage full"): after a quota error the connection is let go,
+   * and a write refused that way is tried once more on a new connection.
+   */
+  const writing = async (write: (t: IDBTransaction) => Promise<void>): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await write(await tx('readwrite'));
+      } catch (error) {
+        const name = (error as { name?: unknown } | null)?.name;
+        if (name === 'QuotaExceededError' || name === 'InvalidStateError') await letGo();
+        if (name !== 'InvalidStateError' || attempt > 0) throw error;
+      }
+    }
+  };
 
   return {
     async get(keys) {
@@ -86,24 +113,29 @@ export function createPrivateStorage(factory: () => IDBFactory, name = PRIVATE_D
     async set(items) {
       // Every value is made plain first: one that cannot be stored fails the set before it writes anything.
       const entries = Object.entries(items).map(([key, value]) => [key, plain(value)] as const);
-      const t = await tx('readwrite');
-      const os = t.objectStore(PRIVATE_DB_STORE);
-      try {
-        for (const [key, value] of entries) {
-          if (value === undefined) os.delete(key);
-          else os.put(value, key);
+      await writing(async (t) => {
+        const os = t.objectStore(PRIVATE_DB_STORE);
+        try {
+          for (const [key, value] of entries) {
+            if (value === undefined) os.delete(key);
+            else os.put(value, key);
+          }
+        } catch (error) {
+          // Already over (a request refused at once may end it): nothing to abort.
+          try {
+            t.abort();
+          } catch {}
+          throw error;
         }
-      } catch (error) {
-        t.abort();
-        throw error;
-      }
-      await done(t);
+        await done(t);
+      });
     },
     async remove(keys) {
-      const t = await tx('readwrite');
-      const os = t.objectStore(PRIVATE_DB_STORE);
-      for (const key of typeof keys === 'string' ? [keys] : keys) os.delete(key);
-      await done(t);
+      await writing(async (t) => {
+        const os = t.objectStore(PRIVATE_DB_STORE);
+        for (const key of typeof keys === 'string' ? [keys] : keys) os.delete(key);
+        await done(t);
+      });
     },
   };
 }

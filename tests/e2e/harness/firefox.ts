@@ -114,6 +114,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       // automation cannot answer: the test stands for the person pressing "Allow".
       'extensions.webextOptionalPermissionPrompts': false,
       ...proxy?.prefs,
+      ...(options.storageLimitKb !== undefined && { 'dom.quotaManager.temporaryStorage.fixedLimit': options.storageLimitKb }),
     },
   });
   // Watching before the install: the background's first requests would be among those counted.

@@ -40,6 +40,11 @@ export type BrowserName = 'chromium' | 'firefox';
 export interface LaunchOptions {
   /** Record every request the browser starts, from every context (`E2eSession.network`). */
   watchNetwork?: boolean;
+  /**
+   * Firefox only: the quota manager's whole limit, in kB (`dom.quotaManager.temporaryStorage.fixedLimit`),
+   * so an origin's share of it (a fifth, at least 10 MB) can be reached from a test.
+   */
+  storageLimitKb?: number;
 }
 
 export interface E2ePage {

@@ -19,7 +19,7 @@ import { createStore, type StorageArea } from '../../../utils/data/store';
 import { guardCopyOf, isGuardCopy } from '../../../utils/data/guard-copy';
 import { guardCoreFrom } from '../../../utils/data/guard-core';
 import { moveToPrivateStore } from '../../../utils/data/migrations/005-private-store';
-import { CoreSchema, DocumentSchema } from '../../../utils/data/schema';
+import { CoreSchema, DocumentSchema, type StoredDocument } from '../../../utils/data/schema';
 
 // The browser's rules and registrations are not what this file tests (tests/unit/background/registration.test.ts).
 vi.mock('../../../utils/background/registration', () => ({
@@ -100,6 +100,98 @@ describe('a full disk', () => {
     expect(await area.get(null)).toEqual(before);
     // The next reader (a restarted worker) sees the document as it was.
     expect((await createStore({ ...deps, storage: area }).snapshot()).doc.journal.map((j) => j.id)).not.toContain('new-entry');
+  });
+});
+
+describe('a connection that met the quota', () => {
+  /**
+   * fake-indexeddb with Firefox 153's behaviour at the quota (seen 2026-12, interstitial.e2e's
+   * "storage full"): while `full`, a write's request fails with a QuotaExceededError; from then on
+   * that connection refuses every write with an InvalidStateError, even once space is free.
+   */
+  function firefoxLike() {
+    const real = new IDBFactory();
+    const state = { full: false, opened: 0 };
+    const factory = {
+      open(name: string, version?: number) {
+        const req = real.open(name, version);
+        state.opened += 1;
+        let poisoned = false;
+        const wrap = (db: IDBDatabase) =>
+          new Proxy(db, {
+            get(target, prop) {
+              if (prop !== 'transaction') {
+                const value = Reflect.get(target, prop, target) as unknown;
+                return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+              }
+              return (stores: string, mode: IDBTransactionMode) => {
+                if (mode === 'readwrite' && poisoned) throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+                const tx = target.transaction(stores, mode);
+                if (mode === 'readwrite' && state.full) {
+                  poisoned = true;
+                  // Once the write's requests are made (in this task), its request fails as at the quota.
+                  const failed = Object.assign(new Event('error'), {});
+                  Object.defineProperty(failed, 'target', { value: { error: new DOMException('The quota has been exceeded.', 'QuotaExceededError') } });
+                  const fail = () => {
+                    tx.onerror?.(failed);
+                    tx.abort();
+                  };
+                  return new Proxy(tx, {
+                    get(t, p) {
+                      if (p === 'objectStore') return (n: string) => {
+                        queueMicrotask(fail);
+                        return t.objectStore(n);
+                      };
+                      const value = Reflect.get(t, p, t) as unknown;
+                      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(t) : value;
+                    },
+                    set(t, p, value) {
+                      return Reflect.set(t, p, value, t);
+                    },
+                  });
+                }
+                return tx;
+              };
+            },
+          });
+        return new Proxy(req, {
+          get(target, prop) {
+            if (prop === 'result') return wrap(target.result);
+            const value = Reflect.get(target, prop, target) as unknown;
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          },
+          set(target, prop, value) {
+            return Reflect.set(target, prop, value, target);
+          },
+        });
+      },
+    } as unknown as IDBFactory;
+    return { factory, state };
+  }
+
+  test('is let go: once space is free again, the next write goes through on a new connection', async () => {
+    const { factory, state } = firefoxLike();
+    const area = createPrivateStorage(() => factory);
+    await area.set({ a: 1 });
+    state.full = true;
+    await expect(area.set({ b: 2 })).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    state.full = false;
+    await area.set({ c: 3 });
+    expect(await area.get(null)).toEqual({ a: 1, c: 3 });
+    expect(state.opened).toBe(2);
+  });
+
+  test('a store over it says storage-full, then saves the next entry once there is room', async () => {
+    const { factory, state } = firefoxLike();
+    let n = 0;
+    const store = createStore({ storage: createPrivateStorage(() => factory), now: () => new Date('2026-12-01T10:00:00Z'), timeZone: () => 'UTC', newId: () => `id-${++n}-0000000` });
+    await store.load();
+    const entry = (text: string) => (doc: StoredDocument) => ({ ok: true as const, doc: { ...doc, journal: [...doc.journal, { id: `e-${text}`, at: '2026-12-01T10:00:00.000Z', text }] } });
+    state.full = true;
+    await expect(store.update(entry('refused'))).resolves.toEqual({ ok: false, error: 'storage-full' });
+    state.full = false;
+    await expect(store.update(entry('kept'))).resolves.toMatchObject({ ok: true });
+    expect((await store.snapshot()).doc.journal.map((j) => j.text)).toEqual(['kept']);
   });
 });
 

@@ -5,7 +5,7 @@
  * before the site's own listeners run.
  */
 import type { UrgeWay } from '../data/schema';
-import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
+import type { Action, ContactSignal, PageKind, PageRef, PageAdapter } from '../sites/site-adapter';
 import { collapsedOnly, EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
 import { classifyHover, classifyPress, classifyShortcut, hasHoverRules, isEditable, openerOfPath, ownerOfCard, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
@@ -67,7 +67,7 @@ function wayOf(outcome: { way?: UrgeWay }): { way?: UrgeWay } {
 }
 
 export interface EngineDeps {
-  adapter: SiteAdapter;
+  adapter: PageAdapter;
   win: Window & typeof globalThis;
   signal: AbortSignal;
   loadIndex(): Promise<GuardIndex>;
@@ -86,7 +86,8 @@ export interface EngineDeps {
    * Asks the background to bring this page's feed stylesheet in step with the stored list
    * (utils/background/feed-style.ts: user origin, so the page can neither read nor override it).
    * `first`: the first ask of this document. Resolves true once the sheet hides everyone set to
-   * 'hide'; false where it cannot (then the engine hides their items itself).
+   * 'hide'; false where it cannot (then the engine hides their items itself). Given only for sites
+   * the background has stylesheet selectors for (`hideSelectors`, which the page never carries).
    */
   styleFeed?(first: boolean): Promise<boolean>;
   /** Where "go back" leads with nowhere to go back to (utils/ui/calm-page.ts); the site's home without it. */
@@ -412,7 +413,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
 
   /** True while the hide-everything hider of the first moments is up (it names no one). */
   let provisional = false;
-  const styleFeed = adapter.feedItem?.hideSelectors ? deps.styleFeed : undefined;
+  const styleFeed = adapter.feedItem ? deps.styleFeed : undefined;
   /**
    * The stylesheet asked for as the page starts, when this site hides someone's posts: asked in
    * parallel with the guard list, so the sheet is usually in by the time the list is (a second

@@ -4,7 +4,7 @@
  * hidden with an inline style, or collapsed behind a neutral placeholder; nothing about the
  * person is written into the page.
  */
-import type { PageRef, SiteAdapter } from '../sites/site-adapter';
+import type { PageRef, PageAdapter } from '../sites/site-adapter';
 import type { GuardIndex, GuardMatch } from './guard-index';
 import { createPlaceholder } from './placeholder';
 
@@ -15,7 +15,7 @@ export interface FeedHider {
 }
 
 interface FeedHiderDeps {
-  adapter: SiteAdapter;
+  adapter: PageAdapter;
   doc: Document;
   index: GuardIndex;
   safe<T>(where: string, fn: () => T): T | undefined;
@@ -205,7 +205,7 @@ export function createFeedHider({ adapter, doc, index, safe, largeBatch, hideAll
  * when the adapter has none or one fails (then every item gets the full check, the safe side).
  */
 function mentionSelectorOf(
-  adapter: SiteAdapter,
+  adapter: PageAdapter,
   index: GuardIndex,
   doc: Document,
   safe: FeedHiderDeps['safe'],

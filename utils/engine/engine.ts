@@ -9,7 +9,6 @@ import type { Action, ContactSignal, PageKind, PageRef, PageAdapter } from '../s
 import { collapsedOnly, EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
 import { classifyHover, classifyPress, classifyShortcut, hasHoverRules, isEditable, openerOfPath, ownerOfCard, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
-import { createSelfCheck } from './self-check';
 import { createProbeWatch, PROBE_QUIET_MS } from './probe-watch';
 
 /** What the interstitial is asked about. Carries no names: the UI never learns who. */
@@ -92,8 +91,11 @@ export interface EngineDeps {
   styleFeed?(first: boolean): Promise<boolean>;
   /** Where "go back" leads with nowhere to go back to (utils/ui/calm-page.ts); the site's home without it. */
   calmPage?(): string;
-  /** One self-check result per checked page view (utils/engine/self-check.ts); no check without it. */
-  reportCheck?(found: boolean): void;
+  /**
+   * Every page view (the first, and each in-app navigation) with what its URL says: the UI stage's
+   * self-check watches them (utils/engine/self-check.ts), so its code is not in the first stage.
+   */
+  onPageView?(href: string, ref: PageRef | undefined): void;
   /**
    * The browser's registration marked this document's first address as a guarded account's page
    * (utils/background/registration.ts, `coverScriptsFor`): covered from the first frame.
@@ -157,8 +159,6 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     safe('parseUrl', () => adapter.parseUrl(new URL(href, win.location.href)));
   const probes = createProbeWatch(() => Date.now());
   let probeQuiet: number | undefined;
-  const reportCheck = deps.reportCheck;
-  const selfCheck = reportCheck && createSelfCheck({ adapter, win, signal, safe, report: reportCheck });
 
   // ---- pages ---------------------------------------------------------------------------
 
@@ -253,7 +253,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     } else {
       decidePage(href);
     }
-    selfCheck?.onPageView(href, pageRef);
+    deps.onPageView?.(href, pageRef);
   }
 
   // ---- controls and links ---------------------------------------------------------------
@@ -463,7 +463,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     }
   }
   decidePage(lastHref);
-  selfCheck?.onPageView(lastHref, pageRef);
+  deps.onPageView?.(lastHref, pageRef);
   deps.subscribe((next) => useIndex(next));
   deps.loadIndex().then(
     (loaded) => {

@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser';
 import { GUARD_CORE_KEYS, joinGuardKeys } from '../data/guard-keys';
 import type { Message, Reply } from '../data/messages';
-import type { PageAdapter } from '../sites/site-adapter';
+import type { PageAdapter, PageRef } from '../sites/site-adapter';
 import { feedHidingFlagged } from './feed-hiding-flag';
 import { FEED_STYLE_WANTED, isStyled, type FeedStyleWanted } from './feed-style-request';
 import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
@@ -72,7 +72,16 @@ export interface FirstStageOptions {
 export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, { feedStyled }: FirstStageOptions): void {
   const { adapter, passClaimed } = withPagePass(siteAdapter);
   let storedCore: unknown;
+  let pageView: [href: string, ref: PageRef | undefined] | undefined;
+  let onPageView: ((href: string, ref: PageRef | undefined) => void) | undefined;
   const ui = createStagedUi({
+    pageViews: {
+      adapter,
+      watch(listener) {
+        onPageView = listener;
+        if (pageView) listener(...pageView);
+      },
+    },
     doc: document,
     site: adapter.id,
     signal,
@@ -125,8 +134,10 @@ export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, {
       browser.storage.onChanged.addListener(listener);
       signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
     },
-    // One self-check result per checked page view; the background validates and counts it.
-    reportCheck: (found) => void browser.runtime.sendMessage({ type: 'site-check-reported', site: adapter.id, found }).catch(() => undefined),
+    onPageView(href, ref) {
+      pageView = [href, ref];
+      onPageView?.(href, ref);
+    },
     // Reports follow a prompt's outcome, so the UI stage (which sends them) is there by then.
     report: (report) => ui.attached()?.report(report),
     onError(where, error) {

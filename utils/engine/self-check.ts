@@ -3,6 +3,8 @@
  * the page has rendered, is what a working page shows there (feed items, a post's like control,
  * the owner of a post by id) found with the adapter's own declarations? One result per page view
  * goes to the background, which counts the misses (utils/data/site-checks.ts). Generic: no site here.
+ * It runs in the UI stage (utils/engine/ui-stage.ts), with the adapter and page views the first
+ * stage lends it through the port: its code is not needed before a page has loaded.
  */
 import type { PageExpectation, PageRef, PageSign, PageAdapter } from '../sites/site-adapter';
 

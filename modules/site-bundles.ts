@@ -17,6 +17,7 @@ import { relative, resolve } from 'node:path';
 import { defineWxtModule } from 'wxt/modules';
 import { SITE_ADAPTERS } from '../utils/sites/registry';
 import type { FirstStageOptions } from '../utils/engine/first-stage';
+import { siteFeatures } from '../utils/engine/site-features';
 import { GUARD_BUNDLE_PREFIX, GUARD_UI_BUNDLE, guardBundleName } from '../utils/background/guard-bundles';
 
 /** WXT's own `wxt/browser`, without the polyfill: `globalThis.browser` where it exists, else `chrome`. */
@@ -96,6 +97,13 @@ export default defineWxtModule({
     // https://developer.chrome.com/docs/extensions/develop/migrate/api-calls#replace-callbacks
     wxt.hooks.hook('vite:build:extendConfig', (entrypoints, config) => {
       if (!entrypoints.every((entry) => entry.name.startsWith(GUARD_BUNDLE_PREFIX))) return;
+      // One site's first stage: the engine's code for declarations the site has none of is left
+      // out (utils/engine/site-features.ts).
+      const site = entrypoints.length === 1 ? SITE_ADAPTERS.find((adapter) => guardBundleName(adapter.id) === entrypoints[0]!.name) : undefined;
+      if (site) {
+        const features = Object.entries(siteFeatures(site)).map(([key, on]) => [`import.meta.env.${key}`, JSON.stringify(on)]);
+        config.define = { ...config.define, ...Object.fromEntries(features) };
+      }
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias) && (alias as Record<string, string>)['wxt/browser']) {
         (alias as Record<string, string>)['wxt/browser'] = NATIVE_BROWSER;

@@ -38,7 +38,7 @@ export function classifyPress(adapter: PageAdapter, path: readonly Element[], ev
       const rule = adapter.controls.find((r) => (r.gesture ?? 'press') === 'press' && element.matches(r.selector));
       if (rule) return { action: rule.action, element };
     }
-    if (doubleTap && isDoubleTap(event) && element.matches(doubleTap)) {
+    if (import.meta.env.GUARD_DOUBLE_TAP !== false && doubleTap && isDoubleTap(event) && element.matches(doubleTap)) {
       const rule = adapter.controls.find((r) => r.gesture === 'double-tap' && element.matches(r.selector));
       if (rule) return { action: rule.action, element };
     }

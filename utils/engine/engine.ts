@@ -265,7 +265,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     const hit = safe('controls', () => classifyPress(adapter, path, event));
     if (hit) return guardControl(event, hit, path);
     // A story ring opens its owner's story with no link to stop: read like a link to that page.
-    const opener = safe('openers', () => openerOfPath(adapter, path));
+    const opener = import.meta.env.GUARD_OPENERS !== false ? safe('openers', () => openerOfPath(adapter, path)) : undefined;
     if (opener) return guardOpening(event, opener.ref, opener.element);
     const link = path.find((el) => el.localName === 'a' && el.hasAttribute('href')) as HTMLAnchorElement | undefined;
     if (link) guardOpening(event, parse(link.href), link);
@@ -276,7 +276,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     const path = event.composedPath().filter((n): n is Element => n instanceof win.Element);
     if (path.length === 0) return;
     if (event.key === 'Enter' || event.key === ' ') return onPress(event);
-    if (event.ctrlKey || event.metaKey || event.altKey || isEditable(path[0]!)) return;
+    if (import.meta.env.GUARD_SHORTCUTS === false || event.ctrlKey || event.metaKey || event.altKey || isEditable(path[0]!)) return;
     const hit = safe('shortcuts', () => classifyShortcut(adapter, path, event.key));
     if (hit) guardControl(event, hit, path);
   }
@@ -284,7 +284,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   function guardControl(event: Event, hit: ControlHit, path: readonly Element[]): void {
     if (allowedControls.has(hit.element)) return;
     // An action the person chooses about (an anonymous vote): left alone unless they chose the pause.
-    const byDefault = adapter.choosablePauses?.[hit.action];
+    const byDefault = import.meta.env.GUARD_CHOOSABLE_PAUSES !== false ? adapter.choosablePauses?.[hit.action] : undefined;
     if (byDefault !== undefined && !index?.pauses(hit.action, byDefault)) return;
     const owner = safe('feedItem', () => ownerOfPath(adapter, path));
     // Outside a feed item, the page's person decides; on a page about no one guarded, the control's
@@ -356,7 +356,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   for (const type of PRESS_EVENTS) win.addEventListener(type, onPress, listen);
   win.addEventListener('keydown', onKeydown, listen);
   // Free where unused: only adapters with hover rules pay for listening to every hover.
-  if (hasHoverRules(adapter)) for (const type of HOVER_EVENTS) win.addEventListener(type, onHover, listen);
+  if (import.meta.env.GUARD_HOVER !== false && hasHoverRules(adapter)) for (const type of HOVER_EVENTS) win.addEventListener(type, onHover, listen);
 
   // In-app navigation, before the new view paints: the Navigation API fires inside pushState;
   // the observer below catches routers that render before they push, and browsers without it.

@@ -40,7 +40,7 @@ export function createFeedHider({ adapter, doc, index, safe, largeBatch, hideAll
 
   /** What to hide of an item: its own parts where the adapter names them (replies stay), else all of it. */
   function partsOf(item: HTMLElement): HTMLElement[] {
-    const parts = rule.ownParts ? (safe('feedItem.ownParts', () => rule.ownParts!(item)) ?? []) : [];
+    const parts = import.meta.env.GUARD_OWN_PARTS !== false && rule.ownParts ? (safe('feedItem.ownParts', () => rule.ownParts!(item)) ?? []) : [];
     const own = parts.filter((part): part is HTMLElement => part instanceof HTMLElement && part !== item && item.contains(part));
     return own.length > 0 ? own : [item];
   }

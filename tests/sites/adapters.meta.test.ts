@@ -7,13 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { SITE_ADAPTERS, SITE_HOST_PATTERNS, SITE_IDS, adapterById, adapterForHost } from '../../utils/sites/registry';
-import type { SiteAdapter } from '../../utils/sites/site-adapter';
+import type { PageAdapter, SiteAdapter, SiteDeclaration } from '../../utils/sites/site-adapter';
 import type { HandleRow, SiteTable, UrlRow } from './site-table-runner';
 
 const root = process.cwd();
 const tableModules = import.meta.glob<{ table?: SiteTable }>('./*.table.ts', { eager: true });
 const siteModules = import.meta.glob('../../utils/sites/*.ts');
-const siteDefaults = import.meta.glob<{ default?: unknown }>('../../utils/sites/*.ts', { eager: true });
+const siteDefaults = import.meta.glob<{ default?: unknown; page?: PageAdapter }>('../../utils/sites/*.ts', { eager: true });
 const siteOf = (path: string) => /\.\/(.+)\.table\.ts$/.exec(path)![1]!;
 
 /** Every URL row of every table, with the site its table belongs to (the file name). */
@@ -47,6 +47,22 @@ describe('registry', () => {
   test.each(byId)('%s: its file is named after its id and exports it as default', (id, adapter) => {
     expect(existsSync(resolve(root, 'utils/sites', `${id}.ts`))).toBe(true);
     expect(siteDefaults[`../../utils/sites/${id}.ts`]?.default).toBe(adapter);
+  });
+
+  /** What the page bundle must never carry (utils/sites/site-adapter.ts `SiteDeclaration`). */
+  const declarationKeys: readonly (keyof SiteDeclaration)[] = [
+    'label', 'hosts', 'matches', 'profileUrl', 'coverPaths', 'hideSelectors', 'sameHandleAs', 'accountsByNumber', 'contactRequestRegexes',
+  ];
+
+  test.each(byId)('%s: its `page` export is the adapter without what only the background reads', (id, adapter) => {
+    const page = siteDefaults[`../../utils/sites/${id}.ts`]?.page;
+    expect(page, 'the first stage imports `page` (modules/site-bundles.ts)').toBeDefined();
+    expect(declarationKeys.filter((key) => key in page!)).toEqual([]);
+    expect(page!.feedItem && 'hideSelectors' in page!.feedItem).toBeFalsy();
+    for (const [key, value] of Object.entries(page!)) {
+      if (key === 'feedItem') expect({ ...adapter.feedItem, hideSelectors: undefined }).toEqual({ ...(value as object), hideSelectors: undefined });
+      else expect(adapter[key as keyof PageAdapter], key).toBe(value);
+    }
   });
 
   test.each(byId)('%s: its table exists and has URL and handle rows', (id) => {

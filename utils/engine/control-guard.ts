@@ -2,16 +2,16 @@
  * The one classifier of controls: reads an adapter's declarations (control rules, shortcuts,
  * feed items) against an event's composed path. Pure: no listeners, no state.
  */
-import type { Action, ControlRule, PageRef, SiteAdapter } from '../sites/site-adapter';
+import type { Action, ControlRule, PageRef, PageAdapter } from '../sites/site-adapter';
 
 export interface ControlHit {
   action: Action;
   element: Element;
 }
 
-const combinedSelectors = new WeakMap<SiteAdapter, { press: string; doubleTap: string; hover: string }>();
+const combinedSelectors = new WeakMap<PageAdapter, { press: string; doubleTap: string; hover: string }>();
 
-function selectorsOf(adapter: SiteAdapter): { press: string; doubleTap: string; hover: string } {
+function selectorsOf(adapter: PageAdapter): { press: string; doubleTap: string; hover: string } {
   let cached = combinedSelectors.get(adapter);
   if (!cached) {
     const of = (rules: readonly ControlRule[]) => rules.map((r) => r.selector).join(', ');
@@ -31,14 +31,14 @@ function isDoubleTap(event: Event): boolean {
 }
 
 /** `path` is innermost first, as `composedPath()` gives it. */
-export function classifyPress(adapter: SiteAdapter, path: readonly Element[], event: Event): ControlHit | undefined {
+export function classifyPress(adapter: PageAdapter, path: readonly Element[], event: Event): ControlHit | undefined {
   const { press, doubleTap } = selectorsOf(adapter);
   for (const element of path) {
     if (press && element.matches(press)) {
       const rule = adapter.controls.find((r) => (r.gesture ?? 'press') === 'press' && element.matches(r.selector));
       if (rule) return { action: rule.action, element };
     }
-    if (doubleTap && isDoubleTap(event) && element.matches(doubleTap)) {
+    if (import.meta.env.GUARD_DOUBLE_TAP !== false && doubleTap && isDoubleTap(event) && element.matches(doubleTap)) {
       const rule = adapter.controls.find((r) => r.gesture === 'double-tap' && element.matches(r.selector));
       if (rule) return { action: rule.action, element };
     }
@@ -51,12 +51,12 @@ export function classifyPress(adapter: SiteAdapter, path: readonly Element[], ev
 }
 
 /** Whether the adapter declares any hover rule (only then does the engine listen to hovers). */
-export function hasHoverRules(adapter: SiteAdapter): boolean {
+export function hasHoverRules(adapter: PageAdapter): boolean {
   return selectorsOf(adapter).hover !== '';
 }
 
 /** A hover over a control that opens something acting (a reactions menu); `path` innermost first. */
-export function classifyHover(adapter: SiteAdapter, path: readonly Element[]): ControlHit | undefined {
+export function classifyHover(adapter: PageAdapter, path: readonly Element[]): ControlHit | undefined {
   const { hover } = selectorsOf(adapter);
   if (!hover) return undefined;
   for (const element of path) {
@@ -68,7 +68,7 @@ export function classifyHover(adapter: SiteAdapter, path: readonly Element[]): C
 }
 
 /** The innermost element on the path that opens someone's page without being a link, and that page. */
-export function openerOfPath(adapter: SiteAdapter, path: readonly Element[]): { ref: PageRef; element: Element } | undefined {
+export function openerOfPath(adapter: PageAdapter, path: readonly Element[]): { ref: PageRef; element: Element } | undefined {
   if (!adapter.openers?.length) return undefined;
   for (const element of path) {
     const rule = adapter.openers.find((r) => element.matches(r.selector));
@@ -79,7 +79,7 @@ export function openerOfPath(adapter: SiteAdapter, path: readonly Element[]): { 
 }
 
 /** A single-key shortcut acting on the focused post, which is on the keydown's path. */
-export function classifyShortcut(adapter: SiteAdapter, path: readonly Element[], key: string): ControlHit | undefined {
+export function classifyShortcut(adapter: PageAdapter, path: readonly Element[], key: string): ControlHit | undefined {
   const rule = adapter.shortcuts?.find((s) => s.key === key);
   if (!rule || !adapter.feedItem) return undefined;
   const item = path.find((el) => el.matches(adapter.feedItem!.selector));
@@ -87,7 +87,7 @@ export function classifyShortcut(adapter: SiteAdapter, path: readonly Element[],
 }
 
 /** Whose is the control: the innermost feed item's author, or undefined (then the page's owner). */
-export function ownerOfPath(adapter: SiteAdapter, path: readonly Element[]): PageRef | undefined {
+export function ownerOfPath(adapter: PageAdapter, path: readonly Element[]): PageRef | undefined {
   if (!adapter.feedItem) return undefined;
   const item = path.find((el) => el.matches(adapter.feedItem!.selector));
   return item ? adapter.feedItem.authors(item)[0] : undefined;

@@ -5,11 +5,10 @@
  * before the site's own listeners run.
  */
 import type { UrgeWay } from '../data/schema';
-import type { Action, ContactSignal, PageKind, PageRef, SiteAdapter } from '../sites/site-adapter';
+import type { Action, ContactSignal, PageKind, PageRef, PageAdapter } from '../sites/site-adapter';
 import { collapsedOnly, EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
 import { classifyHover, classifyPress, classifyShortcut, hasHoverRules, isEditable, openerOfPath, ownerOfCard, ownerOfPath, type ControlHit } from './control-guard';
 import { createFeedHider, type FeedHider } from './feed-hider';
-import { createSelfCheck } from './self-check';
 import { createProbeWatch, PROBE_QUIET_MS } from './probe-watch';
 
 /** What the interstitial is asked about. Carries no names: the UI never learns who. */
@@ -67,7 +66,7 @@ function wayOf(outcome: { way?: UrgeWay }): { way?: UrgeWay } {
 }
 
 export interface EngineDeps {
-  adapter: SiteAdapter;
+  adapter: PageAdapter;
   win: Window & typeof globalThis;
   signal: AbortSignal;
   loadIndex(): Promise<GuardIndex>;
@@ -86,13 +85,17 @@ export interface EngineDeps {
    * Asks the background to bring this page's feed stylesheet in step with the stored list
    * (utils/background/feed-style.ts: user origin, so the page can neither read nor override it).
    * `first`: the first ask of this document. Resolves true once the sheet hides everyone set to
-   * 'hide'; false where it cannot (then the engine hides their items itself).
+   * 'hide'; false where it cannot (then the engine hides their items itself). Given only for sites
+   * the background has stylesheet selectors for (`hideSelectors`, which the page never carries).
    */
   styleFeed?(first: boolean): Promise<boolean>;
   /** Where "go back" leads with nowhere to go back to (utils/ui/calm-page.ts); the site's home without it. */
   calmPage?(): string;
-  /** One self-check result per checked page view (utils/engine/self-check.ts); no check without it. */
-  reportCheck?(found: boolean): void;
+  /**
+   * Every page view (the first, and each in-app navigation) with what its URL says: the UI stage's
+   * self-check watches them (utils/engine/self-check.ts), so its code is not in the first stage.
+   */
+  onPageView?(href: string, ref: PageRef | undefined): void;
   /**
    * The browser's registration marked this document's first address as a guarded account's page
    * (utils/background/registration.ts, `coverScriptsFor`): covered from the first frame.
@@ -156,8 +159,6 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     safe('parseUrl', () => adapter.parseUrl(new URL(href, win.location.href)));
   const probes = createProbeWatch(() => Date.now());
   let probeQuiet: number | undefined;
-  const reportCheck = deps.reportCheck;
-  const selfCheck = reportCheck && createSelfCheck({ adapter, win, signal, safe, report: reportCheck });
 
   // ---- pages ---------------------------------------------------------------------------
 
@@ -252,7 +253,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     } else {
       decidePage(href);
     }
-    selfCheck?.onPageView(href, pageRef);
+    deps.onPageView?.(href, pageRef);
   }
 
   // ---- controls and links ---------------------------------------------------------------
@@ -264,7 +265,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     const hit = safe('controls', () => classifyPress(adapter, path, event));
     if (hit) return guardControl(event, hit, path);
     // A story ring opens its owner's story with no link to stop: read like a link to that page.
-    const opener = safe('openers', () => openerOfPath(adapter, path));
+    const opener = import.meta.env.GUARD_OPENERS !== false ? safe('openers', () => openerOfPath(adapter, path)) : undefined;
     if (opener) return guardOpening(event, opener.ref, opener.element);
     const link = path.find((el) => el.localName === 'a' && el.hasAttribute('href')) as HTMLAnchorElement | undefined;
     if (link) guardOpening(event, parse(link.href), link);
@@ -275,7 +276,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     const path = event.composedPath().filter((n): n is Element => n instanceof win.Element);
     if (path.length === 0) return;
     if (event.key === 'Enter' || event.key === ' ') return onPress(event);
-    if (event.ctrlKey || event.metaKey || event.altKey || isEditable(path[0]!)) return;
+    if (import.meta.env.GUARD_SHORTCUTS === false || event.ctrlKey || event.metaKey || event.altKey || isEditable(path[0]!)) return;
     const hit = safe('shortcuts', () => classifyShortcut(adapter, path, event.key));
     if (hit) guardControl(event, hit, path);
   }
@@ -283,7 +284,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   function guardControl(event: Event, hit: ControlHit, path: readonly Element[]): void {
     if (allowedControls.has(hit.element)) return;
     // An action the person chooses about (an anonymous vote): left alone unless they chose the pause.
-    const byDefault = adapter.choosablePauses?.[hit.action];
+    const byDefault = import.meta.env.GUARD_CHOOSABLE_PAUSES !== false ? adapter.choosablePauses?.[hit.action] : undefined;
     if (byDefault !== undefined && !index?.pauses(hit.action, byDefault)) return;
     const owner = safe('feedItem', () => ownerOfPath(adapter, path));
     // Outside a feed item, the page's person decides; on a page about no one guarded, the control's
@@ -355,7 +356,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   for (const type of PRESS_EVENTS) win.addEventListener(type, onPress, listen);
   win.addEventListener('keydown', onKeydown, listen);
   // Free where unused: only adapters with hover rules pay for listening to every hover.
-  if (hasHoverRules(adapter)) for (const type of HOVER_EVENTS) win.addEventListener(type, onHover, listen);
+  if (import.meta.env.GUARD_HOVER !== false && hasHoverRules(adapter)) for (const type of HOVER_EVENTS) win.addEventListener(type, onHover, listen);
 
   // In-app navigation, before the new view paints: the Navigation API fires inside pushState;
   // the observer below catches routers that render before they push, and browsers without it.
@@ -412,7 +413,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
 
   /** True while the hide-everything hider of the first moments is up (it names no one). */
   let provisional = false;
-  const styleFeed = adapter.feedItem?.hideSelectors ? deps.styleFeed : undefined;
+  const styleFeed = adapter.feedItem ? deps.styleFeed : undefined;
   /**
    * The stylesheet asked for as the page starts, when this site hides someone's posts: asked in
    * parallel with the guard list, so the sheet is usually in by the time the list is (a second
@@ -462,7 +463,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     }
   }
   decidePage(lastHref);
-  selfCheck?.onPageView(lastHref, pageRef);
+  deps.onPageView?.(lastHref, pageRef);
   deps.subscribe((next) => useIndex(next));
   deps.loadIndex().then(
     (loaded) => {

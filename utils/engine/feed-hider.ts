@@ -4,7 +4,7 @@
  * hidden with an inline style, or collapsed behind a neutral placeholder; nothing about the
  * person is written into the page.
  */
-import type { PageRef, SiteAdapter } from '../sites/site-adapter';
+import type { PageRef, PageAdapter } from '../sites/site-adapter';
 import type { GuardIndex, GuardMatch } from './guard-index';
 import { createPlaceholder } from './placeholder';
 
@@ -15,7 +15,7 @@ export interface FeedHider {
 }
 
 interface FeedHiderDeps {
-  adapter: SiteAdapter;
+  adapter: PageAdapter;
   doc: Document;
   index: GuardIndex;
   safe<T>(where: string, fn: () => T): T | undefined;
@@ -40,7 +40,7 @@ export function createFeedHider({ adapter, doc, index, safe, largeBatch, hideAll
 
   /** What to hide of an item: its own parts where the adapter names them (replies stay), else all of it. */
   function partsOf(item: HTMLElement): HTMLElement[] {
-    const parts = rule.ownParts ? (safe('feedItem.ownParts', () => rule.ownParts!(item)) ?? []) : [];
+    const parts = import.meta.env.GUARD_OWN_PARTS !== false && rule.ownParts ? (safe('feedItem.ownParts', () => rule.ownParts!(item)) ?? []) : [];
     const own = parts.filter((part): part is HTMLElement => part instanceof HTMLElement && part !== item && item.contains(part));
     return own.length > 0 ? own : [item];
   }
@@ -205,7 +205,7 @@ export function createFeedHider({ adapter, doc, index, safe, largeBatch, hideAll
  * when the adapter has none or one fails (then every item gets the full check, the safe side).
  */
 function mentionSelectorOf(
-  adapter: SiteAdapter,
+  adapter: PageAdapter,
   index: GuardIndex,
   doc: Document,
   safe: FeedHiderDeps['safe'],

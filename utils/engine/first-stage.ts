@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser';
 import { GUARD_CORE_KEYS, joinGuardKeys } from '../data/guard-keys';
 import type { Message, Reply } from '../data/messages';
-import type { SiteAdapter } from '../sites/site-adapter';
+import type { PageAdapter, PageRef } from '../sites/site-adapter';
 import { feedHidingFlagged } from './feed-hiding-flag';
 import { FEED_STYLE_WANTED, isStyled, type FeedStyleWanted } from './feed-style-request';
 import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
@@ -27,7 +27,7 @@ import { coverFlagged, GUARD_UI_WANTED, setStagePort } from './stage-port';
  * registration does not name (upper-case letters beyond its forms: the background redirects
  * those of guarded accounts, utils/background/cover-patterns.ts `accountSpellingRegexes`).
  */
-function maybePaused(adapter: SiteAdapter, url: URL, ref: ReturnType<SiteAdapter['parseUrl']>): boolean {
+function maybePaused(adapter: PageAdapter, url: URL, ref: ReturnType<PageAdapter['parseUrl']>): boolean {
   if (!ref) return false;
   if (adapter.visibleToThem?.[ref.kind]) return true;
   return Boolean(ref.handle) && !coverFlagged() && /[A-Z]/.test(url.pathname);
@@ -38,7 +38,7 @@ function maybePaused(adapter: SiteAdapter, url: URL, ref: ReturnType<SiteAdapter
  * The guard asks the background once, as it starts, and only on such pages; the pass is for this
  * exact address and ends as soon as the page moves on.
  */
-function withPagePass(adapter: SiteAdapter): { adapter: SiteAdapter; passClaimed: Promise<void> } {
+function withPagePass(adapter: PageAdapter): { adapter: PageAdapter; passClaimed: Promise<void> } {
   const startHref = location.href;
   const startUrl = new URL(startHref);
   const startRef = adapter.parseUrl(startUrl);
@@ -51,7 +51,7 @@ function withPagePass(adapter: SiteAdapter): { adapter: SiteAdapter; passClaimed
     },
     () => undefined,
   );
-  const passAware: SiteAdapter = {
+  const passAware: PageAdapter = {
     ...adapter,
     parseUrl(url) {
       if (passedHref !== undefined && url.href === passedHref && location.href === passedHref) return undefined;
@@ -62,11 +62,26 @@ function withPagePass(adapter: SiteAdapter): { adapter: SiteAdapter; passClaimed
   return { adapter: passAware, passClaimed };
 }
 
-/** Starts the first stage for one site's adapter (each site's bundle carries its own: modules/site-bundles.ts). */
-export function startFirstStage(siteAdapter: SiteAdapter, signal: AbortSignal): void {
+/** What the build knows of the site beyond its page part (modules/site-bundles.ts writes it from the registry). */
+export interface FirstStageOptions {
+  /** The background has stylesheet selectors for this site's feed (`hideSelectors`). */
+  feedStyled: boolean;
+}
+
+/** Starts the first stage for one site's page part (each site's bundle carries its own: modules/site-bundles.ts). */
+export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, { feedStyled }: FirstStageOptions): void {
   const { adapter, passClaimed } = withPagePass(siteAdapter);
   let storedCore: unknown;
+  let pageView: [href: string, ref: PageRef | undefined] | undefined;
+  let onPageView: ((href: string, ref: PageRef | undefined) => void) | undefined;
   const ui = createStagedUi({
+    pageViews: {
+      adapter,
+      watch(listener) {
+        onPageView = listener;
+        if (pageView) listener(...pageView);
+      },
+    },
     doc: document,
     site: adapter.id,
     signal,
@@ -97,10 +112,12 @@ export function startFirstStage(siteAdapter: SiteAdapter, signal: AbortSignal): 
     hidesFeedBeforeLoad: feedHidingFlagged(),
     coverAtStart: coverFlagged(),
     calmPage: () => calmPageUrl(pausePage, new URL(location.href), adapter.id),
-    async styleFeed(first) {
-      const request: FeedStyleWanted = { type: FEED_STYLE_WANTED, site: adapter.id, first };
-      return isStyled(await browser.runtime.sendMessage(request));
-    },
+    ...(feedStyled && {
+      async styleFeed(first: boolean) {
+        const request: FeedStyleWanted = { type: FEED_STYLE_WANTED, site: adapter.id, first };
+        return isStyled(await browser.runtime.sendMessage(request));
+      },
+    }),
     async loadIndex() {
       const [stored] = await Promise.all([browser.storage.local.get([...GUARD_CORE_KEYS]), passClaimed]);
       return readIndex(stored);
@@ -117,8 +134,10 @@ export function startFirstStage(siteAdapter: SiteAdapter, signal: AbortSignal): 
       browser.storage.onChanged.addListener(listener);
       signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
     },
-    // One self-check result per checked page view; the background validates and counts it.
-    reportCheck: (found) => void browser.runtime.sendMessage({ type: 'site-check-reported', site: adapter.id, found }).catch(() => undefined),
+    onPageView(href, ref) {
+      pageView = [href, ref];
+      onPageView?.(href, ref);
+    },
     // Reports follow a prompt's outcome, so the UI stage (which sends them) is there by then.
     report: (report) => ui.attached()?.report(report),
     onError(where, error) {

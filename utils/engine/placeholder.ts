@@ -2,7 +2,7 @@
  * The neutral placeholder a collapsed feed item leaves: "A post is hidden here" and a way to
  * show it. Its own closed shadow root; no name, handle or marker that says whose post it is.
  */
-import { t } from '../copy';
+import { plainT as t } from '../copy/plain';
 
 const PLACEHOLDER_CSS = `
 :host { all: initial !important; display: block !important; }

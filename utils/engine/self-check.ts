@@ -3,8 +3,10 @@
  * the page has rendered, is what a working page shows there (feed items, a post's like control,
  * the owner of a post by id) found with the adapter's own declarations? One result per page view
  * goes to the background, which counts the misses (utils/data/site-checks.ts). Generic: no site here.
+ * It runs in the UI stage (utils/engine/ui-stage.ts), with the adapter and page views the first
+ * stage lends it through the port: its code is not needed before a page has loaded.
  */
-import type { PageExpectation, PageRef, PageSign, SiteAdapter } from '../sites/site-adapter';
+import type { PageExpectation, PageRef, PageSign, PageAdapter } from '../sites/site-adapter';
 
 /**
  * How long after a page view starts (after the load event, for a full load) the page counts as
@@ -14,7 +16,7 @@ import type { PageExpectation, PageRef, PageSign, SiteAdapter } from '../sites/s
 export const SELF_CHECK_AFTER_MS = 5000;
 
 export interface SelfCheckDeps {
-  adapter: SiteAdapter;
+  adapter: PageAdapter;
   win: Window & typeof globalThis;
   signal: AbortSignal;
   /** Runs adapter code, reporting a failure and giving undefined instead of throwing. */
@@ -28,7 +30,7 @@ export interface SelfCheckRun {
   onPageView(href: string, ref: PageRef | undefined): void;
 }
 
-function controlSelector(adapter: SiteAdapter, sign: PageSign): string {
+function controlSelector(adapter: PageAdapter, sign: PageSign): string {
   return adapter.controls
     .filter((rule) => rule.action === sign && (rule.gesture ?? 'press') === 'press')
     .map((rule) => rule.selector)
@@ -36,7 +38,7 @@ function controlSelector(adapter: SiteAdapter, sign: PageSign): string {
 }
 
 /** Whether one expectation holds in `doc`; undefined when the adapter has nothing to look with. */
-export function expectationHolds(adapter: SiteAdapter, doc: Document, { finds, only }: Pick<PageExpectation, 'finds' | 'only'>): boolean | undefined {
+export function expectationHolds(adapter: PageAdapter, doc: Document, { finds, only }: Pick<PageExpectation, 'finds' | 'only'>): boolean | undefined {
   if (finds === 'owner') {
     if (!adapter.pageOwner) return undefined;
     const owner = adapter.pageOwner(doc);

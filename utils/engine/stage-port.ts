@@ -11,7 +11,7 @@
  * Plain data and types only: both stages import this file, so it must stay tiny.
  */
 import type { GuardReport, GuardUi } from './engine';
-import type { SiteId } from '../sites/site-adapter';
+import type { PageAdapter, PageRef, SiteId } from '../sites/site-adapter';
 
 export const STAGE_PORT = Symbol.for('no-contact-guard.stage');
 
@@ -43,8 +43,21 @@ export interface AttachedUi extends GuardUi {
   onKey(event: Event): void;
 }
 
+/**
+ * The first stage's page views, lent to the UI stage's self-check (utils/engine/self-check.ts)
+ * with the site's page part it checks with: the check runs seconds after a page has loaded, so
+ * its code waits in the UI stage instead of costing the first stage.
+ */
+export interface PageViews {
+  adapter: PageAdapter;
+  /** Calls `listener` on every page view from now on, the current one first. */
+  watch(listener: (href: string, ref: PageRef | undefined) => void): void;
+}
+
 export interface StagePort {
   site: SiteId;
+  /** Absent where the first stage checks nothing (tests). */
+  pageViews?: PageViews;
   mount: CoverMount;
   /**
    * The stored core as the first stage last read it (unvalidated: the UI stage validates it), so

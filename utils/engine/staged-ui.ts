@@ -6,7 +6,7 @@
  * file, and is handed over to the dialog as soon as it attaches.
  */
 import type { GuardPrompt, GuardUi, PromptOutcome } from './engine';
-import type { AttachedUi, StagePort } from './stage-port';
+import type { AttachedUi, PageViews, StagePort } from './stage-port';
 import { HELD_KEY_EVENTS } from './held-keys';
 import { createCoverMount } from './cover-mount';
 import type { SiteId } from '../sites/site-adapter';
@@ -19,6 +19,8 @@ export interface StagedUiOptions {
   /** The stored core as last read (the port hands it to the UI stage). */
   storedCore(): unknown;
   signal: AbortSignal;
+  /** Lent to the UI stage through the port (its self-check). */
+  pageViews?: PageViews;
 }
 
 export interface StagedUi extends GuardUi {
@@ -29,7 +31,7 @@ export interface StagedUi extends GuardUi {
   attached(): AttachedUi | undefined;
 }
 
-export function createStagedUi({ doc, site, requestUi, storedCore, signal }: StagedUiOptions): StagedUi {
+export function createStagedUi({ doc, site, requestUi, storedCore, signal, pageViews }: StagedUiOptions): StagedUi {
   const mount = createCoverMount(doc);
   let ui: AttachedUi | undefined;
   let waiting: { prompt: GuardPrompt; resolve(outcome: PromptOutcome): void } | undefined;
@@ -47,6 +49,7 @@ export function createStagedUi({ doc, site, requestUi, storedCore, signal }: Sta
 
   const port: StagePort = {
     site,
+    ...(pageViews && { pageViews }),
     mount,
     storedCore,
     attach(create) {

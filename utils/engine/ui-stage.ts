@@ -16,7 +16,8 @@ import { createGuardUi, type InterstitialContext } from './cover';
 import { TypedAheadWantedSchema } from './typed-ahead';
 import { friendPrompt } from '../friend/friend-link';
 import { hardHoursFriction, isInHardHours } from '../days/hard-hours';
-import { stagePort, type AttachedUi, type StagePort } from './stage-port';
+import { stagePort, type AttachedUi, type PageViews, type StagePort } from './stage-port';
+import { createSelfCheck } from './self-check';
 
 /** A different reason each time, so the words stay alive; the first reason when there is one. */
 function pick<T>(items: readonly T[], seed: number): T | undefined {
@@ -59,6 +60,28 @@ export function startUiStage(signal: AbortSignal): void {
     return core;
   };
   found.attach((port) => createAttachedUi(port, current, signal));
+  if (found.pageViews) startSelfCheck(found.pageViews, signal);
+}
+
+/** The guard's self-check, with the first stage's adapter and page views; one result per checked view. */
+function startSelfCheck({ adapter, watch }: PageViews, signal: AbortSignal): void {
+  const check = createSelfCheck({
+    adapter,
+    win: window,
+    signal,
+    safe(where, fn) {
+      try {
+        return fn();
+      } catch (error) {
+        // With the adapter id and never a handle; only in development builds.
+        if (import.meta.env.MODE !== 'production') console.warn(`[no-contact-guard] ${adapter.id}.${where} failed`, error);
+        return undefined;
+      }
+    },
+    // The background validates and counts it.
+    report: (found) => void browser.runtime.sendMessage({ type: 'site-check-reported', site: adapter.id, found }).catch(() => undefined),
+  });
+  if (check) watch((href, ref) => check.onPageView(href, ref));
 }
 
 function createAttachedUi(port: StagePort, core: () => GuardCore | undefined, signal: AbortSignal): AttachedUi {

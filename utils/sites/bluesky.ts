@@ -3,7 +3,7 @@
  * client's own source (bluesky-social/social-app): its `testID` props render as `data-testid`.
  */
 import type { ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck } from './site-adapter';
-import { defineSite } from './site-adapter';
+import { definePage, defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import { addRef, cardOf, cleanHandle, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
 
@@ -179,23 +179,28 @@ const SELF_CHECK: SelfCheck = {
   ],
 };
 
-export const blueskyAdapter = defineSite({
+/** What the site's pages need: the guard's first stage here carries this and the engine, nothing else (modules/site-bundles.ts). */
+export const page = definePage({
   id: 'bluesky',
-  label: 'Bluesky',
-  hosts: [HOST],
-  matches: ['*://bsky.app/*'],
   parseUrl,
   normalizeHandle: parseHandle,
-  profileUrl: (handle) => `https://${HOST}/profile/${handle}`,
   pageOwner,
   feedItem: {
     selector: FEED_ITEM_PREFIXES.map((prefix) => `[data-testid^="${prefix}"]`).join(', '),
     authors: authorsOf,
     mentionSelector,
-    hideSelectors,
   },
   controls: CONTROLS,
   selfCheck: SELF_CHECK,
+});
+
+/** The whole site: the page part, plus what only the background and the extension's pages read. */
+export const blueskyAdapter = defineSite(page, {
+  label: 'Bluesky',
+  hosts: [HOST],
+  matches: ['*://bsky.app/*'],
+  profileUrl: (handle) => `https://${HOST}/profile/${handle}`,
+  hideSelectors,
 });
 
 export default blueskyAdapter;

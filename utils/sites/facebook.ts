@@ -20,7 +20,7 @@
  * hover that opens it on a guarded person's post is stopped (see docs/sites/facebook.md).
  */
 import type { Action, ContactAccount, ControlRule, Handle, PageRef, SelfCheck } from './site-adapter';
-import { defineSite } from './site-adapter';
+import { definePage, defineSite } from './site-adapter';
 import { actionByButtonText, addRef, cleanHandle, firstProfileRef, linkReader, normalizeHost } from './kit';
 
 // Facebook, seen 2026-07: the desktop app answers on the bare host, www. and web.; m. is the mobile
@@ -339,13 +339,26 @@ const SELF_CHECK: SelfCheck = {
   ],
 };
 
-export const facebookAdapter = defineSite({
+/** What the site's pages need: the guard's first stage here carries this and the engine, nothing else (modules/site-bundles.ts). */
+export const page = definePage({
   id: 'facebook',
+  parseUrl,
+  normalizeHandle: parseHandle,
+  pageOwner,
+  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf },
+  controls: CONTROLS,
+  classifyControl,
+  // Facebook, seen 2026-07: story viewers are listed to the owner; Messenger shows "Seen". Profile
+  // visits are not disclosed. Source: docs/sites/facebook.md (Contact in itself, M)
+  visibleToThem: { story: 'story-viewers', messages: 'read-receipts' },
+  selfCheck: SELF_CHECK,
+});
+
+/** The whole site: the page part, plus what only the background and the extension's pages read. */
+export const facebookAdapter = defineSite(page, {
   label: 'Facebook',
   hosts: ['facebook.com'],
   matches: ['*://*.facebook.com/*'],
-  parseUrl,
-  normalizeHandle: parseHandle,
   profileUrl: (handle) => (NUMERIC_ID.test(handle) ? `https://www.facebook.com/profile.php?id=${handle}` : `https://www.facebook.com/${handle}`),
   // Facebook, seen 2026-12: a vanity reads the same with periods anywhere (`/sam.rivers` is
   // `/samrivers`), which a match pattern can only say with a wildcard between letters: a few pages of
@@ -355,17 +368,9 @@ export const facebookAdapter = defineSite({
     const dotted = `/${[...handle].join('*')}`;
     return [dotted, `${dotted}/*`, `${dotted}?*`];
   },
-  pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf },
-  controls: CONTROLS,
-  classifyControl,
-  // Facebook, seen 2026-07: story viewers are listed to the owner; Messenger shows "Seen". Profile
-  // visits are not disclosed. Source: docs/sites/facebook.md (Contact in itself, M)
-  visibleToThem: { story: 'story-viewers', messages: 'read-receipts' },
   contactRequestRegexes,
   // Facebook, seen 2026-07: stories and threads name the numeric id only. Source: docs/sites/facebook.md (Handles)
   accountsByNumber: true,
-  selfCheck: SELF_CHECK,
 });
 
 export default facebookAdapter;

@@ -16,7 +16,7 @@
  *   hides the ring of a guarded person (it is a feed item below), which removes the tap altogether.
  */
 import type { Action, ContactAccount, ControlRule, FeedReach, Handle, OpenerRule, PageRef, SelfCheck } from './site-adapter';
-import { defineSite } from './site-adapter';
+import { definePage, defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import type { LocalizedLabel } from './kit';
 import { actionByButtonText, actionsByText, addRef, ariaLabelSelector, buttonAroundIcon, buttonAroundLocalizedIcon, cardOf, cleanHandle, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
@@ -331,16 +331,13 @@ const SELF_CHECK: SelfCheck = {
   ],
 };
 
-export const instagramAdapter = defineSite({
+/** What the site's pages need: the guard's first stage here carries this and the engine, nothing else (modules/site-bundles.ts). */
+export const page = definePage({
   id: 'instagram',
-  label: 'Instagram',
-  hosts: ['instagram.com'],
-  matches: ['*://*.instagram.com/*'],
   parseUrl,
   normalizeHandle: parseHandle,
-  profileUrl: (handle) => `https://www.instagram.com/${handle}/`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector, hideSelectors },
+  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector },
   controls: CONTROLS,
   classifyControl,
   openers: OPENERS,
@@ -348,8 +345,17 @@ export const instagramAdapter = defineSite({
   // unread messages shows "Seen" unless read receipts are off.
   // Source: docs/sites/instagram.md (Contact in itself, M)
   visibleToThem: { story: 'story-viewers', messages: 'read-receipts' },
-  contactRequestRegexes,
   selfCheck: SELF_CHECK,
+});
+
+/** The whole site: the page part, plus what only the background and the extension's pages read. */
+export const instagramAdapter = defineSite(page, {
+  label: 'Instagram',
+  hosts: ['instagram.com'],
+  matches: ['*://*.instagram.com/*'],
+  profileUrl: (handle) => `https://www.instagram.com/${handle}/`,
+  hideSelectors,
+  contactRequestRegexes,
 });
 
 export default instagramAdapter;

@@ -9,7 +9,7 @@
  */
 import type { Action, ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck } from './site-adapter';
 import type { LocalizedLabel } from './kit';
-import { defineSite } from './site-adapter';
+import { definePage, defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import { actionsByText, addRef, ariaLabelSelector, ariaLabelTemplate, cardOf, cleanHandle, decodeSegment, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
 
@@ -358,24 +358,30 @@ const SELF_CHECK: SelfCheck = {
   ],
 };
 
-export const linkedinAdapter = defineSite({
+/** What the site's pages need: the guard's first stage here carries this and the engine, nothing else (modules/site-bundles.ts). */
+export const page = definePage({
   id: 'linkedin',
-  label: 'LinkedIn',
-  hosts: ['linkedin.com'],
-  matches: ['*://*.linkedin.com/*'],
   parseUrl,
   normalizeHandle: parseHandle,
-  profileUrl: (handle) => `https://www.linkedin.com/in/${encodeURIComponent(handle)}/`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector, hideSelectors },
+  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector },
   controls: CONTROLS,
   classifyControl,
   // LinkedIn, seen 2026-02: profile views are shown to the person (by the viewer's own setting);
   // opening a thread with their unread messages can show it read.
   // Source: docs/sites/linkedin.md (Contact in itself, H/M)
   visibleToThem: { profile: 'profile-views', messages: 'read-receipts' },
-  contactRequestRegexes,
   selfCheck: SELF_CHECK,
+});
+
+/** The whole site: the page part, plus what only the background and the extension's pages read. */
+export const linkedinAdapter = defineSite(page, {
+  label: 'LinkedIn',
+  hosts: ['linkedin.com'],
+  matches: ['*://*.linkedin.com/*'],
+  profileUrl: (handle) => `https://www.linkedin.com/in/${encodeURIComponent(handle)}/`,
+  hideSelectors,
+  contactRequestRegexes,
 });
 
 export default linkedinAdapter;

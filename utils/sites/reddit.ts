@@ -13,7 +13,7 @@
  * default). Replies, comments, chats and messages reach them and are always paused.
  */
 import type { Action, ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck } from './site-adapter';
-import { defineSite } from './site-adapter';
+import { definePage, defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import { actionByButtonText, addRef, cardOf, cleanHandle, decodeSegment, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
 
@@ -297,19 +297,13 @@ const SELF_CHECK: SelfCheck = {
   ],
 };
 
-export const redditAdapter = defineSite({
+/** What the site's pages need: the guard's first stage here carries this and the engine, nothing else (modules/site-bundles.ts). */
+export const page = definePage({
   id: 'reddit',
-  label: 'Reddit',
-  hosts: ['reddit.com'],
-  matches: ['*://*.reddit.com/*'],
   parseUrl,
   normalizeHandle: parseHandle,
-  profileUrl: (handle) => `https://www.reddit.com/user/${handle}/`,
-  // Reddit, seen 2026-07: `/u/<name>` is the same profile, and `/message/compose/?to=<name>` writes to
-  // them; both name them in the address, so the cover registration names them too. Source: docs/sites/reddit.md
-  coverPaths: (handle) => [`/u/${handle}`, `/u/${handle}/*`, `/u/${handle}?*`, ...['/message/compose?', '/message/compose/?'].flatMap((page) => [`${page}to=${handle}`, `${page}to=${handle}&*`])],
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector, hideSelectors, ownParts },
+  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector, ownParts },
   controls: CONTROLS,
   classifyControl,
   // Reddit, seen 2026-07: votes are anonymous to the author; the person chooses whether they pause.
@@ -318,6 +312,18 @@ export const redditAdapter = defineSite({
   // Reddit, seen 2026-07: Reddit shows no one who viewed their profile or posts.
   // Source: docs/sites/reddit.md (What the other person is told, H)
   selfCheck: SELF_CHECK,
+});
+
+/** The whole site: the page part, plus what only the background and the extension's pages read. */
+export const redditAdapter = defineSite(page, {
+  label: 'Reddit',
+  hosts: ['reddit.com'],
+  matches: ['*://*.reddit.com/*'],
+  profileUrl: (handle) => `https://www.reddit.com/user/${handle}/`,
+  // Reddit, seen 2026-07: `/u/<name>` is the same profile, and `/message/compose/?to=<name>` writes to
+  // them; both name them in the address, so the cover registration names them too. Source: docs/sites/reddit.md
+  coverPaths: (handle) => [`/u/${handle}`, `/u/${handle}/*`, `/u/${handle}?*`, ...['/message/compose?', '/message/compose/?'].flatMap((page) => [`${page}to=${handle}`, `${page}to=${handle}&*`])],
+  hideSelectors,
 });
 
 export default redditAdapter;

@@ -101,16 +101,6 @@ export interface FeedItemRule {
    */
   mentionSelector?(account: ContactAccount): string;
   /**
-   * Complete CSS selectors of the items to hide for this account at this reach, for the stylesheet
-   * the background injects with the browser's user origin (invisible to the page's CSSOM, and
-   * stronger than any page rule). Unlike `mentionSelector` they must be exact: an item a selector
-   * matches is hidden with no further check, so it must be one `authors()` names them in (or, at
-   * 'mentions', one with a link to them). tests/sites/feed-style.test.ts holds every fixture to it.
-   * Without it, or when it returns undefined for an account CSS cannot match exactly, the engine
-   * hides the site's items itself, item by item.
-   */
-  hideSelectors?(account: ContactAccount, reach: FeedReach): string[] | undefined;
-  /**
    * For items that hold other people's items (a comment and its replies): the parts of the item
    * that are its own (author line, text, actions), hidden instead of the whole item so the replies
    * stay reachable. The placeholder stands before the first part. Without it, the whole item hides.
@@ -149,34 +139,18 @@ export interface SelfCheck {
 }
 
 /**
- * One site, declared once: its id (equal to the file name, `utils/sites/<id>.ts`), label, hosts
- * and match patterns live here and nowhere else. The list of site ids, the manifest's host
- * permissions, the schema's site enum, the options page, the background's registrations and the
- * per-site content-script bundles all derive from the registry of these.
+ * What a site's own pages need, and all the guard's first stage carries (modules/site-bundles.ts):
+ * the parser, the feed items, the controls, the facts the prompt needs. Everything else about a
+ * site (its label, hosts, match patterns, the cover registration's paths, the redirect rules, the
+ * feed stylesheet's selectors) only the background and the extension's own pages read
+ * ({@link SiteDeclaration}): a page of the site never downloads, parses or runs it.
  */
-export interface SiteAdapter<Id extends string = SiteId> {
+export interface PageAdapter<Id extends string = SiteId> {
   id: Id;
-  /** Shown on the options page. */
-  label: string;
-  /** Host names this adapter answers for (exact, lower-case). */
-  hosts: readonly string[];
-  /** Match patterns the background registers the content script on. */
-  matches: readonly string[];
   /** Classifies a URL: a page about one person, or undefined. Never throws. */
   parseUrl(url: URL): PageRef | undefined;
   /** Case, leading '@', trailing slash. Undefined when `raw` cannot be a handle on this site. */
   normalizeHandle(raw: string): Handle | undefined;
-  /** A canonical profile link, shown back to the person when they paste one. */
-  profileUrl(handle: Handle): string;
-  /**
-   * Match-pattern paths (`*` wildcards allowed) of an account's pages that `profileUrl` does not
-   * spell, for the cover registration (utils/background/cover-patterns.ts): other URL forms (a
-   * short profile path, a compose page naming them in its query) or spellings the site reads as
-   * the same name (Facebook ignores periods in a vanity). Called with each case form of the handle
-   * the site accepts. A pattern may match more than their pages: such a page is covered from its
-   * first frame until the guard list is read, as every profile was before December 2026.
-   */
-  coverPaths?(handle: string): string[];
   /**
    * For pages whose URL names no one (a post by id, a DM thread): whose page is it, read from the
    * DOM. Called again as the page renders.
@@ -198,6 +172,39 @@ export interface SiteAdapter<Id extends string = SiteId> {
    * Every other action is always paused.
    */
   choosablePauses?: Partial<Record<Action, boolean>>;
+  /** Page kinds whose mere viewing is visible to the other person. */
+  visibleToThem?: Partial<Record<PageKind, ContactSignal>>;
+  selfCheck?: SelfCheck;
+}
+
+/**
+ * What only the background and the extension's own pages (options, popup) read about a site. The
+ * guard's first stage never imports it: it is the second argument of {@link defineSite}, which
+ * the page bundle drops (nothing there reads the whole adapter).
+ */
+export interface SiteDeclaration {
+  /** Shown on the options page. */
+  label: string;
+  /** Host names this adapter answers for (exact, lower-case). */
+  hosts: readonly string[];
+  /** Match patterns the background registers the content script on. */
+  matches: readonly string[];
+  /** A canonical profile link, shown back to the person when they paste one. */
+  profileUrl(handle: Handle): string;
+  /**
+   * Match-pattern paths (`*` wildcards allowed) of an account's pages that `profileUrl` does not
+   * spell, for the cover registration (utils/background/cover-patterns.ts): other URL forms (a
+   * short profile path, a compose page naming them in its query) or spellings the site reads as
+   * the same name (Facebook ignores periods in a vanity). Called with each case form of the handle
+   * the site accepts. A pattern may match more than their pages: such a page is covered from its
+   * first frame until the guard list is read, as every profile was before December 2026.
+   */
+  coverPaths?(handle: string): string[];
+  /**
+   * `feedItem.hideSelectors` of the whole adapter (see {@link SiteFeedItemRule}): declared here
+   * because only the background's feed stylesheet reads it. Needs a `feedItem` on the page part.
+   */
+  hideSelectors?: SiteFeedItemRule['hideSelectors'];
   /**
    * A site whose accounts usually carry the same handle as this site's (Threads accounts are made
    * from Instagram accounts): when a person has an account there, the options page offers, with one
@@ -212,8 +219,6 @@ export interface SiteAdapter<Id extends string = SiteId> {
    * person by it. `normalizeHandle` must accept the number.
    */
   accountsByNumber?: boolean;
-  /** Page kinds whose mere viewing is visible to the other person. */
-  visibleToThem?: Partial<Record<PageKind, ContactSignal>>;
   /**
    * For views the other person is told about: RE2 regular expressions (declarativeNetRequest
    * `regexFilter`) of the full-load URLs that tell them, given one guarded account (its handle,
@@ -223,10 +228,46 @@ export interface SiteAdapter<Id extends string = SiteId> {
    * whose compiled regex exceeds 2 KB.
    */
   contactRequestRegexes?(account: ContactAccount): string[];
-  selfCheck?: SelfCheck;
 }
 
-/** Declares a site, keeping its id as a literal type so the registry can derive `SiteId`. */
-export function defineSite<const Id extends string>(adapter: SiteAdapter<Id>): SiteAdapter<Id> {
-  return adapter;
+/** A feed item rule as the background sees it: the page's rule plus the stylesheet's selectors. */
+export interface SiteFeedItemRule extends FeedItemRule {
+  /**
+   * Complete CSS selectors of the items to hide for this account at this reach, for the stylesheet
+   * the background injects with the browser's user origin (invisible to the page's CSSOM, and
+   * stronger than any page rule). Unlike `mentionSelector` they must be exact: an item a selector
+   * matches is hidden with no further check, so it must be one `authors()` names them in (or, at
+   * 'mentions', one with a link to them). tests/sites/feed-style.test.ts holds every fixture to it.
+   * Without it, or when it returns undefined for an account CSS cannot match exactly, the engine
+   * hides the site's items itself, item by item.
+   */
+  hideSelectors?(account: ContactAccount, reach: FeedReach): string[] | undefined;
+}
+
+/**
+ * One site, declared once: its id (equal to the file name, `utils/sites/<id>.ts`), label, hosts
+ * and match patterns live here and nowhere else. The list of site ids, the manifest's host
+ * permissions, the schema's site enum, the options page, the background's registrations and the
+ * per-site content-script bundles all derive from the registry of these. The page part
+ * ({@link PageAdapter}) is the file's `page` export, which is all the site's first stage imports.
+ */
+export interface SiteAdapter<Id extends string = SiteId> extends PageAdapter<Id>, Omit<SiteDeclaration, 'hideSelectors'> {
+  feedItem?: SiteFeedItemRule;
+}
+
+/** Declares what a site's pages need, keeping its id as a literal type (the file's `page` export). */
+export function definePage<const Id extends string>(page: PageAdapter<Id>): PageAdapter<Id> {
+  return page;
+}
+
+/**
+ * The whole site: its page part plus what only the background and the extension's pages read.
+ * Free of side effects, so a bundle that imports only the page part (every site's first stage)
+ * drops this call and everything only its second argument reaches.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function defineSite<const Id extends string>(page: PageAdapter<Id>, site: SiteDeclaration): SiteAdapter<Id> {
+  const { hideSelectors, ...rest } = site;
+  const feedItem = page.feedItem && (hideSelectors ? { ...page.feedItem, hideSelectors } : page.feedItem);
+  return { ...page, ...rest, ...(feedItem && { feedItem }) };
 }

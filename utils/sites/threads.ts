@@ -10,7 +10,7 @@
  * those controls are stopped, in the five interface languages listed in LABELS.
  */
 import type { Action, ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck } from './site-adapter';
-import { defineSite } from './site-adapter';
+import { definePage, defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import type { LocalizedLabel } from './kit';
 import { actionByButtonText, actionsByText, addRef, ariaLabelSelector, buttonAroundIcon, buttonAroundLocalizedIcon, cardOf, cleanHandle, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
@@ -157,23 +157,29 @@ const SELF_CHECK: SelfCheck = {
   ],
 };
 
-export const threadsAdapter = defineSite({
+/** What the site's pages need: the guard's first stage here carries this and the engine, nothing else (modules/site-bundles.ts). */
+export const page = definePage({
   id: 'threads',
-  label: 'Threads',
-  hosts: ['threads.com', 'threads.net'],
-  matches: ['*://*.threads.com/*', '*://*.threads.net/*'],
   parseUrl,
   normalizeHandle: parseHandle,
-  profileUrl: (handle) => `https://www.threads.com/@${handle}`,
-  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector, hideSelectors },
+  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector },
   controls: CONTROLS,
   classifyControl,
-  // Threads, seen 2026-03: a Threads account is made from an Instagram account with the same
-  // username. Source: docs/sites/threads.md (Handles)
-  sameHandleAs: 'instagram',
   // Threads, seen 2026-03: nothing known tells someone that their profile or posts were viewed.
   // Source: docs/sites/threads.md (What the other person is told, M)
   selfCheck: SELF_CHECK,
+});
+
+/** The whole site: the page part, plus what only the background and the extension's pages read. */
+export const threadsAdapter = defineSite(page, {
+  label: 'Threads',
+  hosts: ['threads.com', 'threads.net'],
+  matches: ['*://*.threads.com/*', '*://*.threads.net/*'],
+  profileUrl: (handle) => `https://www.threads.com/@${handle}`,
+  hideSelectors,
+  // Threads, seen 2026-03: a Threads account is made from an Instagram account with the same
+  // username. Source: docs/sites/threads.md (Handles)
+  sameHandleAs: 'instagram',
 });
 
 export default threadsAdapter;

@@ -18,7 +18,7 @@
  *   renders; the conversation list shows display names, not handles, so that click is not stopped.
  */
 import type { Action, ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck } from './site-adapter';
-import { defineSite } from './site-adapter';
+import { definePage, defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import { actionByButtonText, addRef, cardOf, cleanHandle, decodeSegment, linkReader, linksTo, normalizeHost } from './kit';
 
@@ -269,16 +269,13 @@ const SELF_CHECK: SelfCheck = {
   ],
 };
 
-export const tiktokAdapter = defineSite({
+/** What the site's pages need: the guard's first stage here carries this and the engine, nothing else (modules/site-bundles.ts). */
+export const page = definePage({
   id: 'tiktok',
-  label: 'TikTok',
-  hosts: ['tiktok.com'],
-  matches: ['*://*.tiktok.com/*'],
   parseUrl,
   normalizeHandle: parseHandle,
-  profileUrl: (handle) => `https://www.tiktok.com/@${handle}`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector, hideSelectors },
+  feedItem: { selector: FEED_ITEM_SELECTOR, authors: authorsOf, mentionSelector },
   controls: CONTROLS,
   classifyControl,
   // TikTok, seen 2026-01: profile view history (30 days) and post view history (7 days) are mutual
@@ -286,8 +283,17 @@ export const tiktokAdapter = defineSite({
   // MAY be shown to them. Whether messages show as read was not established (U); "may" is honest
   // either way. Source: docs/sites/tiktok.md (What the other person is told, M/U)
   visibleToThem: { profile: 'mutual-view-history', post: 'mutual-view-history', messages: 'read-receipts' },
-  contactRequestRegexes,
   selfCheck: SELF_CHECK,
+});
+
+/** The whole site: the page part, plus what only the background and the extension's pages read. */
+export const tiktokAdapter = defineSite(page, {
+  label: 'TikTok',
+  hosts: ['tiktok.com'],
+  matches: ['*://*.tiktok.com/*'],
+  profileUrl: (handle) => `https://www.tiktok.com/@${handle}`,
+  hideSelectors,
+  contactRequestRegexes,
 });
 
 export default tiktokAdapter;

@@ -3,7 +3,7 @@
  * insin/control-panel-for-twitter (CPFT) v4.24.0 `script.js` @0962235a (2026-08-17).
  */
 import type { ContactAccount, ControlRule, FeedReach, Handle, PageRef, SelfCheck, ShortcutRule } from './site-adapter';
-import { defineSite } from './site-adapter';
+import { definePage, defineSite } from './site-adapter';
 import { cssString } from './css-string';
 import type { LocalizedLabel } from './kit';
 import { addRef, ariaLabelSelector, cleanHandle, firstProfileRef, linkReader, linksTo, normalizeHost } from './kit';
@@ -273,23 +273,29 @@ const SELF_CHECK: SelfCheck = {
   ],
 };
 
-export const xAdapter = defineSite({
+/** What the site's pages need: the guard's first stage here carries this and the engine, nothing else (modules/site-bundles.ts). */
+export const page = definePage({
   id: 'x',
-  label: 'X (Twitter)',
-  hosts: ['x.com', 'twitter.com'],
-  // X, seen 2026-08: `*.x.com` covers the bare host too. Source: docs/sites/x.md (Hosts)
-  matches: ['*://*.x.com/*', '*://*.twitter.com/*'],
   parseUrl,
   normalizeHandle: parseHandle,
-  profileUrl: (handle) => `https://x.com/${handle}`,
   pageOwner,
-  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector, hideSelectors },
+  feedItem: { selector: FEED_ITEM_SELECTORS.join(', '), authors: authorsOf, mentionSelector },
   controls: CONTROLS,
   shortcuts: SHORTCUTS,
   // X, seen 2026-08: opening a thread with unread messages can show them "Seen" when read receipts
   // are on. Source: docs/sites/x.md (X Help, Direct Messages, M)
   visibleToThem: { messages: 'read-receipts' },
   selfCheck: SELF_CHECK,
+});
+
+/** The whole site: the page part, plus what only the background and the extension's pages read. */
+export const xAdapter = defineSite(page, {
+  label: 'X (Twitter)',
+  hosts: ['x.com', 'twitter.com'],
+  // X, seen 2026-08: `*.x.com` covers the bare host too. Source: docs/sites/x.md (Hosts)
+  matches: ['*://*.x.com/*', '*://*.twitter.com/*'],
+  profileUrl: (handle) => `https://x.com/${handle}`,
+  hideSelectors,
 });
 
 export default xAdapter;

@@ -76,7 +76,7 @@ let navigation: FakeNavigation;
 let onIndex: ((index: GuardIndex) => void) | undefined;
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-function start(index: GuardIndex | Promise<GuardIndex>) {
+function start(index: GuardIndex | Promise<GuardIndex>, views?: [string, string | undefined][]) {
   controller = new AbortController();
   ui = new FakeUi();
   startEngine({
@@ -90,6 +90,7 @@ function start(index: GuardIndex | Promise<GuardIndex>) {
     onError: (where, error) => {
       throw new Error(`${where}: ${String(error)}`);
     },
+    ...(views && { onPageView: (href: string, ref: { handle?: string } | undefined) => void views.push([href, ref?.handle]) }),
   });
 }
 
@@ -192,4 +193,18 @@ test('a script moving in-app through many candidates finds every page covered al
   } finally {
     vi.useRealTimers();
   }
+});
+
+test('every page view reaches the UI stage\'s self-check, with what its URL says', async () => {
+  const views: [string, string | undefined][] = [];
+  history.replaceState(null, '', 'http://localhost:3000/bob');
+  start(buildGuardIndex(coreGuarding('alice'), 'x'), views);
+  await flush();
+  navigation.navigate('http://localhost:3000/home', true);
+  history.pushState(null, '', 'http://localhost:3000/home');
+  await flush();
+  expect(views).toEqual([
+    ['http://localhost:3000/bob', 'bob'],
+    ['http://localhost:3000/home', undefined],
+  ]);
 });

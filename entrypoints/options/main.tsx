@@ -11,14 +11,13 @@ import { OptionsPage } from '../../components/options/OptionsPage';
 import { KeptAsideNotice } from '../../components/common/KeptAsideNotice';
 import { SetupFlow } from '../../components/setup/SetupFlow';
 import { t } from '../../utils/copy';
-import { urgeHistogram } from '../../utils/data/event-log';
-import { whatWorks } from '../../utils/ui/what-works';
+import { JOURNAL_PAGE } from '../../components/options/JournalSection';
 import { patternOrigins } from '../../utils/sites/custom-patterns';
 import { parseHandleForSite, recognizeProfileLink } from '../../utils/sites/recognize';
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import type { Handle } from '../../utils/sites/site-adapter';
 import { SITE_MATCHES, isSiteId, type SiteId } from '../../utils/sites/site-ids';
-import { liveState, send } from '../../utils/ui/client';
+import { liveView, send } from '../../utils/ui/client';
 import { listText, safeFileName, showsSetup, showsSetupNow, type PatternAccess, type SiteChoice } from '../../utils/ui/options-model';
 import { parseSetupHash, resumeSetupStep, setupHash } from '../../utils/ui/popup-model';
 
@@ -39,7 +38,7 @@ function start(root: HTMLElement) {
   document.documentElement.lang = locale;
   document.title = t('options.pageTitle');
 
-  const state = liveState();
+  const live = liveView(JOURNAL_PAGE);
   const hash = signal(location.hash);
   const privateAllowed = signal<boolean | undefined>(undefined);
   const siteAccess = signal<Partial<Record<SiteId, boolean>>>({});
@@ -67,7 +66,7 @@ function start(root: HTMLElement) {
   // The person's own link patterns: whether each one's site is open to the extension, by pattern.
   const patternAccessState = signal<Record<string, boolean>>({});
   const checkPatternAccess = async () => {
-    const patterns = [...new Set((state.snapshot.peek()?.doc.customPatterns ?? []).map((p) => p.pattern))];
+    const patterns = [...new Set((live.view.peek()?.doc.customPatterns ?? []).map((p) => p.pattern))];
     const entries = await Promise.all(
       patterns.map(async (pattern) => {
         const origins = patternOrigins(pattern);
@@ -82,7 +81,7 @@ function start(root: HTMLElement) {
   };
   effect(() => {
     // Re-checked whenever the stored patterns change.
-    void state.snapshot.value?.doc.customPatterns;
+    void live.view.value?.doc.customPatterns;
     void checkPatternAccess();
   });
   const patternAccess: PatternAccess = {
@@ -135,7 +134,7 @@ function start(root: HTMLElement) {
   };
 
   function App() {
-    const snapshot = state.snapshot.value;
+    const snapshot = live.view.value;
     if (!snapshot) {
       return (
         <main>
@@ -186,8 +185,9 @@ function start(root: HTMLElement) {
         recognizeLink={recognizeProfileLink}
         normalizeHandle={parseHandleForSite}
         send={send}
-        urges={urgeHistogram(doc.events, timeZone)}
-        whatWorks={whatWorks(doc.events, timeZone)}
+        urges={snapshot.figures.urges}
+        whatWorks={snapshot.figures.whatWorks}
+        journalOlder={{ total: snapshot.journalCount, onMore: () => void live.showJournal(doc.journal.length + JOURNAL_PAGE) }}
         privateAllowed={privateAllowed.value}
         browserName={browserName}
         siteAccess={siteAccess.value}

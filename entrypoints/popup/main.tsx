@@ -16,7 +16,7 @@ import { recognizeProfileLink } from '../../utils/sites/recognize';
 import { SITE_ADAPTERS } from '../../utils/sites/registry';
 import { listText } from '../../utils/ui/options-model';
 import { SITE_MATCHES, type SiteId } from '../../utils/sites/site-ids';
-import { liveState, send, type LiveState } from '../../utils/ui/client';
+import { liveView, send, type LiveView } from '../../utils/ui/client';
 import { mayMissSince, parseSiteChecks, SITE_CHECKS_KEY } from '../../utils/data/site-checks';
 import {
   formatPauseTime,
@@ -65,8 +65,8 @@ async function siteRows(doc: StoredDocument): Promise<SiteStatusRow[]> {
   );
 }
 
-function PopupApp({ live }: { live: LiveState }) {
-  const snapshot = live.snapshot.value;
+function PopupApp({ live }: { live: LiveView }) {
+  const snapshot = live.view.value;
   const doc = snapshot?.doc;
   const [setupStep, setSetupStep] = useState<SetupStep | undefined>();
   const [milestones, setMilestones] = useState<number[]>([]);
@@ -103,7 +103,7 @@ function PopupApp({ live }: { live: LiveState }) {
   useEffect(() => {
     if (!doc || milestonesChecked.current || needsSetup(doc)) return;
     milestonesChecked.current = true;
-    const reached = popupView(doc, new Date(), timeZone()).toCelebrate;
+    const reached = popupView(doc, new Date(), timeZone(), snapshot.figures).toCelebrate;
     if (reached.length === 0) return;
     setMilestones(reached);
     void send({ type: 'milestones-seen', days: reached });
@@ -156,7 +156,7 @@ function PopupApp({ live }: { live: LiveState }) {
 
   return (
     <PopupView
-      view={popupView(doc, new Date(), timeZone())}
+      view={popupView(doc, new Date(), timeZone(), snapshot.figures)}
       milestones={milestones}
       nobodyGuarded={doc.people.length === 0}
       problem={snapshot.problem === 'quarantined' ? t('popup.quarantined') : undefined}
@@ -187,4 +187,5 @@ function PopupApp({ live }: { live: LiveState }) {
 
 // The language the messages are in (a locale we lack falls back to English), for screen readers.
 document.documentElement.lang = t('common.lang');
-render(<PopupApp live={liveState()} />, document.getElementById('app')!);
+// The popup shows no journal entries: it asks for none.
+render(<PopupApp live={liveView(0)} />, document.getElementById('app')!);

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { JournalEntry } from '../../utils/data/schema';
-import { formatLocalDateTime, journalNewestFirst, journalPreview, type SendMessage } from '../../utils/ui/options-model';
+import { formatLocalDateTime, JOURNAL_PAGE, journalNewestFirst, journalPreview, type SendMessage } from '../../utils/ui/options-model';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { ShowMore } from '../common/ShowMore';
@@ -23,8 +23,7 @@ export interface JournalSectionProps {
   send: SendMessage;
 }
 
-/** Entries drawn at first, and added by each "show older entries". */
-export const JOURNAL_PAGE = 20;
+export { JOURNAL_PAGE };
 
 export function JournalSection({ entries, older: held, locale, timeZone, send }: JournalSectionProps) {
   const [confirming, setConfirming] = useState<string | undefined>();

@@ -5,12 +5,12 @@
  * background (`state-changed`): settings and the day count are applied here, and a write to the log
  * or the journal asks for the small view again (issue 17, items 7 and 8).
  */
-import { signal, type Signal } from '@preact/signals';
+import { effect, signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { Message, Reply, StateChanged } from '../data/messages';
 import { sendReliably } from '../data/reliable-send';
 import { requestErrorText } from '../copy/data-errors';
-import { joinChange, PART_KEYS } from '../data/parts';
+import type { StoredDocument } from '../data/schema';
 import type { PageView } from './page-view';
 import { isRecord } from '../data/is-record';
 
@@ -26,10 +26,15 @@ export function send(message: Message): Promise<Reply> {
 
 /** A performance mark, set once the first state is drawn (bench/browser.measure.ts reads it). */
 export const FIRST_STATE_MARK = 'first-state-rendered';
+/** Marks around the first request: sent, and answered. */
+export const VIEW_ASKED_MARK = 'first-view-asked';
+export const VIEW_ANSWERED_MARK = 'first-view-answered';
 
 export interface LiveView {
   /** Undefined until the first answer arrives. */
   view: Signal<PageView | undefined>;
+  /** Call once the page draws `view`: the frame after it first draws one is marked. */
+  markFirstDrawn(): void;
   /** Asks for the newest `count` journal entries from now on ("show older entries"). */
   showJournal(count: number): Promise<void>;
   stop(): void;
@@ -39,8 +44,13 @@ function isStateChanged(raw: unknown): raw is StateChanged {
   return isRecord(raw) && raw.type === 'state-changed' && typeof raw.revision === 'string' && isRecord(raw.set) && Array.isArray(raw.remove);
 }
 
-/** The parts a page holds whole: the rest (the log, the journal) it holds only as figures and a first page. */
-const HELD_WHOLE: ReadonlySet<string> = new Set([PART_KEYS.core, PART_KEYS.streak]);
+/**
+ * The parts a page holds whole (utils/data/parts.ts `PART_KEYS`; named here so that the page's
+ * first script does not load the parts' schemas): the log and the journal it holds only as
+ * figures and a first page.
+ */
+const CORE = 'core';
+const STREAK = 'streak';
 
 /**
  * The view after one write, or undefined when it does not follow from the one held: a write was
@@ -49,9 +59,16 @@ const HELD_WHOLE: ReadonlySet<string> = new Set([PART_KEYS.core, PART_KEYS.strea
  */
 export function applyViewChange(held: PageView, changed: StateChanged): PageView | undefined {
   if (changed.whole || held.revision === undefined || changed.previous !== held.revision) return undefined;
-  if (![...Object.keys(changed.set), ...changed.remove].every((key) => HELD_WHOLE.has(key))) return undefined;
-  // The background validated every part before writing it; this only joins them in.
-  const doc = joinChange(held.doc, changed.set, { set: changed.set, remove: [] });
+  if (![...Object.keys(changed.set), ...changed.remove].every((key) => key === CORE || key === STREAK)) return undefined;
+  // The background validated every part before writing it; this only joins them in (as joinChange does).
+  let doc = held.doc;
+  const core = changed.set[CORE];
+  const streakPart = changed.set[STREAK];
+  if (isRecord(core)) doc = { ...(core as Omit<StoredDocument, 'streak' | 'events' | 'journal'>), streak: doc.streak, events: doc.events, journal: doc.journal };
+  if (isRecord(streakPart)) {
+    const { version: _version, ...streak } = streakPart;
+    doc = { ...doc, streak: streak as StoredDocument['streak'] };
+  }
   return { ...held, doc, revision: changed.revision };
 }
 
@@ -72,13 +89,13 @@ export function liveView(journal: number): LiveView {
       try {
         do {
           again = false;
+          const first = view.peek() === undefined;
+          // Phases of the first render, for profiling in any browser (bench/browser.measure.ts reads the last one).
+          if (first) performance.mark(VIEW_ASKED_MARK);
           const reply = await send({ type: 'view-requested', journal, timeZone });
           if (!reply.ok) return;
-          const first = view.peek() === undefined;
+          if (first) performance.mark(VIEW_ANSWERED_MARK);
           view.value = reply.data as PageView;
-          // The page has drawn its first state by the next frame (preact renders in a microtask):
-          // `npm run bench` reads this mark for the render figures. It changes nothing.
-          if (first) requestAnimationFrame(() => performance.mark(FIRST_STATE_MARK));
         } while (again);
       } finally {
         inFlight = undefined;
@@ -99,6 +116,15 @@ export function liveView(journal: number): LiveView {
   void refresh();
   return {
     view,
+    markFirstDrawn: () => {
+      const dispose = effect(() => {
+        if (view.value === undefined) return;
+        // The page has drawn its first view by the next frame (preact renders a change in a
+        // microtask): `npm run bench` reads this mark for the render figures. It changes nothing.
+        requestAnimationFrame(() => performance.mark(FIRST_STATE_MARK));
+        queueMicrotask(() => dispose());
+      });
+    },
     showJournal: (count) => {
       journal = count;
       return refresh();

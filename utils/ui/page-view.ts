@@ -7,7 +7,7 @@
  */
 import { countsToday, totalCount, urgeHistogram, type UrgeHistogram } from '../data/event-log';
 import type { StateSnapshot } from '../data/messages';
-import type { EventLog, StoredDocument } from '../data/schema';
+import type { EventLog, JournalEntry, StoredDocument } from '../data/schema';
 import { localDateOf } from '../days/day-count';
 import { journalNewestFirst } from './options-model';
 import { whatWorks, type WhatWorks } from './what-works';
@@ -40,12 +40,23 @@ export interface PageView extends StateSnapshot {
 
 const NO_EVENTS: EventLog = { recent: [], daily: [] };
 
+/**
+ * The journal newest first, sorted once per journal: the writer keeps the same list until the
+ * journal changes, and every open page asks again after each write (a logged urge too).
+ */
+const newestFirst = new WeakMap<readonly JournalEntry[], JournalEntry[]>();
+function journalSorted(journal: readonly JournalEntry[]): JournalEntry[] {
+  let sorted = newestFirst.get(journal);
+  if (!sorted) newestFirst.set(journal, (sorted = journalNewestFirst(journal)));
+  return sorted;
+}
+
 /** The first screen's view of `snapshot`: `journal` newest entries (newest first), and `figures`. */
 export function pageView(snapshot: StateSnapshot, journal: number, figures: HistoryFigures): PageView {
   const { doc } = snapshot;
   return {
     ...snapshot,
-    doc: { ...doc, events: NO_EVENTS, journal: journalNewestFirst(doc.journal).slice(0, journal) },
+    doc: { ...doc, events: NO_EVENTS, journal: journalSorted(doc.journal).slice(0, journal) },
     journalCount: doc.journal.length,
     figures,
   };

@@ -19,7 +19,7 @@ import type { Handle } from '../../utils/sites/site-adapter';
 import { SITE_MATCHES, isSiteId, type SiteId } from '../../utils/sites/site-ids';
 import { send, type LiveView } from '../../utils/ui/client';
 import { JOURNAL_PAGE, listText, safeFileName, showsSetup, showsSetupNow, type PatternAccess, type SiteChoice } from '../../utils/ui/options-model';
-import { parseSetupHash, resumeSetupStep, setupHash } from '../../utils/ui/popup-model';
+import { parseSetupHash, resumeSetupStep, setupAnswers, setupHash } from '../../utils/ui/popup-model';
 
 export function start(root: HTMLElement, live: LiveView) {
   const locale = browser.i18n.getUILanguage();
@@ -161,11 +161,7 @@ export function start(root: HTMLElement, live: LiveView) {
             recognizeLink={recognizeProfileLink}
             siteLabel={siteLabel}
             siteNames={listText(SITE_ADAPTERS.map((adapter) => adapter.label), locale)}
-            reasons={doc.reasons}
-            plans={doc.plans}
-            goalDays={doc.streak.goalDays}
-            friction={doc.settings.friction}
-            strictPhrase={doc.settings.strictPhrase}
+            {...setupAnswers(doc)}
             now={() => new Date()}
             timeZone={timeZone}
             browserName={browserName}

@@ -27,6 +27,7 @@ import {
   needsSetup,
   popupView,
   resumeSetupStep,
+  setupAnswers,
   setupHash,
   siteStatus,
   type SetupStep,
@@ -142,11 +143,7 @@ function PopupApp({ live }: { live: LiveView }) {
           recognizeLink={recognizeProfileLink}
           siteLabel={siteLabel}
           siteNames={listText(SITE_ADAPTERS.map((adapter) => adapter.label), navigator.language)}
-          reasons={doc.reasons}
-          plans={doc.plans}
-          goalDays={doc.streak.goalDays}
-          friction={doc.settings.friction}
-          strictPhrase={doc.settings.strictPhrase}
+          {...setupAnswers(doc)}
           now={() => new Date()}
           timeZone={timeZone()}
           onContinueInTab={() => openOptions(setupHash(step))}

@@ -56,6 +56,11 @@ export function popupView(doc: StoredDocument, now: Date, timeZone: string, urge
   };
 }
 
+/** The answers the set-up starts from (in the popup and in the options page): what is stored. */
+export function setupAnswers(doc: StoredDocument): Pick<StoredDocument, 'reasons' | 'plans'> & { goalDays: number; friction: Friction; strictPhrase: string } {
+  return { reasons: doc.reasons, plans: doc.plans, goalDays: doc.streak.goalDays, friction: doc.settings.friction, strictPhrase: doc.settings.strictPhrase };
+}
+
 /** The set-up runs until it is finished or skipped (`setupDone`), whether or not someone was added. */
 export function needsSetup(doc: StoredDocument): boolean {
   return !doc.settings.setupDone;

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { JournalEntry } from '../../utils/data/schema';
-import { formatLocalDateTime, journalNewestFirst, journalPreview, type SendMessage } from '../../utils/ui/options-model';
+import { formatLocalDateTime, JOURNAL_PAGE, journalNewestFirst, journalPreview, type SendMessage } from '../../utils/ui/options-model';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { ShowMore } from '../common/ShowMore';
@@ -13,25 +13,31 @@ import { StatusLine, useAction } from './StatusLine';
 
 export interface JournalSectionProps {
   entries: readonly JournalEntry[];
+  /**
+   * With the newest entries only (the options page asks the background for a page at a time): how
+   * many there are in all, and how to ask for the next page. Without: `entries` is every entry.
+   */
+  older?: { total: number; onMore(): void };
   locale: string;
   timeZone: string;
   send: SendMessage;
 }
 
-/** Entries drawn at first, and added by each "show older entries". */
-export const JOURNAL_PAGE = 20;
+export { JOURNAL_PAGE };
 
-export function JournalSection({ entries, locale, timeZone, send }: JournalSectionProps) {
+export function JournalSection({ entries, older: held, locale, timeZone, send }: JournalSectionProps) {
   const [confirming, setConfirming] = useState<string | undefined>();
-  const [shown, setShown] = useState(JOURNAL_PAGE);
+  const [localShown, setShown] = useState(JOURNAL_PAGE);
   const action = useAction(send);
   const sorted = journalNewestFirst(entries);
-  const older = sorted.length - shown;
+  const shown = held ? sorted.length : localShown;
+  const older = (held ? held.total : sorted.length) - shown;
+  const showMore = held ? held.onMore : () => setShown(shown + JOURNAL_PAGE);
   return (
     <section id="journal" class="section" aria-labelledby="journal-title">
       <h2 id="journal-title">{t('options.journal.title')}</h2>
       <p class="intro">{t('options.journal.intro')}</p>
-      {sorted.length === 0 ? (
+      {sorted.length === 0 && older <= 0 ? (
         <p>{t('options.journal.empty')}</p>
       ) : (
         <ul class="journal" data-testid="journal-list">
@@ -78,7 +84,7 @@ export function JournalSection({ entries, locale, timeZone, send }: JournalSecti
           ))}
         </ul>
       )}
-      {older > 0 && <ShowMore testId="journal-more" label={t('options.journal.showOlder', [String(older)])} onMore={() => setShown(shown + JOURNAL_PAGE)} />}
+      {older > 0 && <ShowMore testId="journal-more" label={t('options.journal.showOlder', [String(older)])} onMore={showMore} />}
       <StatusLine outcome={action.outcome} />
     </section>
   );

@@ -39,6 +39,8 @@ export interface OptionsPageProps {
   normalizeHandle(site: SiteId, raw: string): string | undefined;
   send: SendMessage;
   urges: { byHour: readonly number[]; byWeekday: readonly number[] };
+  /** When `doc.journal` holds only the newest entries: how many there are, and how to ask for more. */
+  journalOlder?: { total: number; onMore(): void };
   /** Which way pauses ended, from the log ("what works for you"); absent: not shown. */
   whatWorks?: WhatWorksModel;
   privateAllowed: boolean | undefined;
@@ -127,7 +129,7 @@ export function OptionsPage(props: OptionsPageProps) {
           {...(props.onGrantAccess && { onGrantAccess: props.onGrantAccess })}
           send={send}
         />
-        <JournalSection entries={doc.journal} locale={props.locale} timeZone={props.timeZone} send={send} />
+        <JournalSection entries={doc.journal} {...(props.journalOlder && { older: props.journalOlder })} locale={props.locale} timeZone={props.timeZone} send={send} />
         <HardDaysSection hardDays={doc.hardDays} locale={props.locale} send={send} />
         <HardHoursSection hardHours={doc.hardHours} pending={doc.settings.pending} locale={props.locale} send={send} />
         <UrgeChart byHour={props.urges.byHour} byWeekday={props.urges.byWeekday} locale={props.locale} />

@@ -8,6 +8,7 @@ import { sameHandleOffers, type PatternAccess, type RecognizedLink, type SendMes
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
 import { Field } from '../common/Field';
+import { Folded } from '../common/Folded';
 import { RadioChoices } from '../common/RadioChoices';
 import { AccountForm } from './AccountForm';
 import { LinkPatterns } from './LinkPatterns';
@@ -84,8 +85,7 @@ export function PersonCard(props: PersonCardProps) {
         onAdd={(offer) => void action.run({ type: 'account-added', personId: person.id, account: { site: offer.site, handle: offer.handle } })}
       />
 
-      <details class="more">
-        <summary>{t('options.people.addAccountTitle')}</summary>
+      <Folded class="more" summary={t('options.people.addAccountTitle')}>
         <AccountForm
           idPrefix={`${idPrefix}-add`}
           testIdPrefix="add-account"
@@ -97,7 +97,7 @@ export function PersonCard(props: PersonCardProps) {
           submitLabel={t('options.people.addAccount')}
           onAdd={(account) => send({ type: 'account-added', personId: person.id, account })}
         />
-      </details>
+      </Folded>
 
       <fieldset class="choices">
         <legend>{t('options.people.feedTitle')}</legend>

@@ -1,12 +1,13 @@
 /**
  * Under each person: for each site where they have an account, how to make that site quieter too
  * (mute, unfollow, restrict…) and what they can notice. The guard covers this browser; the
- * site's own settings also reach the apps and other devices. Folded away until asked for.
+ * site's own settings also reach the apps and other devices. Folded away (and not drawn) until asked for.
  */
 import type { Person } from '../../utils/data/schema';
 import { QUIETER_STEPS } from '../../utils/sites/quieter';
 import type { SiteId } from '../../utils/sites/site-ids';
 import { t } from '../../utils/copy';
+import { Folded } from '../common/Folded';
 
 export interface QuieterStepsProps {
   person: Person;
@@ -17,8 +18,7 @@ export function QuieterSteps({ person, siteLabel }: QuieterStepsProps) {
   const sites = [...new Set(person.accounts.map((account) => account.site))];
   if (sites.length === 0) return null;
   return (
-    <details class="quieter" data-testid="quieter">
-      <summary>{t('quieter.title')}</summary>
+    <Folded class="quieter" testId="quieter" summary={t('quieter.title')}>
       <p class="hint">{t('quieter.intro')}</p>
       {sites.map((site) => (
         <section key={site} data-testid="quieter-site" data-site={site} aria-label={siteLabel(site)}>
@@ -33,6 +33,6 @@ export function QuieterSteps({ person, siteLabel }: QuieterStepsProps) {
           </ul>
         </section>
       ))}
-    </details>
+    </Folded>
   );
 }

@@ -4,22 +4,30 @@
  * Private: from this device's own log, shown only here. Plain tables, so it reads the same to
  * everyone; going on is one of the ways, never a failure.
  */
+import { useState } from 'preact/hooks';
 import { PARTS_OF_DAY, PAUSE_ENDS, type WhatWorks as WhatWorksModel } from '../../utils/ui/what-works';
 import { t } from '../../utils/copy';
+import { ShowMore } from '../common/ShowMore';
 
 export interface WhatWorksProps {
   model: WhatWorksModel;
   locale: string;
 }
 
-function formatWeek(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-}
+/**
+ * The latest weeks drawn at first, and added by each "show earlier weeks": five years of weeks
+ * drawn at once were a third of the options page's nodes (issue 17, item 8).
+ */
+export const WEEKS_PAGE = 12;
 
 export function WhatWorks({ model, locale }: WhatWorksProps) {
+  const [shownWeeks, setShownWeeks] = useState(WEEKS_PAGE);
   const used = PAUSE_ENDS.filter((end) => model.ways[end] > 0);
   const first = model.weeks[0];
   const last = model.weeks[model.weeks.length - 1];
+  const earlier = Math.max(0, model.weeks.length - shownWeeks);
+  // One formatter for every row: making one per row cost more than drawing the rows.
+  const weekFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <section id="what-works" class="section" aria-labelledby="what-works-title">
       <h2 id="what-works-title">{t('options.whatWorks.title')}</h2>
@@ -85,9 +93,9 @@ export function WhatWorks({ model, locale }: WhatWorksProps) {
                   </tr>
                 </thead>
                 <tbody>
-                  {model.weeks.map((week) => (
+                  {model.weeks.slice(earlier).map((week) => (
                     <tr key={week.start}>
-                      <th scope="row">{formatWeek(week.start, locale)}</th>
+                      <th scope="row">{weekFormat.format(new Date(`${week.start}T12:00:00Z`))}</th>
                       <td>{week.letPass}</td>
                       <td>{week.wentOn}</td>
                     </tr>
@@ -96,6 +104,7 @@ export function WhatWorks({ model, locale }: WhatWorksProps) {
               </table>
             </div>
           )}
+          {earlier > 0 && <ShowMore testId="what-works-earlier" label={t('options.whatWorks.showEarlier', [String(earlier)])} onMore={() => setShownWeeks(shownWeeks + WEEKS_PAGE)} />}
         </div>
       )}
     </section>

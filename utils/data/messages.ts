@@ -84,6 +84,9 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export-requested') }),
   z.object({ type: z.literal('kept-aside-export-requested') }),
   z.object({ type: z.literal('state-requested') }),
+  // From the popup and options page: what their first screen shows, not the whole state
+  // (utils/ui/page-view.ts): the newest `journal` entries, and the log's figures in `timeZone`.
+  z.object({ type: z.literal('view-requested'), journal: z.number().int().min(0).max(LIMITS.journal), timeZone: timeZoneSchema }),
   // From the pause page and the extension frames inside the interstitial: browser effects, no data change.
   z.object({ type: z.literal('page-continue-requested'), url: z.url({ protocol: /^https?$/ }) }),
   z.object({ type: z.literal('strict-phrase-entered'), phrase: z.string().max(LIMITS.strictPhraseChars) }),

@@ -37,6 +37,7 @@ export type Mutation = Exclude<
   {
     type:
       | 'state-requested'
+      | 'view-requested'
       | 'export-requested'
       | 'kept-aside-export-requested'
       | 'import-requested'

@@ -12,6 +12,7 @@ import { isAllowedFrom, MessageSchema, type Message, type Reply, type SenderKind
 import { reduce, type Mutation } from './reducers';
 import type { Store } from './store';
 import { exportDocument, parseImport } from './transfer';
+import { figuresCache, pageView } from '../ui/page-view';
 
 export interface MessageSender {
   id?: string;
@@ -49,6 +50,7 @@ const NOT_DATA_MESSAGES: ReadonlySet<Message['type']> = new Set(['page-continue-
 function isMutation(message: Message): message is Mutation {
   return ![
     'state-requested',
+    'view-requested',
     'export-requested',
     'kept-aside-export-requested',
     'import-requested',
@@ -64,10 +66,19 @@ function isMutation(message: Message): message is Mutation {
 /** The sender's id for a change (utils/data/reliable-send.ts): read beside the message, never inside the data. */
 const ChangeIdSchema = z.object({ changeId: z.string().regex(/^[\w-]{8,64}$/) });
 
+/** The log's figures, made once per store and revision (every open page asks after each write). */
+const figuresByStore = new WeakMap<Store, ReturnType<typeof figuresCache>>();
+
 async function answer(message: Message, store: Store, changeId: string | undefined): Promise<Reply> {
   switch (message.type) {
     case 'state-requested':
       return { ok: true, data: await store.snapshot() };
+    case 'view-requested': {
+      const snapshot = await store.snapshot();
+      let figures = figuresByStore.get(store);
+      if (!figures) figuresByStore.set(store, (figures = figuresCache()));
+      return { ok: true, data: pageView(snapshot, message.journal, figures(snapshot.doc.events, snapshot.revision, store.context().now, message.timeZone)) };
+    }
     case 'export-requested': {
       const snapshot = await store.snapshot();
       // The document shown for newer data is a stand-in; exporting it would look like a backup and not be one.

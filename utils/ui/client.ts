@@ -1,17 +1,18 @@
 /**
  * How the popup and the options page talk to the background: typed messages out, a signal of
- * the current state in. They never write storage themselves. The state is asked for once; after
- * that each write's changed parts come from the background (`state-changed`) and are applied here,
- * so a logged urge costs an open page one small message, not a full snapshot (issue 17).
+ * what they show in. They never write storage themselves. They ask for their first screen's view
+ * (utils/ui/page-view.ts), not the whole state; after that each write's changed parts come from the
+ * background (`state-changed`): settings and the day count are applied here, and a write to the log
+ * or the journal asks for the small view again (issue 17, items 7 and 8).
  */
-import { signal, type Signal } from '@preact/signals';
+import { effect, signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { Message, Reply, StateChanged, StateSnapshot } from '../data/messages';
+import type { Message, Reply, StateChanged } from '../data/messages';
 import { parseStorageSpace } from '../data/storage-space';
 import { sendReliably } from '../data/reliable-send';
 import { requestErrorText } from '../copy/data-errors';
-import { joinParts, splitDocument, withChange, type Parts } from '../data/parts';
 import type { StoredDocument } from '../data/schema';
+import type { PageView } from './page-view';
 import { isRecord } from '../data/is-record';
 
 /** Resolves with the background's own answer: retried until it comes (utils/data/reliable-send.ts). */
@@ -26,11 +27,17 @@ export function send(message: Message): Promise<Reply> {
 
 /** A performance mark, set once the first state is drawn (bench/browser.measure.ts reads it). */
 export const FIRST_STATE_MARK = 'first-state-rendered';
+/** Marks around the first request: sent, and answered. */
+export const VIEW_ASKED_MARK = 'first-view-asked';
+export const VIEW_ANSWERED_MARK = 'first-view-answered';
 
-export interface LiveState {
+export interface LiveView {
   /** Undefined until the first answer arrives. */
-  snapshot: Signal<StateSnapshot | undefined>;
-  refresh(): Promise<void>;
+  view: Signal<PageView | undefined>;
+  /** Call once the page draws `view`: the frame after it first draws one is marked. */
+  markFirstDrawn(): void;
+  /** Asks for the newest `count` journal entries from now on ("show older entries"). */
+  showJournal(count: number): Promise<void>;
   stop(): void;
 }
 
@@ -39,55 +46,91 @@ function isStateChanged(raw: unknown): raw is StateChanged {
 }
 
 /**
- * The snapshot after one write, or undefined when it does not follow from the one held (a write
- * was missed, or everything was replaced): then the whole state is asked for again.
+ * The parts a page holds whole (utils/data/parts.ts `PART_KEYS`; named here so that the page's
+ * first script does not load the parts' schemas): the log and the journal it holds only as
+ * figures and a first page.
  */
-export function applyStateChanged(held: { snapshot: StateSnapshot; parts: Parts }, changed: StateChanged): { snapshot: StateSnapshot; parts: Parts } | undefined {
-  if (changed.whole || held.snapshot.revision === undefined || changed.previous !== held.snapshot.revision) return undefined;
-  const parts = withChange(held.parts, { set: changed.set, remove: changed.remove.filter((key) => typeof key === 'string') });
-  // The background validated every part before writing it; this only joins them again.
+const CORE = 'core';
+const STREAK = 'streak';
+
+/**
+ * The view after one write, or undefined when it does not follow from the one held: a write was
+ * missed, everything was replaced, or the write changed the log or the journal (the figures and
+ * the first page of entries are made by the background): then the view is asked for again.
+ */
+export function applyViewChange(held: PageView, changed: StateChanged): PageView | undefined {
+  if (changed.whole || held.revision === undefined || changed.previous !== held.revision) return undefined;
+  if (![...Object.keys(changed.set), ...changed.remove].every((key) => key === CORE || key === STREAK)) return undefined;
+  // The background validated every part before writing it; this only joins them in (as joinChange does).
+  let doc = held.doc;
+  const core = changed.set[CORE];
+  const streakPart = changed.set[STREAK];
+  if (isRecord(core)) doc = { ...(core as Omit<StoredDocument, 'streak' | 'events' | 'journal'>), streak: doc.streak, events: doc.events, journal: doc.journal };
+  if (isRecord(streakPart)) {
+    const { version: _version, ...streak } = streakPart;
+    doc = { ...doc, streak: streak as StoredDocument['streak'] };
+  }
   const space = parseStorageSpace(changed.space);
-  return { snapshot: { ...held.snapshot, doc: joinParts(parts) as StoredDocument, revision: changed.revision, ...(space && { space }) }, parts };
+  return { ...held, doc, revision: changed.revision, ...(space && { space }) };
 }
 
-/** Asks the background for the state once, then follows each write's changes. */
-export function liveState(): LiveState {
-  const snapshot = signal<StateSnapshot | undefined>(undefined);
-  let parts: Parts = {};
+/** Asks the background for the first screen's view (with the newest `journal` entries), then follows each write. */
+export function liveView(journal: number): LiveView {
+  const view = signal<PageView | undefined>(undefined);
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let inFlight: Promise<void> | undefined;
-  // One request at a time: changes that arrive meanwhile are in its answer or follow it.
-  const refresh = () =>
-    (inFlight ??= (async () => {
+  let again = false;
+  // One request at a time; writes while it waits are asked for once more after it (not once each:
+  // 1,000 logged urges must not become 1,000 requests from every open page).
+  const refresh = (): Promise<void> => {
+    if (inFlight) {
+      again = true;
+      return inFlight;
+    }
+    return (inFlight = (async () => {
       try {
-        const reply = await send({ type: 'state-requested' });
-        if (!reply.ok) return;
-        const next = reply.data as StateSnapshot;
-        parts = splitDocument(next.doc);
-        const first = snapshot.peek() === undefined;
-        snapshot.value = next;
-        // The page has drawn its first state by the next frame (preact renders in a microtask):
-        // `npm run bench` reads this mark for the render figures. It changes nothing.
-        if (first) requestAnimationFrame(() => performance.mark(FIRST_STATE_MARK));
+        do {
+          again = false;
+          const first = view.peek() === undefined;
+          // Phases of the first render, for profiling in any browser (bench/browser.measure.ts reads the last one).
+          if (first) performance.mark(VIEW_ASKED_MARK);
+          const reply = await send({ type: 'view-requested', journal, timeZone });
+          if (!reply.ok) return;
+          if (first) performance.mark(VIEW_ANSWERED_MARK);
+          view.value = reply.data as PageView;
+        } while (again);
       } finally {
         inFlight = undefined;
       }
     })());
+  };
   const extensionOrigin = browser.runtime.getURL('/');
   const onMessage = (raw: unknown, sender: { tab?: unknown; url?: string }) => {
     // From the background only: a content script's message carries its tab.
     if (!isStateChanged(raw) || sender.tab !== undefined || !(sender.url ?? '').startsWith(extensionOrigin)) return undefined;
-    if (inFlight) return undefined;
-    const held = snapshot.peek();
-    const next = held ? applyStateChanged({ snapshot: held, parts }, raw) : undefined;
-    if (!next) {
-      void refresh();
-      return undefined;
-    }
-    parts = next.parts;
-    snapshot.value = next.snapshot;
+    const held = view.peek();
+    const next = held && !inFlight ? applyViewChange(held, raw) : undefined;
+    if (next) view.value = next;
+    else void refresh();
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   void refresh();
-  return { snapshot, refresh, stop: () => browser.runtime.onMessage.removeListener(onMessage) };
+  return {
+    view,
+    markFirstDrawn: () => {
+      const dispose = effect(() => {
+        if (view.value === undefined) return;
+        // The page has drawn its first view by the next frame (preact renders a change in a
+        // microtask): `npm run bench` reads this mark for the render figures. It changes nothing.
+        requestAnimationFrame(() => performance.mark(FIRST_STATE_MARK));
+        queueMicrotask(() => dispose());
+      });
+    },
+    showJournal: (count) => {
+      journal = count;
+      return refresh();
+    },
+    stop: () => browser.runtime.onMessage.removeListener(onMessage),
+  };
 }

@@ -10,6 +10,19 @@ import type { Action } from '../sites/site-adapter';
 import type { Message, Reply } from '../data/messages';
 import { isLowering } from '../data/friction';
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and options: making one costs more than formatting with it, and the
+ * options page formats dozens of dates and hours as it first draws (issue 17, item 8).
+ */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /** How options components ask for a change: the page sends it to the background and answers. */
 export type SendMessage = (message: Message) => Promise<Reply>;
 
@@ -89,14 +102,14 @@ export interface PatternAccess {
 
 /** "Nov 24, 2026, 3:00 PM" in `locale` and `timeZone`: when a waiting change takes effect. */
 export function formatLocalDateTime(iso: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
 /** "February 14" for a hard day's "02-14". A leap year, so "02-29" has a name too. */
 export function formatMonthDay(monthDay: string, locale: string): string {
   const [month, day] = monthDay.split('-').map(Number);
   const date = new Date(Date.UTC(2024, (month ?? 1) - 1, day ?? 1, 12));
-  return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -110,7 +123,7 @@ export function parseMonthDay(month: number, day: number): string | undefined {
 
 /** Month names for the hard-day picker, January first. */
 export function monthNames(locale: string): string[] {
-  const format = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  const format = dateFormat(locale, { month: 'long', timeZone: 'UTC' });
   return Array.from({ length: 12 }, (_, month) => format.format(new Date(Date.UTC(2024, month, 1, 12))));
 }
 
@@ -139,13 +152,13 @@ export function barFractions(values: readonly number[]): number[] {
 
 /** "10 PM" / "22" for hour 0–23, in `locale`. */
 export function hourLabel(hour: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 1, hour)));
+  return dateFormat(locale, { hour: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 1, hour)));
 }
 
 /** Weekday name for 0 = Sunday … 6 = Saturday (Date#getDay numbering), in `locale`. */
 export function weekdayLabel(weekday: number, locale: string): string {
   // 2026-11-22 is a Sunday.
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 22 + weekday, 12)));
+  return dateFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 22 + weekday, 12)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,6 +187,9 @@ export function showsSetup(doc: StoredDocument, hash: string): boolean {
 export function showsSetupNow(doc: StoredDocument, hash: string, openedInSetup: boolean): boolean {
   return SETUP_HASH.test(hash) || (openedInSetup && showsSetup(doc, hash));
 }
+
+/** Journal entries drawn at first, and added by each "show older entries" (the options page asks the background for them). */
+export const JOURNAL_PAGE = 20;
 
 /** The journal, newest first. */
 export function journalNewestFirst(entries: readonly JournalEntry[]): JournalEntry[] {
@@ -205,11 +221,11 @@ export function safeFileName(name: string): string {
 
 /** "22:00" / "10 PM" for a local hour, in `locale` (a fixed UTC day, so no zone shifts it). */
 export function formatHour(hour: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7, hour)));
+  return dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7, hour)));
 }
 
 /** Short weekday names, Sunday first, in `locale` (2024-01-07 was a Sunday). */
 export function weekdayNames(locale: string, width: 'short' | 'long' = 'short'): string[] {
-  const format = new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' });
+  const format = dateFormat(locale, { weekday: width, timeZone: 'UTC' });
   return Array.from({ length: 7 }, (_, day) => format.format(new Date(Date.UTC(2024, 0, 7 + day, 12))));
 }

@@ -29,11 +29,14 @@ export interface PopupView {
   hardDay: boolean;
 }
 
-export function popupView(doc: StoredDocument, now: Date, timeZone: string): PopupView {
+/**
+ * `urges`: the counts from the log, when the page holds them rather than the log (the background
+ * makes them: utils/ui/page-view.ts); without, they are counted from `doc.events`.
+ */
+export function popupView(doc: StoredDocument, now: Date, timeZone: string, urges?: { urgesToday: number; urgesTotal: number }): PopupView {
   const days = daysWithoutContact(doc.streak, now, timeZone);
   const goalDays = doc.streak.goalDays;
   const progress = goalProgress(days, goalDays);
-  const today = countsToday(doc.events, now, timeZone);
   return {
     days,
     goalDays,
@@ -41,8 +44,8 @@ export function popupView(doc: StoredDocument, now: Date, timeZone: string): Pop
     goalReached: progress.reached,
     daysLeft: progress.daysLeft,
     nextMilestone: nextMilestone(days, goalDays) ?? undefined,
-    urgesToday: today.urgesResisted,
-    urgesTotal: totalCount(doc.events, 'urge-resisted'),
+    urgesToday: urges ? urges.urgesToday : countsToday(doc.events, now, timeZone).urgesResisted,
+    urgesTotal: urges ? urges.urgesTotal : totalCount(doc.events, 'urge-resisted'),
     longestStreak: longestStreakDays(doc.streak.history, days),
     toCelebrate: [...milestonesToCelebrate(days, goalDays, doc.streak.celebrated)].sort((a, b) => a - b),
     hardDay: isHardDay(
@@ -51,6 +54,11 @@ export function popupView(doc: StoredDocument, now: Date, timeZone: string): Pop
       timeZone,
     ),
   };
+}
+
+/** The answers the set-up starts from (in the popup and in the options page): what is stored. */
+export function setupAnswers(doc: StoredDocument): Pick<StoredDocument, 'reasons' | 'plans'> & { goalDays: number; friction: Friction; strictPhrase: string } {
+  return { reasons: doc.reasons, plans: doc.plans, goalDays: doc.streak.goalDays, friction: doc.settings.friction, strictPhrase: doc.settings.strictPhrase };
 }
 
 /** The set-up runs until it is finished or skipped (`setupDone`), whether or not someone was added. */

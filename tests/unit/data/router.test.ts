@@ -8,6 +8,7 @@ import { applyDuePending } from '../../../utils/data/reducers';
 import { DocumentSchema, type StoredDocument } from '../../../utils/data/schema';
 import type { StateSnapshot } from '../../../utils/data/messages';
 import { exportDocument } from '../../../utils/data/transfer';
+import { historyFigures, pageView, type PageView } from '../../../utils/ui/page-view';
 
 const EXTENSION_ID = 'guard-extension-id';
 const ORIGIN = 'chrome-extension://guard-extension-id/';
@@ -85,6 +86,37 @@ describe('answers from the store', () => {
   test('state-requested gives the snapshot', async () => {
     const reply = await send({ type: 'state-requested' });
     expect(reply).toEqual({ ok: true, data: { doc: await stored(), revision: expect.any(String) } satisfies StateSnapshot });
+  });
+
+  test('view-requested gives the first screen: no log, the newest entries, the log\'s figures', async () => {
+    for (const text of ['First.', 'Second.', 'Third.']) expect((await send({ type: 'journal-entry-added', text })).ok).toBe(true);
+    expect((await send({ type: 'urge-resisted', site: 'x', what: 'profile' }, SITE)).ok).toBe(true);
+    const reply = await send({ type: 'view-requested', journal: 2, timeZone: 'Pacific/Auckland' });
+    const whole = (await store.snapshot()) as StateSnapshot;
+    expect(reply).toEqual({
+      ok: true,
+      data: pageView(whole, 2, historyFigures(whole.doc.events, NOW, 'Pacific/Auckland')),
+    });
+    const view = (reply as { data: PageView }).data;
+    expect(view.doc.events).toEqual({ recent: [], daily: [] });
+    expect(view.journalCount).toBe(3);
+    expect(view.figures.urgesTotal).toBe(1);
+    expect(view.figures.urgesToday).toBe(1);
+  });
+
+  test('view-requested after a write: the figures follow it', async () => {
+    const ask = () => send({ type: 'view-requested', journal: 0, timeZone: 'Pacific/Auckland' }) as Promise<{ ok: true; data: PageView }>;
+    expect((await ask()).data.figures.urgesTotal).toBe(0);
+    expect((await send({ type: 'urge-resisted', site: 'x', what: 'profile' }, SITE)).ok).toBe(true);
+    expect((await ask()).data.figures.urgesTotal).toBe(1);
+  });
+
+  test.each([
+    ['a site page', { type: 'view-requested', journal: 20, timeZone: 'UTC' }, SITE, /only be changed from the extension's own pages/],
+    ['a time zone that does not exist', { type: 'view-requested', journal: 20, timeZone: 'Not/AZone' }, POPUP, /not understood/],
+    ['a negative page', { type: 'view-requested', journal: -1, timeZone: 'UTC' }, POPUP, /not understood/],
+  ])('view-requested from %s is refused', async (_name, message, sender, error) => {
+    expect(await send(message, sender)).toEqual({ ok: false, error: expect.stringMatching(error) });
   });
 
   test('export-requested gives the file and a name with the local date', async () => {

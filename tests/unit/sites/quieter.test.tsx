@@ -33,6 +33,13 @@ describe('quieter on their side: one data row per site, words in both languages'
         root,
       ),
     );
+    // Folded and not drawn until opened (components/common/Folded.tsx).
+    expect(root.querySelectorAll('[data-testid="quieter-site"]')).toHaveLength(0);
+    const folded = root.querySelector<HTMLDetailsElement>('[data-testid="quieter"]')!;
+    act(() => {
+      folded.open = true;
+      folded.dispatchEvent(new Event('toggle'));
+    });
     expect([...root.querySelectorAll('[data-testid="quieter-site"]')].map((el) => el.getAttribute('data-site'))).toEqual(['bluesky', 'x']);
     const bluesky = root.querySelector('[data-site="bluesky"]')!.textContent ?? '';
     expect(bluesky).toContain('Only you know');

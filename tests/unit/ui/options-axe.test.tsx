@@ -52,6 +52,14 @@ test('the options page with people, pending changes and a journal has no axe vio
     );
   });
   expect(root.querySelectorAll('[data-testid="person-row"]')).toHaveLength(1);
+  // Folded parts are drawn when first opened (components/common/Folded.tsx): opened, so axe sees them too.
+  await act(() => {
+    for (const details of root.querySelectorAll('details')) {
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+    }
+  });
+  expect(root.querySelector('[data-testid="quieter-site"]')).not.toBeNull();
   const results = await axe.run(root, {
     rules: { 'color-contrast': { enabled: false }, 'target-size': { enabled: false }, region: { enabled: false } },
   });

@@ -8,6 +8,7 @@ import { act } from 'preact/test-utils';
 import { JOURNAL_PAGE, JournalSection } from '../../../components/options/JournalSection';
 import { PEOPLE_PAGE, PeopleSection } from '../../../components/options/PeopleSection';
 import { emptyDocument, type JournalEntry } from '../../../utils/data/schema';
+import { historyFigures, pageView } from '../../../utils/ui/page-view';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -46,6 +47,26 @@ describe('the journal, a page at a time', () => {
       await act(() => (root.querySelector('[data-testid="journal-more"]') as HTMLButtonElement).click());
     }
     expect(rows()).toEqual(entries(45).map((e) => e.text).reverse());
+  });
+});
+
+describe('the journal, when the page holds only the newest entries (the background sends a page at a time)', () => {
+  test('what it holds is drawn, the rest is counted and asked for on "show older entries"', async () => {
+    const all = entries(45);
+    const newest = pageView({ doc: { ...emptyDocument(new Date('2026-11-23T10:00:00Z'), 'UTC'), journal: all } }, JOURNAL_PAGE, historyFigures({ recent: [], daily: [] }, new Date(), 'UTC'));
+    let asked = 0;
+    render(<JournalSection entries={newest.doc.journal} older={{ total: newest.journalCount, onMore: () => asked++ }} locale="en" timeZone="UTC" send={async () => ({ ok: true })} />, root);
+    expect(rows()).toEqual(all.slice(-JOURNAL_PAGE).map((e) => e.text).reverse());
+    const more = root.querySelector('[data-testid="journal-more"]') as HTMLButtonElement;
+    expect(more.textContent).toContain(String(45 - JOURNAL_PAGE));
+    await act(() => more.click());
+    expect(asked).toBe(1);
+  });
+
+  test('every entry held: nothing more is offered', () => {
+    render(<JournalSection entries={entries(5)} older={{ total: 5, onMore: () => undefined }} locale="en" timeZone="UTC" send={async () => ({ ok: true })} />, root);
+    expect(rows()).toHaveLength(5);
+    expect(root.querySelector('[data-testid="journal-more"]')).toBeNull();
   });
 });
 

@@ -69,4 +69,22 @@ describe('WhatWorks (the options view)', () => {
     expect(root.querySelectorAll('[data-testid="what-works-weeks"] tbody tr')).toHaveLength(2);
     render(null, root);
   });
+
+  test('years of weeks: the latest weeks first drawn, then earlier ones on "show earlier weeks", until every week is there', async () => {
+    const { render } = await import('preact');
+    const { act } = await import('preact/test-utils');
+    const { WEEKS_PAGE, WhatWorks } = await import('../../../components/options/WhatWorks');
+    const root = document.createElement('div');
+    const daily = Array.from({ length: 30 }, (_, week) => ({ date: new Date(Date.UTC(2026, 0, 1) + week * 7 * 86_400_000).toISOString().slice(0, 10), counts: { 'urge-resisted': week }, urgeHours: hours() }));
+    const model = whatWorks({ daily, recent: [] }, 'UTC');
+    act(() => render(<WhatWorks model={model} locale="en-GB" />, root));
+    const letPass = () => [...root.querySelectorAll('[data-testid="what-works-weeks"] tbody tr td:first-of-type')].map((td) => Number(td.textContent));
+    expect(letPass()).toEqual(Array.from({ length: WEEKS_PAGE }, (_, i) => 30 - WEEKS_PAGE + i));
+    expect(root.querySelector('[data-testid="what-works-earlier"]')?.textContent).toContain(String(30 - WEEKS_PAGE));
+    while (root.querySelector('[data-testid="what-works-earlier"]')) {
+      act(() => (root.querySelector('[data-testid="what-works-earlier"]') as HTMLButtonElement).click());
+    }
+    expect(letPass()).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    render(null, root);
+  });
 });

@@ -72,6 +72,9 @@ export function startFirstStage(siteAdapter: SiteAdapter, signal: AbortSignal): 
     signal,
     storedCore: () => storedCore,
     requestUi: () => void browser.runtime.sendMessage({ type: GUARD_UI_WANTED }).catch(() => undefined),
+    // The dialog's first render reads its sentences through i18n: the first read in a tab's
+    // process fetches the extension's message bundle with a synchronous call to the browser.
+    warmUp: () => void browser.i18n.getMessage('@@ui_locale'),
   });
   setStagePort(ui.port);
   // A guarded account's page (the registration said so): its prompt is certain, so the dialog's
@@ -103,7 +106,10 @@ export function startFirstStage(siteAdapter: SiteAdapter, signal: AbortSignal): 
     },
     async loadIndex() {
       const [stored] = await Promise.all([browser.storage.local.get([...GUARD_CORE_KEYS]), passClaimed]);
-      return readIndex(stored);
+      const index = readIndex(stored);
+      // Someone is guarded here: a press may come before the UI stage's document_idle registration.
+      if (index.active) ui.preloadWhenIdle();
+      return index;
     },
     subscribe(onIndex) {
       const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {

@@ -18,6 +18,11 @@ export interface StagedUiOptions {
   requestUi(): void;
   /** The stored core as last read (the port hands it to the UI stage). */
   storedCore(): unknown;
+  /**
+   * Browser work the dialog's first render would otherwise pay for in its own task (the
+   * extension's message bundle), done while a prompt waits for the UI stage's code.
+   */
+  warmUp?(): void;
   signal: AbortSignal;
 }
 
@@ -25,11 +30,28 @@ export interface StagedUi extends GuardUi {
   port: StagePort;
   /** Asks for the UI stage now, before any prompt (once; a prompt then asks no more). */
   preload(): void;
+  /**
+   * Asks for the UI stage at the page's first idle moment, so a press during the load finds the
+   * dialog's code there; nothing when it has come by then or the load is complete (the UI stage's
+   * `document_idle` registration has run, or is about to).
+   */
+  preloadWhenIdle(): void;
   /** The UI stage's report function, once attached (reports only follow a prompt's outcome). */
   attached(): AttachedUi | undefined;
 }
 
-export function createStagedUi({ doc, site, requestUi, storedCore, signal }: StagedUiOptions): StagedUi {
+/**
+ * The time zone and date formatting the dialog's day count uses (utils/days/day-count.ts, through
+ * Intl): the first use in a tab's process loads the runtime's locale and zone data, measured at
+ * 15 ms of the dialog's first render in Chromium (bench/cold-press-profile.measure.ts), which a
+ * waiting prompt can pay for while the UI stage's code is on its way instead.
+ */
+function warmIntl(): void {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: 'numeric' }).format(0);
+}
+
+export function createStagedUi({ doc, site, requestUi, storedCore, warmUp, signal }: StagedUiOptions): StagedUi {
   const mount = createCoverMount(doc);
   let ui: AttachedUi | undefined;
   let waiting: { prompt: GuardPrompt; resolve(outcome: PromptOutcome): void } | undefined;
@@ -66,9 +88,36 @@ export function createStagedUi({ doc, site, requestUi, storedCore, signal }: Sta
     requestUi();
   }
 
+  let warmed = false;
+  /** After the task that asked for the UI stage: the answer takes a few process hops anyway. */
+  function warmWhileWaiting(): void {
+    if (warmed) return;
+    warmed = true;
+    win.setTimeout(() => {
+      if (ui || signal.aborted) return;
+      try {
+        warmIntl();
+        warmUp?.();
+      } catch {
+        // Only a head start: the dialog does the same work itself.
+      }
+    }, 0);
+  }
+
+  function preloadWhenIdle(): void {
+    if (requested || ui) return;
+    const ask = () => {
+      if (!signal.aborted && doc.readyState !== 'complete') preload();
+    };
+    // Firefox ESR 140 and Chromium both have requestIdleCallback; the timeout bounds a busy load.
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(ask, { timeout: 1000 });
+    else win.setTimeout(ask, 0);
+  }
+
   return {
     port,
     preload,
+    preloadWhenIdle,
     attached: () => ui,
     cover() {
       if (ui) ui.cover();
@@ -84,6 +133,7 @@ export function createStagedUi({ doc, site, requestUi, storedCore, signal }: Sta
       mount.attach();
       waiting?.resolve({ choice: 'dismissed' });
       preload();
+      warmWhileWaiting();
       return new Promise<PromptOutcome>((resolve) => {
         waiting = { prompt, resolve };
       });

@@ -8,7 +8,7 @@
 import type { GuardPrompt, GuardUi, PromptOutcome } from './engine';
 import type { AttachedUi, StagePort } from './stage-port';
 import { HELD_KEY_EVENTS } from './held-keys';
-import { createCoverMount } from './cover-mount';
+import { createCoverMount, DIALOG_FONT } from './cover-mount';
 import type { SiteId } from '../sites/site-adapter';
 
 export interface StagedUiOptions {
@@ -19,10 +19,11 @@ export interface StagedUiOptions {
   /** The stored core as last read (the port hands it to the UI stage). */
   storedCore(): unknown;
   /**
-   * Browser work the dialog's first render would otherwise pay for in its own task (the
-   * extension's message bundle), done while a prompt waits for the UI stage's code.
+   * Browser work the dialog's first render would otherwise pay for in its own task, done while a
+   * prompt waits for the UI stage's code: reads the extension's message bundle, and returns a few
+   * of the dialog's words for the font lookups.
    */
-  warmUp?(): void;
+  warmUp?(): string;
   signal: AbortSignal;
 }
 
@@ -47,8 +48,26 @@ export interface StagedUi extends GuardUi {
  * waiting prompt can pay for while the UI stage's code is on its way instead.
  */
 function warmIntl(): void {
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: 'numeric' }).format(0);
+  new Intl.DateTimeFormat('en-US', { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, hour: 'numeric' }).format(0);
+}
+
+/**
+ * The dialog's first layout (in showModal) looks up its font families, each with a synchronous
+ * call to the browser the first time in a tab's process: 34 ms of a cold first render in Chromium
+ * under load (FontDataService::MatchFamilyName; bench/cold-press-profile.measure.ts). Laying out
+ * the dialog's words in its font, hidden inside the cover's closed root, does those lookups while
+ * the UI stage's code is on its way.
+ */
+function warmFonts(root: ShadowRoot, text: string): void {
+  const doc = root.ownerDocument;
+  for (const weight of ['400', '600']) {
+    const words = doc.createElement('span');
+    words.style.cssText = `position:absolute;visibility:hidden;font:${DIALOG_FONT};font-weight:${weight}`;
+    words.textContent = text;
+    root.append(words);
+    void words.offsetWidth;
+    words.remove();
+  }
 }
 
 export function createStagedUi({ doc, site, requestUi, storedCore, warmUp, signal }: StagedUiOptions): StagedUi {
@@ -89,29 +108,22 @@ export function createStagedUi({ doc, site, requestUi, storedCore, warmUp, signa
   }
 
   let warmed = false;
-  /** After the task that asked for the UI stage: the answer takes a few process hops anyway. */
+  /** After the task that asked for the UI stage: its answer takes a few process hops anyway. */
   function warmWhileWaiting(): void {
     if (warmed) return;
     warmed = true;
     win.setTimeout(() => {
       if (ui || signal.aborted) return;
-      try {
-        warmIntl();
-        warmUp?.();
-      } catch {
-        // Only a head start: the dialog does the same work itself.
-      }
-    }, 0);
+      warmIntl();
+      const words = warmUp?.();
+      if (words && mount.isAttached()) warmFonts(mount.attach(), words);
+    });
   }
 
   function preloadWhenIdle(): void {
     if (requested || ui) return;
-    const ask = () => {
-      if (!signal.aborted && doc.readyState !== 'complete') preload();
-    };
-    // Firefox ESR 140 and Chromium both have requestIdleCallback; the timeout bounds a busy load.
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(ask, { timeout: 1000 });
-    else win.setTimeout(ask, 0);
+    // Chromium and Firefox (ESR 140 too) have requestIdleCallback; the timeout bounds a busy load.
+    win.requestIdleCallback(() => !signal.aborted && doc.readyState !== 'complete' && preload(), { timeout: 1000 });
   }
 
   return {

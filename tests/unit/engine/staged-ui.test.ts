@@ -174,14 +174,16 @@ describe('asked for at the first idle moment (someone is guarded on this site)',
 
 test('a prompt waiting for the UI stage warms up once, in the next task, and not after it attached', async () => {
   let warmed = 0;
-  const ui = createStagedUi({ doc: document, site: 'x', signal: lifetime.signal, requestUi: () => undefined, storedCore: () => undefined, warmUp: () => void warmed++ });
+  const ui = createStagedUi({ doc: document, site: 'x', signal: lifetime.signal, requestUi: () => undefined, storedCore: () => undefined, warmUp: () => (warmed++, 'words') });
   void ui.prompt(linkPrompt);
   expect(warmed).toBe(0);
   ui.dismiss();
   void ui.prompt(linkPrompt);
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(warmed).toBe(1);
-  const late = createStagedUi({ doc: document, site: 'x', signal: lifetime.signal, requestUi: () => undefined, storedCore: () => undefined, warmUp: () => void warmed++ });
+  // The words laid out for the font lookups are gone again: the cover holds its style only.
+  expect([...roots[0]!.children].map((el) => el.tagName.toLowerCase())).toEqual(['style']);
+  const late = createStagedUi({ doc: document, site: 'x', signal: lifetime.signal, requestUi: () => undefined, storedCore: () => undefined, warmUp: () => (warmed++, 'words') });
   void late.prompt(linkPrompt);
   late.port.attach(() => fakeAttached({ choice: 'back' }).ui);
   await new Promise((resolve) => setTimeout(resolve, 0));

@@ -16,6 +16,7 @@ import { browserName, launch, withPage } from '../tests/e2e/harness/session';
 import type { E2ePage, E2eSession } from '../tests/e2e/harness/types';
 import { median, repetitions, timing, writeFigures, type Figure } from './figures';
 import { withProbe, type BenchProbe } from './probe';
+import { cdpOf } from './cdp';
 import { heavyHistory, HEAVY_NOW } from './heavy-history';
 import { exportDocument } from '../utils/data/transfer';
 import { FIRST_STATE_MARK } from '../utils/ui/client';
@@ -57,16 +58,6 @@ function rawMouse(page: E2ePage): RawMouse {
   return (page as unknown as { page: { mouse: RawMouse } }).page.mouse;
 }
 
-interface CdpLike {
-  send(method: string, params?: Record<string, unknown>): Promise<unknown>;
-  on(event: string, listener: (params: unknown) => void): void;
-  detach(): Promise<void>;
-}
-/** Chromium only: a CDP session on the tab (playwright's page.context().newCDPSession). */
-async function cdpOf(page: E2ePage): Promise<CdpLike> {
-  const raw = (page as unknown as { page: { context(): { newCDPSession(p: unknown): Promise<CdpLike> } } }).page;
-  return raw.context().newCDPSession(raw);
-}
 
 /**
  * Loads `url` and waits until the new document's first-frame probe has run, or until the page

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'vitest';
 import { launch, withPage } from '../tests/e2e/harness/session';
-import type { E2ePage } from '../tests/e2e/harness/types';
+import { cdpOf, type CdpLike } from './cdp';
 import { CONTROL_ORIGIN } from '../tests/e2e/harness/fixture-server';
 import { settle } from '../tests/e2e/harness/page-checks';
 import { median } from './figures';
@@ -31,16 +31,6 @@ interface TraceEvent {
   args?: { data?: { url?: string; functionName?: string } };
 }
 
-interface Cdp {
-  send(method: string, params?: Record<string, unknown>): Promise<unknown>;
-  on(event: string, listener: (params: unknown) => void): void;
-  detach(): Promise<void>;
-}
-
-async function cdpOf(page: E2ePage): Promise<Cdp> {
-  const raw = (page as unknown as { page: { context(): { newCDPSession(p: unknown): Promise<Cdp> } } }).page;
-  return raw.context().newCDPSession(raw);
-}
 
 /** Thread ms of the main thread's top-level tasks, its style recalcs, and the script of our guard. */
 function split(events: TraceEvent[]): { total: number; style: number; guard: number } {

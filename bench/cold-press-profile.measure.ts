@@ -11,7 +11,7 @@
  */
 import { test } from 'vitest';
 import { launch, withPage } from '../tests/e2e/harness/session';
-import type { E2ePage } from '../tests/e2e/harness/types';
+import { cdpOf, type CdpLike } from './cdp';
 import { fillPlaceholders, type FixtureVars } from '../tests/e2e/harness/fixture-server';
 import { settle } from '../tests/e2e/harness/page-checks';
 import type { SiteScenario } from '../tests/fixtures/sites/scenario-types';
@@ -33,23 +33,13 @@ interface TraceEvent {
   args?: Record<string, unknown>;
 }
 
-interface Cdp {
-  send(method: string, params?: Record<string, unknown>): Promise<unknown>;
-  on(event: string, listener: (params: unknown) => void): void;
-  detach(): Promise<void>;
-}
-
-async function cdpOf(page: E2ePage): Promise<Cdp> {
-  const raw = (page as unknown as { page: { context(): { newCDPSession(p: unknown): Promise<Cdp> } } }).page;
-  return raw.context().newCDPSession(raw);
-}
 
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'toplevel', 'blink', 'extensions',
   'ipc', 'mojom', 'disabled-by-default-v8.compile', 'loading', 'ServiceWorker', 'blink.user_timing', 'scheduler',
 ].join(',');
 
-async function traced(cdp: Cdp, run: () => Promise<void>): Promise<TraceEvent[]> {
+async function traced(cdp: CdpLike, run: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (p) => events.push(...(p as { value: TraceEvent[] }).value));
   const done = new Promise<void>((resolve) => cdp.on('Tracing.tracingComplete', () => resolve()));

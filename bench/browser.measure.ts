@@ -16,6 +16,7 @@ import { browserName, launch, withPage } from '../tests/e2e/harness/session';
 import type { E2ePage, E2eSession } from '../tests/e2e/harness/types';
 import { median, repetitions, timing, writeFigures, type Figure } from './figures';
 import { withProbe, type BenchProbe } from './probe';
+import { cdpOf } from './cdp';
 import { heavyHistory, HEAVY_NOW } from './heavy-history';
 import { exportDocument } from '../utils/data/transfer';
 import { FIRST_STATE_MARK, VIEW_ANSWERED_MARK, VIEW_ASKED_MARK } from '../utils/ui/client';
@@ -25,6 +26,13 @@ const modules = import.meta.glob<{ scenario: SiteScenario }>('../tests/fixtures/
 const onlySites = process.env.BENCH_SITES?.split(',').filter(Boolean);
 const allScenarios = Object.values(modules).map((m) => m.scenario);
 const scenarios = allScenarios.filter((s) => !onlySites || onlySites.includes(s.site));
+/**
+ * BENCH_STEPS=cold-presses,busy-feed limits the run to those steps (for working on one figure):
+ * nobody-guarded, full-loads, in-app, presses, cold-presses, not-guarded, startup, busy-feed,
+ * popup, heavy-history.
+ */
+const onlySteps = process.env.BENCH_STEPS?.split(',').filter(Boolean);
+const runs = (step: string): boolean => !onlySteps || onlySteps.includes(step);
 
 const LOADS = repetitions(30, 5);
 const PRESSES = repetitions(30, 3);
@@ -50,16 +58,6 @@ function rawMouse(page: E2ePage): RawMouse {
   return (page as unknown as { page: { mouse: RawMouse } }).page.mouse;
 }
 
-interface CdpLike {
-  send(method: string, params?: Record<string, unknown>): Promise<unknown>;
-  on(event: string, listener: (params: unknown) => void): void;
-  detach(): Promise<void>;
-}
-/** Chromium only: a CDP session on the tab (playwright's page.context().newCDPSession). */
-async function cdpOf(page: E2ePage): Promise<CdpLike> {
-  const raw = (page as unknown as { page: { context(): { newCDPSession(p: unknown): Promise<CdpLike> } } }).page;
-  return raw.context().newCDPSession(raw);
-}
 
 /**
  * Loads `url` and waits until the new document's first-frame probe has run, or until the page
@@ -612,7 +610,7 @@ test(`browser figures (${browser})`, async () => {
   const figures: Figure[] = [];
   const session = await launch();
   try {
-    for (const scenario of scenarios) figures.push(await contentScriptsWhereNobodyGuarded(session, scenario));
+    if (runs('nobody-guarded')) for (const scenario of scenarios) figures.push(await contentScriptsWhereNobodyGuarded(session, scenario));
 
     const reply = await session.send({
       type: 'person-added',
@@ -632,16 +630,16 @@ test(`browser figures (${browser})`, async () => {
 
     for (const scenario of scenarios) {
       const vars: FixtureVars = { handle: scenario.guarded.handle, other: scenario.other };
-      figures.push(...(await fullLoads(session, scenario, vars)));
-      figures.push(...(await inAppNavigations(session, scenario, vars)));
-      figures.push(...(await guardedPresses(session, scenario, vars)));
-      figures.push(...(await pressesBeforeUi(session, scenario, vars)));
-      figures.push(await notGuardedLoads(session, scenario));
-      figures.push(await startup(session, scenario));
+      if (runs('full-loads')) figures.push(...(await fullLoads(session, scenario, vars)));
+      if (runs('in-app')) figures.push(...(await inAppNavigations(session, scenario, vars)));
+      if (runs('presses')) figures.push(...(await guardedPresses(session, scenario, vars)));
+      if (runs('cold-presses')) figures.push(...(await pressesBeforeUi(session, scenario, vars)));
+      if (runs('not-guarded')) figures.push(await notGuardedLoads(session, scenario));
+      if (runs('startup')) figures.push(await startup(session, scenario));
     }
-    figures.push(...(await busyFeed(session, switchFeedHiding)));
-    figures.push(await popupFirstRender(session));
-    figures.push(...(await heavyHistoryRender(session)));
+    if (runs('busy-feed')) figures.push(...(await busyFeed(session, switchFeedHiding)));
+    if (runs('popup')) figures.push(await popupFirstRender(session));
+    if (runs('heavy-history')) figures.push(...(await heavyHistoryRender(session)));
   } finally {
     await session.close();
     writeFigures(figures);

@@ -14,6 +14,9 @@ const COVER_CSS = `:host{all:initial!important;position:fixed!important;inset:0!
 @media (prefers-color-scheme:dark){:host{background:#1c1d21!important}}
 @media (forced-colors:active){:host{background:Canvas!important}}`;
 
+/** The dialog's font (components/interstitial/interstitial.css repeats it on the dialog). */
+export const DIALOG_FONT = '16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
 export function createCoverMount(doc: Document): CoverMount {
   let host: HTMLElement | undefined;
   let shadow: ShadowRoot | undefined;

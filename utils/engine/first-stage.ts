@@ -21,6 +21,9 @@ import { createStagedUi } from './staged-ui';
 import { coverFlagged, GUARD_UI_WANTED, setStagePort } from './stage-port';
 
 
+/** A few of the dialog's words (locales/*.yml), laid out in its font while the dialog's code comes. */
+const WARM_WORDS = ['interstitial_title_control', 'interstitial_back', 'interstitial_breathe'];
+
 /**
  * Whether the pause page may have stood in for this load: a view that tells the other person (a
  * LinkedIn profile, an Instagram story), or a page that names someone in a spelling the cover
@@ -87,6 +90,10 @@ export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, {
     signal,
     storedCore: () => storedCore,
     requestUi: () => void browser.runtime.sendMessage({ type: GUARD_UI_WANTED }).catch(() => undefined),
+    // The dialog's first render reads its sentences through i18n: the first read in a tab's
+    // process fetches the extension's message bundle with a synchronous call to the browser.
+    // `as never`: the browser's types list only the predefined `@@` names; ours are in _locales.
+    warmUp: () => WARM_WORDS.map((key) => browser.i18n.getMessage(key as never)).join(' '),
   });
   setStagePort(ui.port);
   // A guarded account's page (the registration said so): its prompt is certain, so the dialog's
@@ -120,7 +127,10 @@ export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, {
     }),
     async loadIndex() {
       const [stored] = await Promise.all([browser.storage.local.get([...GUARD_CORE_KEYS]), passClaimed]);
-      return readIndex(stored);
+      const index = readIndex(stored);
+      // Someone is guarded here: a press may come before the UI stage's document_idle registration.
+      if (index.active) ui.preloadWhenIdle();
+      return index;
     },
     subscribe(onIndex) {
       const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {

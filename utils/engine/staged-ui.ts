@@ -8,7 +8,7 @@
 import type { GuardPrompt, GuardUi, PromptOutcome } from './engine';
 import type { AttachedUi, PageViews, StagePort } from './stage-port';
 import { HELD_KEY_EVENTS } from './held-keys';
-import { createCoverMount } from './cover-mount';
+import { createCoverMount, DIALOG_FONT } from './cover-mount';
 import type { SiteId } from '../sites/site-adapter';
 
 export interface StagedUiOptions {
@@ -18,6 +18,12 @@ export interface StagedUiOptions {
   requestUi(): void;
   /** The stored core as last read (the port hands it to the UI stage). */
   storedCore(): unknown;
+  /**
+   * Browser work the dialog's first render would otherwise pay for in its own task, done while a
+   * prompt waits for the UI stage's code: reads the extension's message bundle, and returns a few
+   * of the dialog's words for the font lookups.
+   */
+  warmUp?(): string;
   signal: AbortSignal;
   /** Lent to the UI stage through the port (its self-check). */
   pageViews?: PageViews;
@@ -27,11 +33,46 @@ export interface StagedUi extends GuardUi {
   port: StagePort;
   /** Asks for the UI stage now, before any prompt (once; a prompt then asks no more). */
   preload(): void;
+  /**
+   * Asks for the UI stage at the page's first idle moment, so a press during the load finds the
+   * dialog's code there; nothing when it has come by then or the load is complete (the UI stage's
+   * `document_idle` registration has run, or is about to).
+   */
+  preloadWhenIdle(): void;
   /** The UI stage's report function, once attached (reports only follow a prompt's outcome). */
   attached(): AttachedUi | undefined;
 }
 
-export function createStagedUi({ doc, site, requestUi, storedCore, signal, pageViews }: StagedUiOptions): StagedUi {
+/**
+ * The time zone and date formatting the dialog's day count uses (utils/days/day-count.ts, through
+ * Intl): the first use in a tab's process loads the runtime's locale and zone data, measured at
+ * 15 ms of the dialog's first render in Chromium (bench/cold-press-profile.measure.ts), which a
+ * waiting prompt can pay for while the UI stage's code is on its way instead.
+ */
+function warmIntl(): void {
+  new Intl.DateTimeFormat('en-US', { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, hour: 'numeric' }).format(0);
+}
+
+/**
+ * The dialog's first layout (in showModal) looks up its font families, each with a synchronous
+ * call to the browser the first time in a tab's process: 34 ms of a cold first render in Chromium
+ * under load (FontDataService::MatchFamilyName; bench/cold-press-profile.measure.ts). Laying out
+ * the dialog's words in its font, hidden inside the cover's closed root, does those lookups while
+ * the UI stage's code is on its way.
+ */
+function warmFonts(root: ShadowRoot, text: string): void {
+  const doc = root.ownerDocument;
+  for (const weight of ['400', '600']) {
+    const words = doc.createElement('span');
+    words.style.cssText = `position:absolute;visibility:hidden;font:${DIALOG_FONT};font-weight:${weight}`;
+    words.textContent = text;
+    root.append(words);
+    void words.offsetWidth;
+    words.remove();
+  }
+}
+
+export function createStagedUi({ doc, site, requestUi, storedCore, warmUp, signal, pageViews }: StagedUiOptions): StagedUi {
   const mount = createCoverMount(doc);
   let ui: AttachedUi | undefined;
   let waiting: { prompt: GuardPrompt; resolve(outcome: PromptOutcome): void } | undefined;
@@ -69,9 +110,29 @@ export function createStagedUi({ doc, site, requestUi, storedCore, signal, pageV
     requestUi();
   }
 
+  let warmed = false;
+  /** After the task that asked for the UI stage: its answer takes a few process hops anyway. */
+  function warmWhileWaiting(): void {
+    if (warmed) return;
+    warmed = true;
+    win.setTimeout(() => {
+      if (ui || signal.aborted) return;
+      warmIntl();
+      const words = warmUp?.();
+      if (words && mount.isAttached()) warmFonts(mount.attach(), words);
+    });
+  }
+
+  function preloadWhenIdle(): void {
+    if (requested || ui) return;
+    // Chromium and Firefox (ESR 140 too) have requestIdleCallback; the timeout bounds a busy load.
+    win.requestIdleCallback(() => !signal.aborted && doc.readyState !== 'complete' && preload(), { timeout: 1000 });
+  }
+
   return {
     port,
     preload,
+    preloadWhenIdle,
     attached: () => ui,
     cover() {
       if (ui) ui.cover();
@@ -87,6 +148,7 @@ export function createStagedUi({ doc, site, requestUi, storedCore, signal, pageV
       mount.attach();
       waiting?.resolve({ choice: 'dismissed' });
       preload();
+      warmWhileWaiting();
       return new Promise<PromptOutcome>((resolve) => {
         waiting = { prompt, resolve };
       });

@@ -3,7 +3,7 @@
  * the page in its own task even before the UI stage is here, asks for it once, and the dialog
  * takes the waiting prompt over as soon as it attaches, in the same closed root.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStagedUi } from '../../../utils/engine/staged-ui';
 import { createGuardUi } from '../../../utils/engine/cover';
@@ -116,4 +116,76 @@ test('asked for ahead of a prompt (a guarded account page), the UI is asked for 
   void ui.prompt(linkPrompt);
   ui.preload();
   expect(requests).toBe(1);
+});
+
+describe('asked for at the first idle moment (someone is guarded on this site)', () => {
+  /** Runs the idle callback the staged UI asked for, as the browser would once the page is idle. */
+  function idleNow(): () => void {
+    const callbacks: IdleRequestCallback[] = [];
+    // happy-dom has no requestIdleCallback; the browsers the guard runs in do.
+    const had = Object.getOwnPropertyDescriptor(window, 'requestIdleCallback');
+    Object.defineProperty(window, 'requestIdleCallback', { configurable: true, writable: true, value: (callback: IdleRequestCallback) => (callbacks.push(callback), callbacks.length) });
+    onTestFinished(() => {
+      if (had) Object.defineProperty(window, 'requestIdleCallback', had);
+      else delete (window as { requestIdleCallback?: unknown }).requestIdleCallback;
+    });
+    return () => {
+      for (const callback of callbacks.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
+    };
+  }
+
+  test.each([
+    ['while the page loads', 'loading', 1],
+    ['after the DOM is parsed, before the load ends', 'interactive', 1],
+    ['once the load is complete (the document_idle registration has run)', 'complete', 0],
+  ] as const)('%s: %i request(s)', (_, readyState, expected) => {
+    const idle = idleNow();
+    vi.spyOn(document, 'readyState', 'get').mockReturnValue(readyState);
+    const ui = staged();
+    ui.preloadWhenIdle();
+    expect(requests).toBe(0);
+    idle();
+    expect(requests).toBe(expected);
+  });
+
+  test('nothing when the UI stage attached before the idle moment, or the page view ended', () => {
+    const idle = idleNow();
+    vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    const attached = staged();
+    attached.preloadWhenIdle();
+    attached.port.attach(() => fakeAttached({ choice: 'back' }).ui);
+    const ended = staged();
+    ended.preloadWhenIdle();
+    lifetime.abort();
+    idle();
+    expect(requests).toBe(0);
+  });
+
+  test('one request in all, with a press before the idle moment', () => {
+    const idle = idleNow();
+    vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    const ui = staged();
+    ui.preloadWhenIdle();
+    void ui.prompt(linkPrompt);
+    idle();
+    expect(requests).toBe(1);
+  });
+});
+
+test('a prompt waiting for the UI stage warms up once, in the next task, and not after it attached', async () => {
+  let warmed = 0;
+  const ui = createStagedUi({ doc: document, site: 'x', signal: lifetime.signal, requestUi: () => undefined, storedCore: () => undefined, warmUp: () => (warmed++, 'words') });
+  void ui.prompt(linkPrompt);
+  expect(warmed).toBe(0);
+  ui.dismiss();
+  void ui.prompt(linkPrompt);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(warmed).toBe(1);
+  // The words laid out for the font lookups are gone again: the cover holds its style only.
+  expect([...roots[0]!.children].map((el) => el.tagName.toLowerCase())).toEqual(['style']);
+  const late = createStagedUi({ doc: document, site: 'x', signal: lifetime.signal, requestUi: () => undefined, storedCore: () => undefined, warmUp: () => (warmed++, 'words') });
+  void late.prompt(linkPrompt);
+  late.port.attach(() => fakeAttached({ choice: 'back' }).ui);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(warmed).toBe(1);
 });

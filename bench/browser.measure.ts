@@ -4,7 +4,7 @@
  * Every figure is a count or a distribution over repeated runs; costs are ratios against the same
  * page without the extension (the fixture server's control origin) in the same run.
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance as nodePerformance } from 'node:perf_hooks';
 import { test } from 'vitest';
@@ -764,6 +764,11 @@ const HISTORY_CURVE = 'event log';
 const curveScenarios = allScenarios.filter((s) => (onlySites ?? ['x', 'instagram']).includes(s.site));
 const firstPerson: GuardedAccount[] = allScenarios.map((s) => ({ site: s.site, handle: s.guarded.handle, ...(s.guarded.stableId ? { stableId: s.guarded.stableId } : {}) }));
 
+/** One line per step of a long curve run, to `<BENCH_OUT>.log` (tail it to follow the run). */
+function progress(step: string): void {
+  if (process.env.BENCH_OUT) appendFileSync(`${process.env.BENCH_OUT}.log`, `${new Date().toISOString()} ${browser} ${step}\n`);
+}
+
 interface InStep {
   importMs: number;
   syncedMs: number;
@@ -844,12 +849,13 @@ async function startupProfile(session: E2eSession, scenario: SiteScenario): Prom
   });
 }
 
-async function peopleCurve(session: E2eSession): Promise<Figure[]> {
-  const figures: Figure[] = [];
+async function peopleCurve(session: E2eSession, figures: Figure[]): Promise<void> {
   const points: [string, StoredDocument][] = [...PEOPLE_POINTS.map((n): [string, StoredDocument] => [String(n), peopleDocument(n, firstPerson)]), [FULLEST_POINT, fullestDocument(firstPerson)]];
   for (const [point, doc] of points) {
     const at = (f: Figure) => onCurve(PEOPLE_CURVE, point, f);
+    progress(`people: ${point}`);
     const step = await importAndSync(session, doc);
+    progress(`people: ${point}: in step`);
     if ('refused' in step) {
       figures.push(at({ figure: 'curve-import-ms', browser, site: '', unit: 'ms', unmeasured: true, note: `the product's import refuses ${doc.people.length} people: "${step.refused}"; nothing else measured at this point` }));
       continue;
@@ -870,7 +876,6 @@ async function peopleCurve(session: E2eSession): Promise<Figure[]> {
       figures.push(at({ figure: 'curve-startup-profile', browser, site: 'x', unit: 'count', count: 1, note: await startupProfile(session, x) }));
     }
   }
-  return figures;
 }
 
 /** What the default run sets up: the scenarios' guarded accounts, and feed hiding on X for someone not in the busy feed. */
@@ -880,14 +885,14 @@ function benchDocument(): StoredDocument {
   return doc;
 }
 
-async function feedCurve(session: E2eSession): Promise<Figure[]> {
+async function feedCurve(session: E2eSession, figures: Figure[]): Promise<void> {
   const step = await importAndSync(session, benchDocument());
   if ('refused' in step) throw new Error(`the feed document did not import: ${step.refused}`);
   const { url, control } = serveBusyFeed(session);
-  const figures: Figure[] = [];
   for (const items of [FEED_ITEMS, 50_000]) {
     const point = `${items.toLocaleString('en')} posts`;
-    const pairs = items > FEED_ITEMS ? repetitions(3, 1) : FEED_PAIRS;
+    progress(`feed: ${point}`);
+    const pairs = items > FEED_ITEMS ? repetitions(2, 1) : FEED_PAIRS;
     const measured = await busyFeedCase(session, url, control, { suffix: '', how: 'stylesheet', options: {} }, items, pairs);
     figures.push(...measured.map((f) => onCurve(FEED_CURVE, point, { ...f, figure: 'curve-busy-feed-ratio' })));
     if (browser === 'chromium') {
@@ -901,13 +906,12 @@ async function feedCurve(session: E2eSession): Promise<Figure[]> {
       figures.push(onCurve(FEED_CURVE, point, { figure: 'curve-busy-feed-profile', browser, site: 'x', unit: 'count', count: 1, note: `one run with the extension: ${profile}` }));
     }
   }
-  return figures;
 }
 
-async function historyCurve(session: E2eSession): Promise<Figure[]> {
-  const figures: Figure[] = [];
+async function historyCurve(session: E2eSession, figures: Figure[]): Promise<void> {
   for (const years of [1, 5]) {
     const point = `${years} year${years === 1 ? '' : 's'}`;
+    progress(`event log: ${point}`);
     const doc = heavyHistory(years);
     const at = (f: Figure) => onCurve(HISTORY_CURVE, point, f);
     const step = await importAndSync(session, doc);
@@ -943,7 +947,6 @@ async function historyCurve(session: E2eSession): Promise<Figure[]> {
       }
     }
   }
-  return figures;
 }
 
 /** The default run: every figure with a budget, and the informational ones beside them. */
@@ -995,12 +998,14 @@ test(`browser figures (${browser}, ${mode})`, async () => {
       figures.push(...(await throttledRun(session)));
     }
     if (mode === 'curves') {
-      figures.push(...(await peopleCurve(session)));
-      figures.push(...(await feedCurve(session)));
-      figures.push(...(await historyCurve(session)));
+      // Each curve writes into `figures` as it goes: what was measured is kept if a later step fails.
+      await peopleCurve(session, figures);
+      await feedCurve(session, figures);
+      await historyCurve(session, figures);
     }
   } finally {
     await session.close();
     writeFigures(figures);
   }
-});
+  // The slow-laptop run and the curves are longer than the config's 10 minutes.
+}, mode === 'default' ? undefined : 3_600_000);

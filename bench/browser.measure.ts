@@ -353,6 +353,23 @@ function notePress(into: PressLatencies, sentAt: number, seen: { hostAtWall: num
   if (seen.hostAtWall !== null && seen.dialogAtWall !== null) into.coverToDialog.push(Math.max(0, seen.dialogAtWall - seen.hostAtWall));
 }
 
+/** One press on `selector`, waiting for our dialog; its times go into `into`, then the dialog is closed. */
+async function pressForDialog(page: E2ePage, selector: string, into: PressLatencies): Promise<void> {
+  const sentAt = await mousePress(page, selector);
+  const opened = await page
+    .waitFor(() => (window as unknown as { __benchProbe: BenchProbe }).__benchProbe.dialogAtWall !== null, undefined, 5_000)
+    .then(() => true, () => false);
+  const seen = await page.evaluate(() => {
+    const probe = (window as unknown as { __benchProbe: BenchProbe }).__benchProbe;
+    const result = { hostAtWall: probe.hostAtWall, dialogAtWall: probe.dialogAtWall };
+    probe.hostAtWall = null;
+    probe.dialogAtWall = null;
+    return result;
+  });
+  if (opened) notePress(into, sentAt, seen);
+  if (await hostPresent(page)) await dismiss(page);
+}
+
 function pressFigures(site: string, variant: string, l: PressLatencies): Figure[] {
   if (l.cover.length === 0) return [];
   return [
@@ -387,16 +404,7 @@ async function pressesBeforeUi(session: E2eSession, scenario: SiteScenario, vars
       for (let i = 0; i < COLD_PRESSES; i++) {
         await page.goto(url);
         await settle(page);
-        const sentAt = await mousePress(page, fillPlaceholders(control.guarded, vars));
-        const opened = await page
-          .waitFor(() => (window as unknown as { __benchProbe: BenchProbe }).__benchProbe.dialogAtWall !== null, undefined, 5_000)
-          .then(() => true, () => false);
-        const seen = await page.evaluate(() => {
-          const probe = (window as unknown as { __benchProbe: BenchProbe }).__benchProbe;
-          return { hostAtWall: probe.hostAtWall, dialogAtWall: probe.dialogAtWall };
-        });
-        if (opened) notePress(latencies, sentAt, seen);
-        if (await hostPresent(page)) await dismiss(page);
+        await pressForDialog(page, fillPlaceholders(control.guarded, vars), latencies);
       }
     });
   } finally {
@@ -678,15 +686,20 @@ async function throttleCheck(session: E2eSession, first: SiteScenario, second: S
   };
 }
 
+/** One site's first-frame figures (full load, in-app) and press figures (both variants). */
+async function firstFrameAndPressesOn(session: E2eSession, scenario: SiteScenario): Promise<Figure[]> {
+  const vars: FixtureVars = { handle: scenario.guarded.handle, other: scenario.other };
+  return [
+    ...(await fullLoads(session, scenario, vars)),
+    ...(await inAppNavigations(session, scenario, vars)),
+    ...(await guardedPresses(session, scenario, vars)),
+    ...(await pressesBeforeUi(session, scenario, vars)),
+  ];
+}
+
 async function firstFrameAndPresses(session: E2eSession): Promise<Figure[]> {
   const figures: Figure[] = [];
-  for (const scenario of scenarios) {
-    const vars: FixtureVars = { handle: scenario.guarded.handle, other: scenario.other };
-    figures.push(...(await fullLoads(session, scenario, vars)));
-    figures.push(...(await inAppNavigations(session, scenario, vars)));
-    figures.push(...(await guardedPresses(session, scenario, vars)));
-    figures.push(...(await pressesBeforeUi(session, scenario, vars)));
-  }
+  for (const scenario of scenarios) figures.push(...(await firstFrameAndPressesOn(session, scenario)));
   return figures;
 }
 
@@ -821,19 +834,7 @@ async function warmPresses(session: E2eSession, scenario: SiteScenario): Promise
     await page.goto(url);
     await settle(page);
     for (let i = 0; i < CURVE_PRESSES; i++) {
-      const sentAt = await mousePress(page, fillPlaceholders(control.guarded, vars));
-      const opened = await page
-        .waitFor(() => (window as unknown as { __benchProbe: BenchProbe }).__benchProbe.dialogAtWall !== null, undefined, 5_000)
-        .then(() => true, () => false);
-      const seen = await page.evaluate(() => {
-        const probe = (window as unknown as { __benchProbe: BenchProbe }).__benchProbe;
-        const result = { hostAtWall: probe.hostAtWall, dialogAtWall: probe.dialogAtWall };
-        probe.hostAtWall = null;
-        probe.dialogAtWall = null;
-        return result;
-      });
-      if (opened) notePress(latencies, sentAt, seen);
-      if (await hostPresent(page)) await dismiss(page);
+      await pressForDialog(page, fillPlaceholders(control.guarded, vars), latencies);
     }
   });
   return latencies;
@@ -969,11 +970,7 @@ async function defaultRun(session: E2eSession): Promise<Figure[]> {
     if (!reply.ok) throw new Error(`feed-hiding-changed failed: ${JSON.stringify(reply)}`);
   };
   for (const scenario of scenarios) {
-    const vars: FixtureVars = { handle: scenario.guarded.handle, other: scenario.other };
-    figures.push(...(await fullLoads(session, scenario, vars)));
-    figures.push(...(await inAppNavigations(session, scenario, vars)));
-    figures.push(...(await guardedPresses(session, scenario, vars)));
-    figures.push(...(await pressesBeforeUi(session, scenario, vars)));
+    figures.push(...(await firstFrameAndPressesOn(session, scenario)));
     figures.push(await notGuardedLoads(session, scenario));
     figures.push(await startup(session, scenario));
   }

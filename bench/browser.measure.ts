@@ -770,6 +770,8 @@ async function profiled(page: E2ePage, run: () => Promise<unknown>): Promise<str
 }
 
 const CURVE_PRESSES = repetitions(10, 3);
+/** BENCH_CURVES=people,feed,history: only these curves (all by default). */
+const onlyCurves = process.env.BENCH_CURVES?.split(',').filter(Boolean);
 const PEOPLE_CURVE = 'guarded people';
 const FEED_CURVE = 'feed items';
 const HISTORY_CURVE = 'event log';
@@ -894,7 +896,13 @@ async function feedCurve(session: E2eSession, figures: Figure[]): Promise<void> 
     const point = `${items.toLocaleString('en')} posts`;
     progress(`feed: ${point}`);
     const pairs = items > FEED_ITEMS ? repetitions(2, 1) : FEED_PAIRS;
-    const measured = await busyFeedCase(session, url, control, { suffix: '', how: 'stylesheet', options: {} }, items, pairs);
+    const measured = await busyFeedCase(session, url, control, { suffix: '', how: 'stylesheet', options: {} }, items, pairs).catch((error: unknown): Figure[] => [
+      { figure: 'curve-busy-feed-ratio', browser, site: 'x', unit: 'ratio', unmeasured: true, note: `${items} posts could not be measured: ${String(error).split('\n')[0]!.slice(0, 300)}` },
+    ]);
+    if (measured.some((f) => f.unmeasured)) {
+      figures.push(...measured.map((f) => onCurve(FEED_CURVE, point, f)));
+      continue;
+    }
     figures.push(...measured.map((f) => onCurve(FEED_CURVE, point, { ...f, figure: 'curve-busy-feed-ratio' })));
     if (browser === 'chromium') {
       const profile = await withPage(session, async (page) => {
@@ -995,10 +1003,20 @@ test(`browser figures (${browser}, ${mode})`, async () => {
       figures.push(...(await throttledRun(session)));
     }
     if (mode === 'curves') {
-      // Each curve writes into `figures` as it goes: what was measured is kept if a later step fails.
-      await peopleCurve(session, figures);
-      await feedCurve(session, figures);
-      await historyCurve(session, figures);
+      // Each curve writes into `figures` as it goes, and one that fails does not stop the next:
+      // what was measured is kept, the failure is a figure of its own and fails the step.
+      const curves = { people: peopleCurve, feed: feedCurve, history: historyCurve };
+      const failed: string[] = [];
+      for (const [name, curve] of Object.entries(curves)) {
+        if (onlyCurves && !onlyCurves.includes(name)) continue;
+        try {
+          await curve(session, figures);
+        } catch (error) {
+          failed.push(name);
+          figures.push({ figure: `curve-${name}-failed`, browser, site: '', unit: 'count', unmeasured: true, note: String(error).split('\n')[0]!.slice(0, 400) });
+        }
+      }
+      if (failed.length > 0) throw new Error(`curves failed: ${failed.join(', ')}`);
     }
   } finally {
     await session.close();

@@ -15,7 +15,7 @@ export interface Figure {
   site: string;
   /** What kind of run, where a figure has several per site (full load / in-app; press / key). */
   variant?: string;
-  unit: 'ms' | 'count' | 'ratio' | 'kB';
+  unit: 'ms' | 'µs' | 'count' | 'ratio' | 'kB';
   median?: number;
   p95?: number;
   /** For counts: how many of `of` tries did the thing. */
@@ -27,6 +27,22 @@ export interface Figure {
   note?: string;
   /** True when the figure could not be measured in this browser (the note says why). */
   unmeasured?: boolean;
+  /** Growth curves (`--curves`): which curve, and this figure's point on it ("10 people"). */
+  curve?: string;
+  point?: string;
+}
+
+/** A figure as one point of a growth curve. */
+export function onCurve(curve: string, point: string, figure: Figure): Figure {
+  return { ...figure, curve, point };
+}
+
+/** BENCH_MODE from scripts/bench.mjs: the default run, the slow-laptop run or the growth curves. */
+export type BenchMode = 'default' | 'throttle' | 'curves';
+export function benchMode(): BenchMode {
+  const mode = process.env.BENCH_MODE ?? 'default';
+  if (mode !== 'default' && mode !== 'throttle' && mode !== 'curves') throw new Error(`unknown BENCH_MODE ${mode}`);
+  return mode;
 }
 
 export function percentile(values: readonly number[], p: number): number {

@@ -4,10 +4,14 @@
  * bench/results/<timestamp>.json and exits 1 when a budget is missed (or a measurement failed).
  * Not part of `npm test`: timings belong here, never in tests.
  *
- *   node scripts/bench.mjs [--quick] [--no-build] [--browsers=chromium,firefox]
+ *   node scripts/bench.mjs [--quick] [--no-build] [--browsers=chromium,firefox] [--throttle=4 | --curves]
  *
  * --quick: fewer repetitions (CI smoke); counts are then judged as a share of the runs made.
  * --no-build: reuse .output-bench as it is.
+ * --throttle=N: the slow-laptop run instead: the first-frame and press figures at 1× and with
+ *   Chromium's CPU slowed N times (`-throttled` figures, the same budgets). Firefox has none.
+ * --curves: the growth curves instead (guarded people, feed items, event log), each printed as a
+ *   small table; informational, no budgets.
  *
  * Steps: build into .output-bench (never .output), gzip sizes read from the built manifests and
  * pages, the Node figures (event log), then bench/browser.measure.ts once per browser through
@@ -27,6 +31,18 @@ const build = !args.includes('--no-build');
 const browsers = (args.find((a) => a.startsWith('--browsers='))?.slice('--browsers='.length) ?? 'chromium,firefox')
   .split(',')
   .filter(Boolean);
+const throttleArg = args.find((a) => a.startsWith('--throttle='));
+const throttle = throttleArg ? Number(throttleArg.slice('--throttle='.length)) : undefined;
+if (throttle !== undefined && !(throttle > 1)) {
+  console.error('bench: --throttle=N needs N > 1 (4 is a modest laptop)');
+  process.exit(1);
+}
+const curves = args.includes('--curves');
+if (curves && throttle !== undefined) {
+  console.error('bench: --throttle and --curves are two runs; run them one at a time');
+  process.exit(1);
+}
+const mode = curves ? 'curves' : throttle !== undefined ? 'throttle' : 'default';
 const budgets = JSON.parse(readFileSync(join(root, 'bench', 'budgets.json'), 'utf8'));
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const scratch = join(root, 'bench', 'results', `.parts-${stamp}`);
@@ -147,16 +163,20 @@ const vitest = join(root, 'node_modules', '.bin', 'vitest');
 
 function measure(label, file, env) {
   const out = join(scratch, `${label}.json`);
-  run(label, vitest, ['run', '-c', 'vitest.bench.config.ts', file], { ...env, BENCH_OUT: out, BENCH_QUICK: quick ? '1' : '0' });
+  run(label, vitest, ['run', '-c', 'vitest.bench.config.ts', file], {
+    ...env, BENCH_OUT: out, BENCH_QUICK: quick ? '1' : '0', BENCH_MODE: mode, BENCH_THROTTLE: String(throttle ?? 1),
+  });
   // The browser measure writes what it has even when a step failed part-way.
   return existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : [];
 }
 
-const figures = [
-  ...sizes(),
-  ...measure('event log (node)', 'bench/event-log.measure.ts', {}),
-  ...measure('store (node)', 'bench/store.measure.ts', {}),
-];
+// The slow-laptop run and the curves leave out the default run's sizes and Node figures.
+const figures =
+  mode === 'default'
+    ? [...sizes(), ...measure('event log (node)', 'bench/event-log.measure.ts', {}), ...measure('store (node)', 'bench/store.measure.ts', {})]
+    : mode === 'curves'
+      ? measure('curves (node)', 'bench/curves.measure.ts', {})
+      : [];
 for (const browser of browsers) {
   figures.push(
     ...measure(`${browser}`, 'bench/browser.measure.ts', { E2E_BROWSER: browser, E2E_OUTPUT_DIR: join(root, outDir) }),
@@ -166,9 +186,13 @@ rmSync(scratch, { recursive: true, force: true });
 
 // ---- budgets -------------------------------------------------------------------------------------
 
-/** 'pass' | 'miss' | 'info' | 'n/a', and the budget as text. */
+/** A `-throttled` figure has the budget of the figure it repeats. */
+const THROTTLED = /-throttled$/;
+const baseName = (figure) => figure.replace(THROTTLED, '');
+
+/** 'pass' | 'miss' | 'info' | 'n/a', and the budget as text. Curve points are informational. */
 function judge(f) {
-  const budget = budgets[f.figure];
+  const budget = f.curve ? undefined : budgets[baseName(f.figure)];
   if (!budget) return { status: 'info', budget: '(no budget)' };
   if (f.unmeasured) return { status: 'n/a', budget: budgetText(budget) };
   switch (budget.kind) {
@@ -207,6 +231,7 @@ function resultText(f) {
   if (f.unmeasured) return 'not measured';
   if (f.unit === 'count') return f.of !== undefined ? `${f.count} of ${f.of}` : `${f.count}`;
   if (f.unit === 'ms') return f.p95 !== undefined ? `med ${fixed(f.median)} / p95 ${fixed(f.p95)} ms` : `med ${fixed(f.median)} ms`;
+  if (f.unit === 'µs') return `med ${fixed(f.median, 2)} / p95 ${fixed(f.p95, 2)} µs`;
   if (f.unit === 'ratio') return fixed(f.value, 3);
   if (f.unit === 'kB') return `${fixed(f.value)} kB`;
   return String(f.value ?? f.median ?? '');
@@ -215,25 +240,51 @@ function resultText(f) {
 const order = Object.keys(budgets).filter((k) => !k.startsWith('$'));
 figures.sort(
   (a, b) =>
-    order.indexOf(a.figure) - order.indexOf(b.figure) ||
+    order.indexOf(baseName(a.figure)) - order.indexOf(baseName(b.figure)) ||
+    Number(THROTTLED.test(a.figure)) - Number(THROTTLED.test(b.figure)) ||
     a.browser.localeCompare(b.browser) ||
     a.site.localeCompare(b.site) ||
     (a.variant ?? '').localeCompare(b.variant ?? ''),
 );
 const rows = figures.map((f) => ({ ...f, ...judge(f), result: resultText(f) }));
 
-const header = ['#', 'figure', 'browser', 'site, variant', 'result', 'budget', 'status'];
+function printTable(header, table) {
+  const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
+  const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of table) console.log(line(row));
+}
+
 const where = (r) => [r.site, r.variant].filter(Boolean).join(', ') || '–';
-const table = rows.map((r, i) => [String(i + 1), r.figure, r.browser, where(r), r.result, r.budget, r.status]);
-const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
-const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-console.log(line(header));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of table) console.log(line(row));
-console.log('\nHow each figure was measured:');
-rows.forEach((r, i) => {
-  if (r.note) console.log(`  ${i + 1}. ${r.note}`);
-});
+const numbered = rows.map((r, i) => ({ ...r, n: i + 1 }));
+const listed = numbered.filter((r) => !r.curve);
+if (listed.length > 0) {
+  printTable(
+    ['#', 'figure', 'browser', 'site, variant', 'cpu', 'result', 'budget', 'status'],
+    listed.map((r) => [String(r.n), baseName(r.figure), r.browser, where(r), THROTTLED.test(r.figure) ? `${throttle}× slower` : '1×', r.result, r.budget, r.status]),
+  );
+}
+// Each curve as its own small table: one row per figure (browser, site), one column per point.
+for (const curve of [...new Set(numbered.filter((r) => r.curve).map((r) => r.curve))]) {
+  const ofCurve = numbered.filter((r) => r.curve === curve);
+  const points = [...new Set(ofCurve.map((r) => r.point))];
+  const lines = [...new Set(ofCurve.map((r) => `${r.figure}\t${r.browser}\t${where(r)}`))];
+  console.log(`\nCurve: ${curve}`);
+  printTable(
+    ['figure', 'browser', 'site', ...points],
+    lines.map((key) => {
+      const [figure, browser, site] = key.split('\t');
+      const cells = points.map((p) => {
+        const r = ofCurve.find((c) => c.figure === figure && c.browser === browser && where(c) === site && c.point === p);
+        return r ? `${r.result} [${r.n}]` : '–';
+      });
+      return [figure, browser, site, ...cells];
+    }),
+  );
+}
+console.log('\nHow each figure was measured ([n] in the curves):');
+for (const r of numbered) if (r.note) console.log(`  ${r.n}. ${r.curve ? `(${r.curve}: ${r.point}) ` : ''}${r.note}`);
 
 const missed = rows.filter((r) => r.status === 'miss');
 const seconds = Math.round((Date.now() - startedAt) / 1000);
@@ -241,10 +292,10 @@ const resultsFile = join(root, 'bench', 'results', `${stamp}.json`);
 mkdirSync(dirname(resultsFile), { recursive: true });
 writeFileSync(
   resultsFile,
-  `${JSON.stringify({ startedAt: new Date(startedAt).toISOString(), seconds, quick, browsers, failures, figures: rows }, null, 2)}\n`,
+  `${JSON.stringify({ startedAt: new Date(startedAt).toISOString(), seconds, quick, mode, ...(throttle !== undefined && { throttle }), browsers, failures, figures: rows }, null, 2)}\n`,
 );
 
-console.log(`\n${rows.length} figures in ${seconds} s${quick ? ' (--quick)' : ''}; results in ${posix.relative(root, resultsFile)}`);
+console.log(`\n${rows.length} figures in ${seconds} s${quick ? ' (--quick)' : ''}${mode === 'default' ? '' : ` (${mode === 'curves' ? '--curves' : `--throttle=${throttle}`})`}; results in ${posix.relative(root, resultsFile)}`);
 for (const failure of failures) console.log(`step failed: ${failure}`);
 if (missed.length > 0) console.log(`budgets missed: ${missed.map((r) => `${r.figure} (${r.browser}${r.site ? `, ${r.site}` : ''})`).join('; ')}`);
 process.exit(missed.length > 0 || failures.length > 0 ? 1 : 0);

@@ -11,6 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Core } from '../data/schema';
+import { BROWSER_REGEX_RULE_LIMIT } from '../data/limits';
 import { patternRegexFilter } from '../sites/custom-patterns';
 import { parseHttpUrl } from '../sites/web-address';
 import { SITE_ADAPTERS, adapterById } from '../sites/registry';
@@ -245,6 +246,31 @@ async function regexSupported(rule: RedirectRule): Promise<boolean> {
   return result.isSupported;
 }
 
+/**
+ * What of the wanted regex rules the browser can hold (`BROWSER_REGEX_RULE_LIMIT` per extension),
+ * in order of what they protect: every contact rule and link pattern (the limits guarantee these
+ * fit: utils/data/limits.ts), then whole spelling groups while they fit. A spelling group is a
+ * second line behind the in-page guard (a page spelt in another case is still guarded there, only
+ * after the decision), and an account on a case-insensitive site needs up to four rules, so the
+ * fullest document wanted 1,390 (bench --curves, 2026-12): sent at once, the browser refused the
+ * whole update, and adding rule by rule made an import wait 770 s in Chromium.
+ */
+export function fitRegexRuleLimit(
+  contact: RedirectRule[],
+  patterns: RedirectRule[],
+  spelling: RedirectRule[][],
+  limit = BROWSER_REGEX_RULE_LIMIT,
+): { contact: RedirectRule[]; patterns: RedirectRule[]; spelling: RedirectRule[][] } {
+  let room = limit - contact.length - patterns.length;
+  const fitting: RedirectRule[][] = [];
+  for (const group of spelling) {
+    if (group.length > room) continue;
+    fitting.push(group);
+    room -= group.length;
+  }
+  return { contact, patterns, spelling: fitting };
+}
+
 export async function syncRedirectRules(core: Core): Promise<void> {
   const pauseUrl = browser.runtime.getURL('/pause.html');
   const contact = contactRedirectRules(core, pauseUrl);
@@ -264,11 +290,14 @@ export async function syncRedirectRules(core: Core): Promise<void> {
   // without its allow rules would send the spellings guarded in the page to the pause page too.
   const refusedGroups = new Set(groupOf.filter((g, i) => g >= 0 && !contactSupported[i]));
   const keep = contactCandidates.map((_, i) => contactSupported[i] && !refusedGroups.has(groupOf[i]!));
-  const contactRules = contactCandidates.filter((_, i) => keep[i]).map((rule, i) => ({ ...rule, id: i + 1 }));
+  const kept = fitRegexRuleLimit(
+    contact.filter((_, i) => keep[i]),
+    candidates.filter((_, i) => supported[i]),
+    spelling.filter((_, g) => !refusedGroups.has(g)),
+  );
+  const contactRules = [...kept.contact, ...kept.spelling.flat()].map((rule, i) => ({ ...rule, id: i + 1 }));
   // Renumbered after filtering, so ids stay unique and below the one-time "continue" rules.
-  const patternRules = candidates
-    .filter((_, i) => supported[i])
-    .map((rule, i) => ({ ...rule, id: contactCandidates.length + 1 + i }));
+  const patternRules = kept.patterns.map((rule, i) => ({ ...rule, id: contactCandidates.length + 1 + i }));
   const existing = await browser.declarativeNetRequest.getDynamicRules();
   const removeRuleIds = existing.map((r) => r.id);
   try {

@@ -16,7 +16,9 @@ export const LIMITS = {
    * Accounts of everyone together. Each account costs the browser at most
    * `REGEX_RULES_PER_ACCOUNT` redirect rules and each link pattern one; Chrome and Firefox carry at
    * most `BROWSER_REGEX_RULE_LIMIT` regular-expression rules per extension, so 300 × 2 + 200 fits
-   * with room to spare (tests/unit/data/limits.test.ts checks it against the adapters).
+   * with room to spare (tests/unit/data/limits.test.ts checks it against the adapters). The
+   * spelling rules of case-insensitive sites (up to four per account) come on top and go in only
+   * while they fit (utils/background/registration.ts `fitRegexRuleLimit`).
    */
   accountsTotal: 300,
   reasons: 100,

@@ -14,7 +14,7 @@ import { reduce } from '../../../utils/data/reducers';
 import { changeErrorText } from '../../../utils/copy/data-errors';
 import { DATE_RANGE, LIMITS, LOCAL_DATE_RANGE, BROWSER_REGEX_RULE_LIMIT, REGEX_RULES_PER_ACCOUNT, type LimitName } from '../../../utils/data/limits';
 import { SITE_ADAPTERS } from '../../../utils/sites/registry';
-import { contactRedirectRules, patternRedirectRules } from '../../../utils/background/registration';
+import { contactRedirectRules, fitRegexRuleLimit, patternRedirectRules, spellingRedirectRules } from '../../../utils/background/registration';
 import type { Handle } from '../../../utils/sites/site-adapter';
 import { AccountSchema } from '../../../utils/data/schema';
 import { isUrlTable } from '../../sites/site-table-runner';
@@ -206,6 +206,46 @@ describe('the browser can always carry the rules', () => {
     const rules = contactRedirectRules(core, 'chrome-extension://id/pause.html').length + patternRedirectRules(core, 'chrome-extension://id/pause.html').length;
     expect(rules).toBe(LIMITS.accountsTotal * 2 + LIMITS.customPatterns);
     expect(rules).toBeLessThanOrEqual(BROWSER_REGEX_RULE_LIMIT);
+  });
+});
+
+describe('the fullest document on a case-insensitive site: what the browser is sent fits its limit', () => {
+  // 300 X accounts want a spelling group each (a redirect and up to three allow rules): with 200
+  // link patterns, 1,390 regex rules, past the browser's 1,000 (bench --curves, 2026-12).
+  const PAUSE = 'chrome-extension://id/pause.html';
+  const doc = base();
+  doc.people = times(6, (p) => person(p, times(50, (a) => ({ site: 'x', handle: `sam${p * 50 + a}` }))));
+  doc.customPatterns = times(LIMITS.customPatterns, (i) => ({ id: `c${i}`, personId: 'p0', pattern: `https://e${i}.social/@x*` }));
+  const core = DocumentSchema.parse(doc);
+  const contact = contactRedirectRules(core, PAUSE);
+  const patterns = patternRedirectRules(core, PAUSE);
+  const spelling = spellingRedirectRules(core, PAUSE);
+  const kept = fitRegexRuleLimit(contact, patterns, spelling);
+
+  test('it wants more than the browser holds', () => {
+    expect(contact.length + patterns.length + spelling.flat().length).toBeGreaterThan(BROWSER_REGEX_RULE_LIMIT);
+  });
+  test('every link pattern is kept, and whole spelling groups only while they fit', () => {
+    expect(kept.patterns).toEqual(patterns);
+    expect(kept.contact).toEqual(contact);
+    expect(kept.contact.length + kept.patterns.length + kept.spelling.flat().length).toBeLessThanOrEqual(BROWSER_REGEX_RULE_LIMIT);
+    for (const group of kept.spelling) expect(spelling).toContainEqual(group);
+    expect(kept.spelling.length).toBeGreaterThan(0);
+  });
+});
+
+describe('fitRegexRuleLimit', () => {
+  const rule = (id: number) => ({ id, priority: 1, action: { type: 'allow' }, condition: { regexFilter: `^a${id}` } }) as never;
+  const group = (size: number, from: number) => times(size, (i) => rule(from + i));
+  test.each([
+    ['everything fits', 2, 1, [2, 2], 10, [2, 2]],
+    ['the group that does not fit is left out whole, a smaller one after it still goes in', 2, 1, [4, 4, 2], 10, [4, 2]],
+    ['no room for any group', 5, 5, [1], 10, []],
+  ] as const)('%s', (_why, contacts, patterns, groups, limit, keptSizes) => {
+    const kept = fitRegexRuleLimit(times(contacts, rule), times(patterns, (i) => rule(100 + i)), groups.map((size, g) => group(size, 200 + g * 10)), limit);
+    expect(kept.contact).toHaveLength(contacts);
+    expect(kept.patterns).toHaveLength(patterns);
+    expect(kept.spelling.map((g) => g.length)).toEqual(keptSizes);
   });
 });
 

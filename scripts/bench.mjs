@@ -126,23 +126,28 @@ function sizes() {
       continue;
     }
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    // The guard is registered at run time, in two stages (utils/background/registration.ts). The
+    // The guard is registered at run time, in stages (utils/background/registration.ts). The
     // first stage is one unlisted script per registered site (modules/site-bundles.ts), at the
-    // output's root, run at document_start after the cover flag (guarded accounts' pages) and the
-    // feed-hiding flag (where feeds hide someone): the three together are the figure, per site. The
-    // UI stage (guard-ui.js) comes after the first frame: reported apart.
+    // output's root, run at document_start after the cover flag (guarded accounts' pages): the two
+    // together are the figure, per site. The feed stage (guard-feed.js, one for every site) runs
+    // before it only where feeds hide someone, and the UI stage (guard-ui.js) comes after the
+    // first frame: each reported apart.
     const manifestFiles = (manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
     const uiStage = 'guard-ui.js';
-    const bundles = readdirSync(dir).filter((f) => /^guard-.+\.js$/.test(f) && f !== uiStage);
+    const feedStage = 'guard-feed.js';
+    const bundles = readdirSync(dir).filter((f) => /^guard-.+\.js$/.test(f) && f !== uiStage && f !== feedStage);
     if (bundles.length === 0) failures.push(`sizes: no first-stage bundles in ${dir}`);
     for (const bundle of bundles) {
       const site = bundle.slice('guard-'.length, -'.js'.length);
-      const entries = [...manifestFiles, 'content-scripts/cover-flag.js', 'content-scripts/feed-hiding-flag.js', bundle];
+      const entries = [...manifestFiles, 'content-scripts/cover-flag.js', bundle];
       figures.push({
-        ...sizeFigure('gzip-first-stage-kb', browser, dir, entries, `at document_start on ${site}: cover flag + feed-hiding flag + ${bundle}`),
+        ...sizeFigure('gzip-first-stage-kb', browser, dir, entries, `at document_start on ${site}: cover flag + ${bundle}`),
         site,
       });
     }
+    if (existsSync(join(dir, feedStage))) {
+      figures.push(sizeFigure('gzip-feed-stage-kb', browser, dir, [feedStage], `${feedStage}: the feed hider, every site, before the first stage where feeds hide someone`));
+    } else failures.push(`sizes: no ${feedStage} in ${dir}`);
     if (existsSync(join(dir, uiStage))) {
       figures.push(sizeFigure('gzip-ui-stage-kb', browser, dir, [uiStage], `${uiStage}: the dialog, every site, at document_idle or injected on the first prompt`));
     } else failures.push(`sizes: no ${uiStage} in ${dir}`);

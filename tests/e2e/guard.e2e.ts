@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Handle, PageKind } from '../../utils/sites/site-adapter';
 import { adapterById } from '../../utils/sites/registry';
-import { COVER_FLAG_FILE, coverScriptName, GUARD_UI_FILE, guardBundleFile } from '../../utils/background/guard-bundles';
+import { COVER_FLAG_FILE, coverScriptName, GUARD_FEED_FILE, GUARD_UI_FILE, guardBundleFile } from '../../utils/background/guard-bundles';
 import type { ControlCase, SiteScenario } from '../fixtures/sites/scenario-types';
 import { fillPlaceholders, type FixtureVars } from './harness/fixture-server';
 import type { FrameProbe } from './harness/fixture-runtime';
@@ -162,7 +162,7 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('%s', (_site, scenario
     expect(new Set(site.flatMap((s) => s.matches ?? []))).toEqual(new Set(adapterById(scenario.site).matches));
     // This site's page evaluates the engine plus this site's adapter only (one bundle per site);
     // the dialog is one bundle for every site, after the first frame.
-    const files = new Set(registered.flatMap((s) => s.js ?? []).filter((file) => file !== 'content-scripts/feed-hiding-flag.js'));
+    const files = new Set(registered.flatMap((s) => s.js ?? []).filter((file) => file !== GUARD_FEED_FILE));
     expect(files).toEqual(new Set([guardBundleFile(scenario.site), COVER_FLAG_FILE, GUARD_UI_FILE]));
     if (!urls.elsewhere) return;
     const elsewhereUrl = urls.elsewhere;

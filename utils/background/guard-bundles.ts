@@ -34,5 +34,15 @@ export const GUARD_UI_BUNDLE = `${GUARD_BUNDLE_PREFIX}ui`;
 /** The built file of the UI stage, for registration and for scripting.executeScript. */
 export const GUARD_UI_FILE = `${GUARD_UI_BUNDLE}.js`;
 
+/**
+ * The feed stage (the feed hider and its placeholder, for every site: utils/engine/feed-port.ts):
+ * run just before a site's first stage where someone's posts are hidden from feeds, and injected
+ * by the background when that becomes so in an open tab. The prefix again, for the build settings.
+ */
+export const GUARD_FEED_BUNDLE = `${GUARD_BUNDLE_PREFIX}feed`;
+
+/** The built file of the feed stage, for registration and for scripting.executeScript. */
+export const GUARD_FEED_FILE = `${GUARD_FEED_BUNDLE}.js`;
+
 /** The flag file the per-account cover registrations run first (public/content-scripts/cover-flag.js). */
 export const COVER_FLAG_FILE = 'content-scripts/cover-flag.js';

@@ -16,10 +16,9 @@ import { patternRegexFilter } from '../sites/custom-patterns';
 import { parseHttpUrl } from '../sites/web-address';
 import { SITE_ADAPTERS, adapterById } from '../sites/registry';
 import type { Handle, SiteId } from '../sites/site-adapter';
-import { COVER_FLAG_FILE, GUARD_BUNDLE_PREFIX, GUARD_UI_BUNDLE, GUARD_UI_FILE, coverScriptName, guardBundleFile, guardBundleName } from './guard-bundles';
+import { COVER_FLAG_FILE, GUARD_BUNDLE_PREFIX, GUARD_FEED_FILE, GUARD_UI_BUNDLE, GUARD_UI_FILE, coverScriptName, guardBundleFile, guardBundleName } from './guard-bundles';
 import { accountPagePatterns, accountSpellingRegexes } from './cover-patterns';
 
-const FEED_FLAG_FILE = 'content-scripts/feed-hiding-flag.js';
 /** Dynamic redirect rules use ids from 1; session "continue" rules from this id up. */
 const FIRST_SESSION_RULE_ID = 100_000;
 
@@ -66,8 +65,10 @@ export function guardedPagePatterns(core: Core, site: SiteId): string[] {
  * - `guard-ui`: the dialog (one bundle for every site) at `document_idle`, on every guarded site,
  *   after the page's first frame and without blocking its parser. The background also injects it
  *   at once when a prompt is wanted before then.
- * Where someone's posts are hidden from feeds, the bundle is preceded by a one-line flag, so the
- * guard hides feed items from the first one, before the guarded list has loaded from storage.
+ * Where someone's posts are hidden from feeds, the bundle is preceded by the feed stage
+ * (`guard-feed.js`, utils/engine/feed-port.ts): the feed hider's code, whose presence is also the
+ * flag that has the guard hide feed items from the first one, before the guarded list has loaded.
+ * Everywhere else the first stage carries none of that code.
  */
 export interface GuardScript {
   id: string;
@@ -84,7 +85,7 @@ export function contentScriptsFor(core: Core): GuardScript[] {
   const base = { allFrames: false, persistAcrossSessions: true } as const;
   const sites = guardedSites(core);
   const firstStage = sites.flatMap((site) => {
-    const js = feedSites.has(site) ? [FEED_FLAG_FILE, guardBundleFile(site)] : [guardBundleFile(site)];
+    const js = feedSites.has(site) ? [GUARD_FEED_FILE, guardBundleFile(site)] : [guardBundleFile(site)];
     const matches = [...adapterById(site).matches];
     const guardedPages = guardedPagePatterns(core, site);
     const everyPage = { ...base, runAt: 'document_start' as const, id: guardBundleName(site), matches, js };

@@ -14,7 +14,8 @@ import { allowOnceInTab, clearAllowOnceRules, syncBrowser } from './registration
 import { createSiteChecksWriter, SITE_CHECKS_KEY } from '../data/site-checks';
 import { FeedStyleWantedSchema, forgetTabFeedStyle, styleTabFeed } from './feed-style';
 import { FEED_STYLE_WANTED } from '../engine/feed-style-request';
-import { GUARD_UI_FILE } from './guard-bundles';
+import { GUARD_FEED_FILE, GUARD_UI_FILE } from './guard-bundles';
+import { GUARD_FEED_WANTED } from '../engine/feed-port';
 import { GUARD_UI_WANTED } from '../engine/stage-port';
 import { createPrivateStorage } from '../data/private-storage';
 import { moveToPrivateStore } from '../data/migrations/005-private-store';
@@ -247,24 +248,30 @@ export function startBackground(): void {
   });
 
   /**
-   * The first stage wants a prompt before the UI stage's `document_idle` registration has run:
-   * inject it into that frame now (a file of the extension, nothing web-accessible). Only for our
-   * own content scripts in a tab; a second copy finds the dialog attached and does nothing.
+   * The first stage wants one of the shared stages in its frame now (a file of the extension,
+   * nothing web-accessible): the UI stage when a prompt is wanted before its `document_idle`
+   * registration has run (a second copy finds the dialog attached and does nothing); the feed
+   * stage when someone's posts came to be hidden in an open tab (utils/engine/feed-port.ts). Only
+   * for our own content scripts in a tab; resolves once the file has run, so the sender can use it.
    */
-  async function injectGuardUi(sender: Parameters<typeof handleMessage>[1] & { frameId?: number }): Promise<undefined> {
+  async function injectStage(file: string, sender: Parameters<typeof handleMessage>[1] & { frameId?: number }): Promise<undefined> {
     const fromContentScript = sender.id === browser.runtime.id && !(sender.url ?? '').startsWith(extensionOrigin);
     if (!fromContentScript || sender.tab?.id === undefined) return undefined;
     // `as never`: WXT's path type wants a leading '/', which the registration's paths do not have.
     await browser.scripting
-      .executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [GUARD_UI_FILE as never] })
+      .executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [file as never] })
       .catch(() => undefined);
     return undefined;
   }
+  /** The two shared stages the first stage may ask for, by message type; any other type is not one. */
+  const STAGE_FILES: Record<string, string> = { [GUARD_UI_WANTED]: GUARD_UI_FILE, [GUARD_FEED_WANTED]: GUARD_FEED_FILE };
 
   // Only messages that are ours get a Promise back; anything else is left for other listeners.
   browser.runtime.onMessage.addListener((raw, sender) => {
     if (typeof raw !== 'object' || raw === null || !('type' in raw)) return undefined;
-    if ((raw as { type: unknown }).type === GUARD_UI_WANTED) return injectGuardUi(sender as Parameters<typeof injectGuardUi>[0]);
+    const type = (raw as { type: unknown }).type;
+    const stageFile = typeof type === 'string' && Object.hasOwn(STAGE_FILES, type) ? STAGE_FILES[type] : undefined;
+    if (stageFile) return injectStage(stageFile, sender as Parameters<typeof injectStage>[1]);
     if ((raw as { type: unknown }).type === 'typed-ahead-wanted') return askGuardForTypedAhead(raw, sender as Parameters<typeof handleMessage>[1]);
     if ((raw as { type: unknown }).type === FEED_STYLE_WANTED) {
       return styleFeed(raw, sender as Parameters<typeof handleMessage>[1]).catch((): Reply => ({ ok: false, error: 'not-styled' }));

@@ -8,7 +8,8 @@ import type { UrgeWay } from '../data/schema';
 import type { Action, ContactSignal, PageKind, PageRef, PageAdapter } from '../sites/site-adapter';
 import { collapsedOnly, EMPTY_GUARD_INDEX, type GuardIndex, type GuardMatch } from './guard-index';
 import { classifyHover, classifyPress, classifyShortcut, hasHoverRules, isEditable, openerOfPath, ownerOfCard, ownerOfPath, type ControlHit } from './control-guard';
-import { createFeedHider, type FeedHider } from './feed-hider';
+import type { FeedHider } from './feed-hider';
+import type { CreateFeedHider } from './feed-port';
 import { createProbeWatch, PROBE_QUIET_MS } from './probe-watch';
 
 /** What the interstitial is asked about. Carries no names: the UI never learns who. */
@@ -77,10 +78,16 @@ export interface EngineDeps {
   /** Logs an adapter failure once per place, without any handle. */
   onError(where: string, error: unknown): void;
   /**
-   * True on sites where someone's posts are hidden from feeds (utils/engine/feed-hiding-flag.ts):
-   * every feed item is held back until the guard list has loaded, so none paints for a frame.
+   * True on sites where someone's posts are hidden from feeds (the feed stage ran before the first
+   * stage: utils/engine/feed-port.ts): every feed item is held back until the guard list has
+   * loaded, so none paints for a frame.
    */
   hidesFeedBeforeLoad?: boolean;
+  /**
+   * The feed hider's code, which is not in the first stage (utils/engine/feed-port.ts). Without
+   * it the engine hides no feed item.
+   */
+  feed?: FeedCode;
   /**
    * Asks the background to bring this page's feed stylesheet in step with the stored list
    * (utils/background/feed-style.ts: user origin, so the page can neither read nor override it).
@@ -101,6 +108,13 @@ export interface EngineDeps {
    * (utils/background/registration.ts, `coverScriptsFor`): covered from the first frame.
    */
   coverAtStart?: boolean;
+}
+
+/** Where the engine gets its feed hider: the feed stage, when it has run in this world. */
+export interface FeedCode {
+  loaded(): CreateFeedHider | undefined;
+  /** Asks for the feed stage (the background injects it); settles once it has run, or could not. */
+  load(): Promise<void>;
 }
 
 const PRESS_EVENTS = [
@@ -403,12 +417,31 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
   observer.observe(doc, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect());
 
+  /** The index a feed hider is wanted for while the feed stage is on its way (see hideFeedBy). */
+  let feedWanted: GuardIndex | undefined;
+
   /** Replaces the feed hider with one for `feedIndex` (none when it hides nobody's posts). */
   function hideFeedBy(feedIndex: GuardIndex): void {
     feedHider?.stop();
+    feedHider = undefined;
     provisional = false;
-    feedHider = feedIndex.active && feedIndex.hidesFeed && adapter.feedItem ? createFeedHider({ adapter, doc, index: feedIndex, safe, largeBatch: LARGE_BATCH }) : undefined;
-    feedHider?.scan();
+    feedWanted = undefined;
+    const feed = deps.feed;
+    if (!feedIndex.active || !feedIndex.hidesFeed || !adapter.feedItem || !feed) return;
+    const create = feed.loaded();
+    if (create) {
+      feedHider = create({ adapter, doc, index: feedIndex, safe, largeBatch: LARGE_BATCH });
+      feedHider.scan();
+      return;
+    }
+    // Someone's posts came to be hidden while this page was open: the code first, then the items.
+    feedWanted = feedIndex;
+    feed.load().then(
+      () => {
+        if (!signal.aborted && feedWanted === feedIndex && feed.loaded()) hideFeedBy(feedIndex);
+      },
+      () => undefined,
+    );
   }
 
   /** True while the hide-everything hider of the first moments is up (it names no one). */
@@ -452,8 +485,9 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     decidePage(lastHref);
   }
 
-  if (deps.hidesFeedBeforeLoad && adapter.feedItem) {
-    feedHider = createFeedHider({ adapter, doc, index: EMPTY_GUARD_INDEX, safe, largeBatch: LARGE_BATCH, hideAll: true });
+  const createAtStart = deps.hidesFeedBeforeLoad && adapter.feedItem ? deps.feed?.loaded() : undefined;
+  if (createAtStart) {
+    feedHider = createAtStart({ adapter, doc, index: EMPTY_GUARD_INDEX, safe, largeBatch: LARGE_BATCH, hideAll: true });
     provisional = true;
     feedHider.scan();
     if (styleFeed) {

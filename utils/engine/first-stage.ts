@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { GUARD_CORE_KEYS, joinGuardKeys } from '../data/guard-keys';
 import type { Message, Reply } from '../data/messages';
 import type { PageAdapter, PageRef } from '../sites/site-adapter';
-import { feedHidingFlagged } from './feed-hiding-flag';
+import { feedHiderFactory, GUARD_FEED_WANTED } from './feed-port';
 import { FEED_STYLE_WANTED, isStyled, type FeedStyleWanted } from './feed-style-request';
 import { buildGuardIndex, EMPTY_GUARD_INDEX } from './guard-index';
 import { readGuardList } from './guard-list';
@@ -116,7 +116,11 @@ export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, {
     win: window,
     signal,
     ui,
-    hidesFeedBeforeLoad: feedHidingFlagged(),
+    hidesFeedBeforeLoad: feedHiderFactory() !== undefined,
+    feed: {
+      loaded: () => feedHiderFactory(),
+      load: () => browser.runtime.sendMessage({ type: GUARD_FEED_WANTED }).then(() => undefined, () => undefined),
+    },
     coverAtStart: coverFlagged(),
     calmPage: () => calmPageUrl(pausePage, new URL(location.href), adapter.id),
     ...(feedStyled && {

@@ -123,11 +123,12 @@ describe('contentScriptsFor: the guard goes only where someone is guarded, with 
   test.each([
     ['feeds untouched: the site bundle alone', coreWith([x]), ['guard-x.js'], ['content-scripts/cover-flag.js', 'guard-x.js']],
     [
-      'feeds hidden: the flag first, then the same bundle',
+      'feeds hidden: the feed stage first, then the same bundle',
       hiding(coreWith([x]), 0, 'hide'),
-      ['content-scripts/feed-hiding-flag.js', 'guard-x.js'],
-      ['content-scripts/cover-flag.js', 'content-scripts/feed-hiding-flag.js', 'guard-x.js'],
+      ['guard-feed.js', 'guard-x.js'],
+      ['content-scripts/cover-flag.js', 'guard-feed.js', 'guard-x.js'],
     ],
+    ['feeds collapsed: the same', hiding(coreWith([x]), 0, 'collapse'), ['guard-feed.js', 'guard-x.js'], ['content-scripts/cover-flag.js', 'guard-feed.js', 'guard-x.js']],
   ])('%s', (_why, core, js, coverJs) => {
     const scripts = byId(core);
     expect(scripts['guard-x']?.js).toEqual(js);
@@ -149,9 +150,15 @@ describe('contentScriptsFor: the guard goes only where someone is guarded, with 
     expect(scripts['guard-x']?.excludeMatches).toEqual(scripts['guard-cover-x']?.matches);
   });
 
-  test('each site gets its own bundle and no other site’s', () => {
+  test('each site gets its own bundle and no other site’s; the feed stage only where feeds hide someone', () => {
     const scripts = contentScriptsFor(hiding(coreWith([x, bsky]), 1, 'collapse'));
-    expect(scripts.map((s) => s.js.filter((file) => file.startsWith('guard-')))).toEqual([['guard-x.js'], ['guard-x.js'], ['guard-bluesky.js'], ['guard-bluesky.js'], ['guard-ui.js']]);
+    expect(scripts.map((s) => s.js.filter((file) => file.startsWith('guard-')))).toEqual([
+      ['guard-x.js'],
+      ['guard-x.js'],
+      ['guard-feed.js', 'guard-bluesky.js'],
+      ['guard-feed.js', 'guard-bluesky.js'],
+      ['guard-ui.js'],
+    ]);
   });
 });
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { startEngine, type GuardPrompt, type GuardUi, type PromptOutcome, type GuardReport } from '../../../utils/engine/engine';
 import { buildGuardIndex, EMPTY_GUARD_INDEX, type GuardIndex } from '../../../utils/engine/guard-index';
+import { createFeedHider } from '../../../utils/engine/feed-hider';
+import type { CreateFeedHider } from '../../../utils/engine/feed-port';
 import { emptyDocument, type Core, type FeedHiding } from '../../../utils/data/schema';
 import type { Handle, PageRef, SiteAdapter } from '../../../utils/sites/site-adapter';
 
@@ -97,6 +99,8 @@ function start(index: GuardIndex | Promise<GuardIndex>, extra: Partial<Parameter
     onError: (where, error) => {
       throw new Error(`${where}: ${String(error)}`);
     },
+    // The feed stage ran (utils/engine/feed-port.ts); 'the feed stage' below leaves it out.
+    feed: { loaded: () => createFeedHider, load: () => Promise.resolve() },
     ...extra,
     adapter,
   });
@@ -461,6 +465,74 @@ describe('feed hiding', () => {
     await flush();
     expect(document.body.children).toHaveLength(2);
     expect(document.body.firstElementChild!.outerHTML).toBe('<div></div>');
+  });
+});
+
+describe('the feed stage (its code is not in the first stage)', () => {
+  const html = '<article data-author="alice">a</article><article data-author="bob">b</article>';
+  const displays = () => [...document.querySelectorAll<HTMLElement>('article')].map((a) => a.style.display);
+
+  /** A feed stage the background injects when asked: `arrives` says whether its file runs. */
+  function lateFeed(arrives: boolean) {
+    let create: CreateFeedHider | undefined;
+    const asked: number[] = [];
+    let release: () => void = () => undefined;
+    const feed = {
+      loaded: () => create,
+      load: () => {
+        asked.push(asked.length);
+        return new Promise<void>((resolve) => {
+          release = () => {
+            if (arrives) create = createFeedHider;
+            resolve();
+          };
+        });
+      },
+    };
+    return { feed, asked, release: () => release() };
+  }
+
+  test.each<[string, boolean, FeedHiding, string[]]>([
+    ["someone's posts come to be hidden in an open tab: the code comes, then their items hide", true, 'hide', ['none', '']],
+    ['collapsed the same way, behind the placeholder', true, 'collapse', ['none', '']],
+    ['the code never comes (the tab could not be reached): nothing hidden, asked once', false, 'hide', ['', '']],
+  ])('%s', async (_why, arrives, mode, expected) => {
+    const late = lateFeed(arrives);
+    document.body.innerHTML = html;
+    const engine = start(buildGuardIndex(coreGuarding('alice', 'off'), 'x'), { feed: late.feed });
+    await flush();
+    expect(late.asked).toEqual([]);
+    engine.update(buildGuardIndex(coreGuarding('alice', mode), 'x'));
+    expect(late.asked).toEqual([0]);
+    expect(displays()).toEqual(['', '']);
+    late.release();
+    await flush();
+    expect(displays()).toEqual(expected);
+    expect(late.asked).toEqual([0]);
+  });
+
+  test('turned off again while the code was on its way: nothing is hidden once it comes', async () => {
+    const late = lateFeed(true);
+    document.body.innerHTML = html;
+    const engine = start(buildGuardIndex(coreGuarding('alice', 'off'), 'x'), { feed: late.feed });
+    await flush();
+    engine.update(buildGuardIndex(coreGuarding('alice', 'hide'), 'x'));
+    engine.update(buildGuardIndex(coreGuarding('alice', 'off'), 'x'));
+    late.release();
+    await flush();
+    expect(document.body.innerHTML).toBe(html);
+  });
+
+  test('no feed stage at start: nothing is held back, and the list still hides by item once the code is in', async () => {
+    const late = lateFeed(true);
+    document.body.innerHTML = html;
+    start(buildGuardIndex(coreGuarding('alice', 'hide'), 'x'), { feed: late.feed, hidesFeedBeforeLoad: true });
+    expect(displays()).toEqual(['', '']);
+    await flush();
+    expect(late.asked).toEqual([0]);
+    late.release();
+    await flush();
+    expect(displays()).toEqual(['none', '']);
   });
 });
 

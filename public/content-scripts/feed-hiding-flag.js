@@ -1,1 +1,0 @@
-globalThis[Symbol.for('no-contact-guard.feed-hiding')] = true;

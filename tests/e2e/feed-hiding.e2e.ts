@@ -305,4 +305,18 @@ describe.each(scenarios.map((s) => [s.site, s] as const))('feed hiding on %s', (
       }
     });
   });
+
+  test("turned on with the feed open: the feed stage comes to the tab and their items fold away", async () => {
+    await setFeedHiding('off');
+    await withPage(async (page) => {
+      await loadWithProbe(page);
+      expect(await page.evaluate((sel) => getComputedStyle(document.querySelector(sel)!).display, guardedSelector)).not.toBe('none');
+      // Registered for the next load, and asked for by this page: the first stage carries no feed code.
+      await setFeedHiding('collapse');
+      await page.waitFor((sel) => getComputedStyle(document.querySelector(sel)!).display === 'none', guardedSelector);
+      expect(await page.evaluate((sel) => getComputedStyle(document.querySelector(sel)!).display, otherSelector)).not.toBe('none');
+      // Behind the same neutral placeholder as on a full load.
+      expect(await page.evaluate((sel) => document.querySelector(sel)!.previousElementSibling!.attributes.length, guardedSelector)).toBe(0);
+    });
+  });
 });

@@ -92,7 +92,7 @@ describe('allowOnceRule', () => {
   });
 });
 
-describe('contentScriptsFor: the guard goes only where someone is guarded, with the feed flag only where feeds hide someone', () => {
+describe('contentScriptsFor: the guard goes only where someone is guarded, with the feed stage only where feeds hide someone', () => {
   const hiding = (core: Core, personIndex: number, feedHiding: 'off' | 'hide' | 'collapse'): Core => ({
     ...core,
     people: core.people.map((p, i) => (i === personIndex ? { ...p, feedHiding } : p)),

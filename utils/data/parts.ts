@@ -28,7 +28,9 @@ import {
 import { LIMITS } from './limits';
 import { isRecord } from './is-record';
 
-export const PART_KEYS = { core: 'core', streak: 'streak' } as const;
+import { PART_KEYS, withCoreAndStreak } from './join-core';
+
+export { PART_KEYS };
 const RECENT_PREFIX = 'log:recent:';
 const DAILY_PREFIX = 'log:daily:';
 const JOURNAL_PREFIX = 'journal:';
@@ -332,15 +334,11 @@ export function diffParts(parts: Parts, next: StoredDocument, prev?: StoredDocum
 export function joinChange(doc: StoredDocument, parts: Parts, change: PartsChange): StoredDocument {
   const touched = [...Object.keys(change.set), ...change.remove];
   const has = (prefix: string) => touched.some((key) => key.startsWith(prefix));
-  let next = doc;
-  if (touched.includes(PART_KEYS.core)) {
-    const { streak, events, journal } = next;
-    next = { ...(parts[PART_KEYS.core] as Omit<StoredDocument, 'streak' | 'events' | 'journal'>), streak, events, journal };
-  }
-  if (touched.includes(PART_KEYS.streak)) {
-    const { version: _version, ...streak } = parts[PART_KEYS.streak] as StoredDocument['streak'] & { version: number };
-    next = { ...next, streak };
-  }
+  let next = withCoreAndStreak(
+    doc,
+    touched.includes(PART_KEYS.core) ? parts[PART_KEYS.core] : undefined,
+    touched.includes(PART_KEYS.streak) ? parts[PART_KEYS.streak] : undefined,
+  );
   if (has(RECENT_PREFIX)) next = { ...next, events: { ...next.events, recent: gather(parts, RECENT_PREFIX, 'events') as StoredDocument['events']['recent'] } };
   if (has(DAILY_PREFIX)) next = { ...next, events: { ...next.events, daily: gather(parts, DAILY_PREFIX, 'rows') as StoredDocument['events']['daily'] } };
   if (has(JOURNAL_PREFIX)) next = { ...next, journal: gather(parts, JOURNAL_PREFIX, 'entries') as StoredDocument['journal'] };

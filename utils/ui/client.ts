@@ -11,9 +11,9 @@ import type { Message, Reply, StateChanged } from '../data/messages';
 import { parseStorageSpace } from '../data/storage-space';
 import { sendReliably } from '../data/reliable-send';
 import { requestErrorText } from '../copy/data-errors';
-import type { StoredDocument } from '../data/schema';
 import type { PageView } from './page-view';
 import { isRecord } from '../data/is-record';
+import { PART_KEYS, withCoreAndStreak } from '../data/join-core';
 
 /** Resolves with the background's own answer: retried until it comes (utils/data/reliable-send.ts). */
 export function send(message: Message): Promise<Reply> {
@@ -46,30 +46,15 @@ function isStateChanged(raw: unknown): raw is StateChanged {
 }
 
 /**
- * The parts a page holds whole (utils/data/parts.ts `PART_KEYS`; named here so that the page's
- * first script does not load the parts' schemas): the log and the journal it holds only as
- * figures and a first page.
- */
-const CORE = 'core';
-const STREAK = 'streak';
-
-/**
  * The view after one write, or undefined when it does not follow from the one held: a write was
  * missed, everything was replaced, or the write changed the log or the journal (the figures and
  * the first page of entries are made by the background): then the view is asked for again.
  */
 export function applyViewChange(held: PageView, changed: StateChanged): PageView | undefined {
   if (changed.whole || held.revision === undefined || changed.previous !== held.revision) return undefined;
-  if (![...Object.keys(changed.set), ...changed.remove].every((key) => key === CORE || key === STREAK)) return undefined;
-  // The background validated every part before writing it; this only joins them in (as joinChange does).
-  let doc = held.doc;
-  const core = changed.set[CORE];
-  const streakPart = changed.set[STREAK];
-  if (isRecord(core)) doc = { ...(core as Omit<StoredDocument, 'streak' | 'events' | 'journal'>), streak: doc.streak, events: doc.events, journal: doc.journal };
-  if (isRecord(streakPart)) {
-    const { version: _version, ...streak } = streakPart;
-    doc = { ...doc, streak: streak as StoredDocument['streak'] };
-  }
+  // The page holds the log and the journal only as figures and a first page: a write to them asks again.
+  if (![...Object.keys(changed.set), ...changed.remove].every((key) => key === PART_KEYS.core || key === PART_KEYS.streak)) return undefined;
+  const doc = withCoreAndStreak(held.doc, changed.set[PART_KEYS.core], changed.set[PART_KEYS.streak]);
   const space = parseStorageSpace(changed.space);
   return { ...held, doc, revision: changed.revision, ...(space && { space }) };
 }

@@ -11,6 +11,7 @@ import type { Message, Reply } from '../../../utils/data/messages';
 import { FixtureServer } from './fixture-server';
 import { watchChromiumNetwork } from './network-watch';
 import { PageBase } from './page-base';
+import { bounded, EXTENSION_CALL_MS, PAGE_CALL_MS } from './bounded';
 import type { E2ePage, E2eSession, ExtensionApi, LaunchOptions } from './types';
 
 interface CdpNode {
@@ -95,7 +96,7 @@ class ChromiumPage extends PageBase {
   }
 
   async press(key: string): Promise<void> {
-    await this.page.keyboard.press(key);
+    await bounded(`press ${key}`, PAGE_CALL_MS, this.page.keyboard.press(key));
   }
 
   protected async mouseClick(x: number, y: number, clickCount = 1): Promise<void> {
@@ -152,9 +153,14 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
   };
 
   const inExtension = async <R, A = undefined>(fn: (api: ExtensionApi, arg: A) => R | Promise<R>, arg?: A): Promise<R> =>
-    (await popup()).evaluateSource<R>(
-      // A source string: extension pages forbid eval, but the driver's own evaluation is allowed.
-      `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg ?? null)})`,
+    bounded(
+      `in the extension: ${JSON.stringify(arg ?? null).slice(0, 80)}`,
+      EXTENSION_CALL_MS,
+      (async () =>
+        (await popup()).evaluateSource<R>(
+          // A source string: extension pages forbid eval, but the driver's own evaluation is allowed.
+          `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg ?? null)})`,
+        ))(),
     );
 
   return {

@@ -11,6 +11,7 @@ import type { Message, Reply } from '../../../utils/data/messages';
 import { FixtureServer } from './fixture-server';
 import { startRecordingProxy, watchFirefoxNetwork, type NetworkWatch } from './network-watch';
 import { PageBase } from './page-base';
+import { bounded, EXTENSION_CALL_MS, PAGE_CALL_MS } from './bounded';
 import type { E2ePage, E2eSession, ExtensionApi, LaunchOptions } from './types';
 
 /** Fixed, so extension pages have a known address (BiDi does not report the random one). */
@@ -82,7 +83,7 @@ class FirefoxPage extends PageBase {
   }
 
   async press(key: string): Promise<void> {
-    await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+    await bounded(`press ${key}`, PAGE_CALL_MS, this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]));
   }
 
   protected async mouseClick(x: number, y: number, clickCount = 1): Promise<void> {
@@ -163,9 +164,14 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
   };
 
   const inExtension = async <R, A = undefined>(fn: (api: ExtensionApi, arg: A) => R | Promise<R>, arg?: A): Promise<R> =>
-    (await popup()).evaluateSource<R>(
-      // A source string: extension pages forbid eval, but the driver's own evaluation is allowed.
-      `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg ?? null)})`,
+    bounded(
+      `in the extension: ${JSON.stringify(arg ?? null).slice(0, 80)}`,
+      EXTENSION_CALL_MS,
+      (async () =>
+        (await popup()).evaluateSource<R>(
+          // A source string: extension pages forbid eval, but the driver's own evaluation is allowed.
+          `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg ?? null)})`,
+        ))(),
     );
 
   return {

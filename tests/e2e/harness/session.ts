@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 import type { BrowserName, E2ePage, E2eSession, LaunchOptions } from './types';
+import { bounded, PAGE_CALL_MS } from './bounded';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -32,7 +33,8 @@ export async function withPage<R>(session: E2eSession, run: (page: E2ePage) => P
   try {
     return await run(page);
   } finally {
-    await page.close();
+    // A tab that does not close in time stays open beside the next one; the test's own clean-up still runs.
+    await bounded('closing the tab', PAGE_CALL_MS, page.close()).catch((error: unknown) => console.warn(String(error)));
   }
 }
 

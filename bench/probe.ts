@@ -4,6 +4,9 @@
  * see it (tests/e2e/harness/fixture-runtime.ts explains why):
  * - `firstScriptAt`: performance.now() when the page's first script ran (after any document_start
  *   content script, which runs before the parser reaches it);
+ * - `responseStartAt`: when the page's first byte came (navigation timing): the parser, and with
+ *   it any document_start content script, starts after it, so `firstScriptAt - responseStartAt`
+ *   leaves out the wait for the answer (the harness's interception makes that wait vary by tens of ms);
  * - `coverAt`: when the host appeared; when it was already there at the first script, that time
  *   (an upper bound: the cover came earlier);
  * - `hostAtWall`: the same moment as wall-clock ms (timeOrigin + now), to compare with the driver;
@@ -16,6 +19,7 @@
  */
 export interface BenchProbe {
   firstScriptAt: number;
+  responseStartAt: number;
   coverAt: number | null;
   coveredAtFirstScript: boolean;
   hostAtWall: number | null;
@@ -32,6 +36,7 @@ function benchProbe(): void {
   const present = [...document.documentElement.children].some(isOurHost);
   const probe: BenchProbe = {
     firstScriptAt: now,
+    responseStartAt: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseStart ?? 0,
     coverAt: present ? now : null,
     coveredAtFirstScript: present,
     hostAtWall: present ? performance.timeOrigin + now : null,

@@ -10,6 +10,7 @@ import type { GuardPrompt } from '../../utils/engine/engine';
 import { keyPart, t } from '../../utils/copy';
 import { BreathingPause } from './BreathingPause';
 import { RideTheWave } from './RideTheWave';
+import { afterActivation } from '../../utils/ui/after-activation';
 
 export type InterstitialStep = 'pause' | 'confirm' | 'count' | 'write' | 'wave';
 
@@ -196,7 +197,7 @@ export function Interstitial(props: InterstitialProps) {
                 target="_blank"
                 rel="noopener noreferrer"
                 // After the click: the link must still be in the document when the browser follows it.
-                onClick={() => setTimeout(() => props.onFriend?.(), 0)}
+                onClick={() => afterActivation(() => props.onFriend?.())}
               >
                 {props.friend.call ? t('interstitial.callFriend') : t('interstitial.messageFriend')}
               </a>

@@ -11,7 +11,7 @@
  */
 import { test } from 'vitest';
 import { launch, withPage } from '../tests/e2e/harness/session';
-import { cdpOf, type CdpLike } from './cdp';
+import { cdpOf, traced, urlOf, type TraceEvent } from './cdp';
 import { fillPlaceholders, type FixtureVars } from '../tests/e2e/harness/fixture-server';
 import { settle } from '../tests/e2e/harness/page-checks';
 import type { SiteScenario } from '../tests/fixtures/sites/scenario-types';
@@ -22,16 +22,6 @@ const site = process.env.BENCH_SITES?.split(',')[0] ?? 'x';
 const scenario = Object.values(modules).map((m) => m.scenario).find((s) => s.site === site)!;
 const PRESSES = Number(process.env.PROFILE_PRESSES ?? 5);
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: Record<string, unknown>;
-}
 
 
 const CATEGORIES = [
@@ -39,21 +29,7 @@ const CATEGORIES = [
   'ipc', 'mojom', 'disabled-by-default-v8.compile', 'loading', 'ServiceWorker', 'blink.user_timing', 'scheduler',
 ].join(',');
 
-async function traced(cdp: CdpLike, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (p) => events.push(...(p as { value: TraceEvent[] }).value));
-  const done = new Promise<void>((resolve) => cdp.on('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES.split(','), recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
-  await run();
-  await cdp.send('Tracing.end');
-  await done;
-  return events;
-}
 
-function urlOf(e: TraceEvent): string {
-  const data = (e.args?.data ?? e.args?.beginData ?? e.args) as Record<string, unknown> | undefined;
-  return String(data?.url ?? data?.fileName ?? data?.scriptName ?? '');
-}
 
 /** The steps of one press, in ms from the pointerdown dispatch; durations where the step has one. */
 function steps(events: TraceEvent[]): string[] {
@@ -130,7 +106,7 @@ test('cold press profile (chromium)', async () => {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
         await cdp.send('Profiler.start');
-        const events = await traced(cdp, async () => {
+        const events = await traced(cdp, CATEGORIES.split(','), async () => {
           await mouse.down();
           await mouse.up();
           await page.waitFor(() => (window as unknown as { __benchProbe: { dialogAtWall: number | null } }).__benchProbe.dialogAtWall !== null, undefined, 5_000);

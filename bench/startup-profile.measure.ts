@@ -1,9 +1,11 @@
 /**
  * Where the first stage's start-up time goes (issue 16, `content-script-startup-ms`), Chromium
- * only: full loads of the page of someone not guarded on a site where someone is, each under a
- * CDP trace from before the navigation, and the trace's main-thread events between the document's
- * first byte and the page's first script summed by kind for our bundle (compile, run) and the rest.
- * Not part of `npm run bench`:
+ * only: full loads of the page of someone not guarded on a site where someone is, alternating with
+ * the control origin (so each load is a new renderer process, as in the bench), each under a CDP
+ * trace. Per load: the probe's first byte → first script, the trace's events of our scripts by
+ * name (compile, run) and the browser's content-script injection; and, with the extension, our
+ * scripts' self time by function from the V8 sampling profiler (50 µs; the UI stage's idle work is
+ * in it too, since the load runs to its end). Medians are printed. Not part of `npm run bench`:
  *
  *   E2E_BROWSER=chromium E2E_OUTPUT_DIR=.output-bench BENCH_SITES=x node_modules/.bin/vitest run -c vitest.bench.config.ts bench/startup-profile.measure.ts
  */
@@ -11,7 +13,7 @@ import { test } from 'vitest';
 import type { SiteScenario } from '../tests/fixtures/sites/scenario-types';
 import type { FixtureVars } from '../tests/e2e/harness/fixture-server';
 import { launch, withPage } from '../tests/e2e/harness/session';
-import { cdpOf } from './cdp';
+import { cdpOf, traced, urlOf } from './cdp';
 import { median } from './figures';
 import { withProbe } from './probe';
 
@@ -22,19 +24,25 @@ const scenarios = Object.values(modules)
   .map((m) => m.scenario)
   .filter((s) => !onlySites || onlySites.includes(s.site));
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  tid: number;
-  args?: { data?: { url?: string; fileName?: string; functionName?: string }; fileName?: string };
+
+
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'blink', 'loading', 'extensions'];
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
 }
 
-function urlOf(e: TraceEvent): string {
-  return e.args?.data?.url ?? e.args?.data?.fileName ?? e.args?.fileName ?? '';
+/** Adds the profile's samples in our scripts to `selfUs`, by function (µs of self time). */
+function addSamples(selfUs: Map<string, number>, profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, k) => {
+    const { functionName, url, lineNumber, columnNumber } = byId.get(id)!.callFrame;
+    if (!url.startsWith('chrome-extension://')) return;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}`;
+    selfUs.set(name, (selfUs.get(name) ?? 0) + (profile.timeDeltas[k + 1] ?? 50));
+  });
 }
 
 test('start-up profile (chromium)', async () => {
@@ -59,51 +67,34 @@ test('start-up profile (chromium)', async () => {
           await withPage(session, async (page) => {
             await page.goto('about:blank');
             const cdp = await cdpOf(page);
-            const events: TraceEvent[] = [];
-            cdp.on('Tracing.dataCollected', (p) => events.push(...(p as { value: TraceEvent[] }).value));
-            const done = new Promise<void>((resolve) => cdp.on('Tracing.tracingComplete', () => resolve()));
-            await cdp.send('Tracing.start', {
-              traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'blink', 'loading', 'extensions'] },
-              transferMode: 'ReportEvents',
-            });
-            if (which === 'with') {
-              await cdp.send('Profiler.enable');
-              await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-              await cdp.send('Profiler.start');
-            }
-            await page.goto(which === 'with' ? url : control);
-            if (which === 'with') {
-              type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number };
-              const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
-              const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-              profile.samples.forEach((id, k) => {
-                const node = byId.get(id)!;
-                const { functionName, url: u, lineNumber, columnNumber } = node.callFrame;
-                if (!u.startsWith('chrome-extension://')) return;
-                const name = `${functionName || '(anonymous)'} ${u.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}`;
-                selfUs.set(name, (selfUs.get(name) ?? 0) + (profile.timeDeltas[k + 1] ?? 50));
-              });
-            }
-            const probe = await page.evaluate(() => (window as unknown as { __benchProbe: { firstScriptAt: number; responseStartAt: number } }).__benchProbe);
-            await cdp.send('Tracing.end');
-            await done;
-            await cdp.detach();
             const key = (k: string, ms: number) => sums.set(`${which} ${k}`, [...(sums.get(`${which} ${k}`) ?? []), ms]);
+            let probe = { firstScriptAt: 0, responseStartAt: 0 };
+            const events = await traced(cdp, CATEGORIES, async () => {
+              if (which === 'with') {
+                await cdp.send('Profiler.enable');
+                await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+                await cdp.send('Profiler.start');
+              }
+              await page.goto(which === 'with' ? url : control);
+              if (which === 'with') addSamples(selfUs, ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
+              probe = await page.evaluate(() => (window as unknown as { __benchProbe: { firstScriptAt: number; responseStartAt: number } }).__benchProbe);
+            });
+            await cdp.detach();
             key('page first byte → first script (probe)', probe.firstScriptAt - probe.responseStartAt);
-            // Complete events on any thread whose url is one of ours, by name (self-nesting not removed).
-            const ours = events.filter((e) => e.ph === 'X' && /chrome-extension:\/\//.test(urlOf(e)));
-            const byName = new Map<string, number>();
-            for (const e of ours) byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
-            for (const [name, ms] of byName) key(`ours ${name}`, ms);
-            const extEvents = events.filter((e) => e.ph === 'X' && /extension|ScriptInjection|ContentScript|UserScript/i.test(e.name + e.cat));
-            const byExt = new Map<string, number>();
-            for (const e of extEvents) byExt.set(`${e.cat}:${e.name}`, (byExt.get(`${e.cat}:${e.name}`) ?? 0) + (e.dur ?? 0) / 1000);
-            for (const [name, ms] of byExt) key(`ext ${name}`, ms);
+            // Per load: complete events whose script is one of ours, summed by name (nested events
+            // not taken apart), and the browser's injection of content scripts.
+            const load = new Map<string, number>();
+            for (const e of events) {
+              if (e.ph !== 'X') continue;
+              const name = urlOf(e).startsWith('chrome-extension://') ? `ours ${e.name}` : /ScriptInjection::InjectJs/.test(e.name) ? `injection ${e.name}` : undefined;
+              if (name) load.set(name, (load.get(name) ?? 0) + (e.dur ?? 0) / 1000);
+            }
+            for (const [name, ms] of load) key(name, ms);
           });
         }
       }
       console.log(`\n${scenario.site} (${LOADS} loads each, medians, ms)`);
-      for (const [k, v] of [...sums].sort()) if (!k.includes('WebRequestProxying')) console.log(`  ${k}: ${median(v).toFixed(2)} (n=${v.length})`);
+      for (const [k, v] of [...sums].sort()) console.log(`  ${k}: ${median(v).toFixed(2)} (n=${v.length})`);
       const top = [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, 25);
       console.log(`  our self time by function, ms per load:`);
       for (const [name, us] of top) console.log(`    ${(us / 1000 / LOADS).toFixed(2)} ${name}`);

@@ -76,7 +76,7 @@ export interface EngineDeps {
   ui: GuardUi;
   report(report: GuardReport): void;
   /** Logs an adapter failure once per place, without any handle. */
-  onError(where: string, error: unknown): void;
+  onError?(where: string, error: unknown): void;
   /**
    * True on sites where someone's posts are hidden from feeds (the feed stage ran before the first
    * stage: utils/engine/feed-port.ts): every feed item is held back until the guard list has
@@ -165,7 +165,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
     try {
       return fn();
     } catch (error) {
-      deps.onError(`${adapter.id}.${where}`, error);
+      deps.onError?.(`${adapter.id}.${where}`, error);
       return undefined;
     }
   };
@@ -504,7 +504,7 @@ export function startEngine(deps: EngineDeps): { stop(): void } {
       if (!signal.aborted && index === undefined) useIndex(loaded);
     },
     (error) => {
-      deps.onError('loadIndex', error);
+      deps.onError?.('loadIndex', error);
       feedHider?.stop();
       feedHider = undefined;
       ui.uncover();

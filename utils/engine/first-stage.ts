@@ -21,17 +21,8 @@ import { createStagedUi } from './staged-ui';
 import { coverFlagged, GUARD_UI_WANTED, setStagePort } from './stage-port';
 
 
-/**
- * Resolves once the page's own first scripts have had their turn, or at once where the
- * registration said this is a guarded account's page. The first touch of `browser.storage` and
- * `browser.runtime` in a page's process sets their bindings up, and at `document_start` that time
- * holds back the page's parser: about 2 ms of the first stage's 8 in Chromium 156 (seen 2026-12,
- * bench/startup-profile.measure.ts). On every other page nothing is covered before the guard list
- * has come, so the list is asked for one task later, after the parser has moved on.
- */
-function afterPageStart(): Promise<void> {
-  return coverFlagged() ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, 0));
-}
+/** A message to the background; a send that fails (an update, a restarting background) answers undefined. */
+const send = (message: Message | { type: string }): Promise<unknown> => browser.runtime.sendMessage(message).catch(() => undefined);
 
 /** A few of the dialog's words (locales/*.yml), laid out in its font while the dialog's code comes. */
 const WARM_WORDS = ['interstitial_title_control', 'interstitial_back', 'interstitial_breathe'];
@@ -57,15 +48,15 @@ function withPagePass(adapter: PageAdapter, started: Promise<void>): { adapter: 
   const startHref = location.href;
   const startUrl = new URL(startHref);
   const startRef = adapter.parseUrl(startUrl);
-  if (!maybePaused(adapter, startUrl, startRef)) return { adapter, passClaimed: Promise.resolve() };
+  if (!maybePaused(adapter, startUrl, startRef)) return { adapter, passClaimed: started };
   let passedHref: string | undefined;
   const message: Message = { type: 'page-pass-claimed', url: startHref };
-  const passClaimed = started.then(() => browser.runtime.sendMessage(message) as Promise<Reply | undefined>).then(
-    (reply) => {
-      if (reply?.ok && (reply.data as { pass?: boolean } | undefined)?.pass === true) passedHref = startHref;
-    },
-    () => undefined,
-  );
+  const passClaimed = started
+    .then(() => send(message))
+    .then((reply) => {
+      const answer = reply as (Reply & { data?: { pass?: boolean } }) | undefined;
+      if (answer?.ok && answer.data?.pass === true) passedHref = startHref;
+    });
   const passAware: PageAdapter = {
     ...adapter,
     parseUrl(url) {
@@ -85,7 +76,14 @@ export interface FirstStageOptions {
 
 /** Starts the first stage for one site's page part (each site's bundle carries its own: modules/site-bundles.ts). */
 export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, { feedStyled }: FirstStageOptions): void {
-  const started = afterPageStart();
+  // Resolves once the page's own first scripts have had their turn, or at once where the
+  // registration said this is a guarded account's page. The first touch of `browser.storage` and
+  // `browser.runtime` in a page's process sets their bindings up, and at `document_start` that
+  // time holds back the page's parser (Firefox 153 and Chromium 156, seen 2026-12 with
+  // bench/startup-profile.measure.ts and marks around the first stage). On every other page
+  // nothing is covered before the guard list has come, so the list is asked for one task later.
+  const flagged = coverFlagged();
+  const started = new Promise<void>((resolve) => (flagged ? resolve() : setTimeout(resolve)));
   const { adapter, passClaimed } = withPagePass(siteAdapter, started);
   let storedCore: unknown;
   let pageView: [href: string, ref: PageRef | undefined] | undefined;
@@ -102,7 +100,7 @@ export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, {
     site: adapter.id,
     signal,
     storedCore: () => storedCore,
-    requestUi: () => void browser.runtime.sendMessage({ type: GUARD_UI_WANTED }).catch(() => undefined),
+    requestUi: () => void send({ type: GUARD_UI_WANTED }),
     // The dialog's first render reads its sentences through i18n: the first read in a tab's
     // process fetches the extension's message bundle with a synchronous call to the browser.
     // `as never`: the browser's types list only the predefined `@@` names; ours are in _locales.
@@ -111,9 +109,8 @@ export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, {
   setStagePort(ui.port);
   // A guarded account's page (the registration said so): its prompt is certain, so the dialog's
   // code is asked for now, while the guard list is read, rather than once the list says so.
-  if (coverFlagged()) ui.preload();
+  if (flagged) ui.preload();
 
-  const reported = new Set<string>();
   /** What storage last said under GUARD_CORE_KEYS: a change names only the keys that changed. */
   let latest: Record<string, unknown> = {};
   const readIndex = (stored: Record<string, unknown>) => {
@@ -131,14 +128,14 @@ export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, {
     hidesFeedBeforeLoad: feedHiderFactory() !== undefined,
     feed: {
       loaded: () => feedHiderFactory(),
-      load: () => browser.runtime.sendMessage({ type: GUARD_FEED_WANTED }).then(() => undefined, () => undefined),
+      load: () => send({ type: GUARD_FEED_WANTED }).then(() => undefined),
     },
-    coverAtStart: coverFlagged(),
+    coverAtStart: flagged,
     calmPage: () => calmPageUrl(browser.runtime.getURL('/pause.html'), new URL(location.href), adapter.id),
     ...(feedStyled && {
       async styleFeed(first: boolean) {
         const request: FeedStyleWanted = { type: FEED_STYLE_WANTED, site: adapter.id, first };
-        return isStyled(await browser.runtime.sendMessage(request));
+        return isStyled(await send(request));
       },
     }),
     async loadIndex() {
@@ -159,11 +156,8 @@ export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, {
         onIndex(readIndex({ ...latest, ...Object.fromEntries(ours.map((key) => [key, changes[key]?.newValue])) }));
       };
       // Before the list is read (both wait for `started`, in this order): no change falls between.
-      void started.then(() => {
-        if (signal.aborted) return;
-        browser.storage.onChanged.addListener(listener);
-        signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
-      });
+      void started.then(() => signal.aborted || browser.storage.onChanged.addListener(listener));
+      signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
     },
     onPageView(href, ref) {
       pageView = [href, ref];
@@ -171,11 +165,17 @@ export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, {
     },
     // Reports follow a prompt's outcome, so the UI stage (which sends them) is there by then.
     report: (report) => ui.attached()?.report(report),
-    onError(where, error) {
-      // Once per place, with the adapter id and never a handle; only in development builds.
-      if (import.meta.env.MODE === 'production' || reported.has(where)) return;
-      reported.add(where);
-      console.warn(`[no-contact-guard] ${where} failed`, error);
-    },
+    // Once per place, with the adapter id and never a handle; only in development builds.
+    ...(import.meta.env.MODE !== 'production' &&
+      (() => {
+        const reported = new Set<string>();
+        return {
+          onError(where: string, error: unknown) {
+            if (reported.has(where)) return;
+            reported.add(where);
+            console.warn(`[no-contact-guard] ${where} failed`, error);
+          },
+        };
+      })()),
   });
 }

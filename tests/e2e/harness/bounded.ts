@@ -17,3 +17,20 @@ export function bounded<R>(label: string, ms: number, work: Promise<R>): Promise
 export const EXTENSION_CALL_MS = 60_000;
 /** How long one key press or one tab's closing may take. */
 export const PAGE_CALL_MS = 15_000;
+
+/**
+ * Runs `fn` in the extension page `page()` opens (a source string: extension pages forbid eval,
+ * but the driver's own evaluation is allowed), within EXTENSION_CALL_MS.
+ */
+export function inExtensionPage<R, A, Api>(
+  page: () => Promise<{ evaluateSource<T>(source: string): Promise<T> }>,
+  fn: (api: Api, arg: A) => R | Promise<R>,
+  arg?: A,
+): Promise<R> {
+  const argument = JSON.stringify(arg ?? null);
+  return bounded(
+    `in the extension: ${argument.slice(0, 80)}`,
+    EXTENSION_CALL_MS,
+    page().then((extensionPage) => extensionPage.evaluateSource<R>(`(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${argument})`)),
+  );
+}

@@ -11,7 +11,7 @@ import type { Message, Reply } from '../../../utils/data/messages';
 import { FixtureServer } from './fixture-server';
 import { watchChromiumNetwork } from './network-watch';
 import { PageBase } from './page-base';
-import { bounded, EXTENSION_CALL_MS, PAGE_CALL_MS } from './bounded';
+import { bounded, inExtensionPage, PAGE_CALL_MS } from './bounded';
 import type { E2ePage, E2eSession, ExtensionApi, LaunchOptions } from './types';
 
 interface CdpNode {
@@ -152,16 +152,8 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
     return extensionPage;
   };
 
-  const inExtension = async <R, A = undefined>(fn: (api: ExtensionApi, arg: A) => R | Promise<R>, arg?: A): Promise<R> =>
-    bounded(
-      `in the extension: ${JSON.stringify(arg ?? null).slice(0, 80)}`,
-      EXTENSION_CALL_MS,
-      (async () =>
-        (await popup()).evaluateSource<R>(
-          // A source string: extension pages forbid eval, but the driver's own evaluation is allowed.
-          `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg ?? null)})`,
-        ))(),
-    );
+  const inExtension = <R, A = undefined>(fn: (api: ExtensionApi, arg: A) => R | Promise<R>, arg?: A): Promise<R> =>
+    inExtensionPage(popup, fn, arg);
 
   return {
     name: 'chromium',

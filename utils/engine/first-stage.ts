@@ -111,6 +111,7 @@ export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, {
   // code is asked for now, while the guard list is read, rather than once the list says so.
   if (flagged) ui.preload();
 
+  const reported = new Set<string>();
   /** What storage last said under GUARD_CORE_KEYS: a change names only the keys that changed. */
   let latest: Record<string, unknown> = {};
   const readIndex = (stored: Record<string, unknown>) => {
@@ -166,16 +167,12 @@ export function startFirstStage(siteAdapter: PageAdapter, signal: AbortSignal, {
     // Reports follow a prompt's outcome, so the UI stage (which sends them) is there by then.
     report: (report) => ui.attached()?.report(report),
     // Once per place, with the adapter id and never a handle; only in development builds.
-    ...(import.meta.env.MODE !== 'production' &&
-      (() => {
-        const reported = new Set<string>();
-        return {
-          onError(where: string, error: unknown) {
-            if (reported.has(where)) return;
-            reported.add(where);
-            console.warn(`[no-contact-guard] ${where} failed`, error);
-          },
-        };
-      })()),
+    ...(import.meta.env.MODE !== 'production' && {
+      onError(where: string, error: unknown) {
+        if (reported.has(where)) return;
+        reported.add(where);
+        console.warn(`[no-contact-guard] ${where} failed`, error);
+      },
+    }),
   });
 }

@@ -21,7 +21,8 @@ export const GUARD_UI_WANTED = 'guard-ui-wanted';
 /**
  * Set by public/content-scripts/cover-flag.js, which the background registers only on guarded
  * accounts' pages (utils/background/cover-patterns.ts), just before the guard: the handle lives in
- * the browser's registration, never in the page. One line with no comment: every byte is evaluated at document_start.
+ * the browser's registration, never in the page. One line with no comment: every byte of it is
+ * evaluated at document_start.
  */
 export const COVER_FLAG = Symbol.for('no-contact-guard.cover');
 

@@ -192,6 +192,14 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       await page.gotoExtensionPage(extensionUrl(path));
       return page;
     },
+    async stopBackground() {
+      // A new document runs the background scripts afresh (a new store, no memory of the old one),
+      // and the old document's pending answers are dropped: what a stopped worker does.
+      await inExtension(async (api) => {
+        const background = await api.runtime.getBackgroundPage!();
+        background.location.reload();
+      });
+    },
     async close() {
       await network?.close();
       await browser.close();

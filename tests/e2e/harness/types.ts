@@ -17,7 +17,12 @@ export interface RegisteredScript {
 }
 
 export interface ExtensionApi {
-  runtime: { id: string; sendMessage(message: unknown): Promise<unknown> };
+  runtime: {
+    id: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    /** Firefox's event page (the harness reloads it to restart the background); Chromium's worker has none. */
+    getBackgroundPage?(): Promise<Window>;
+  };
   storage: {
     local: {
       get(keys: null): Promise<Record<string, unknown>>;
@@ -100,7 +105,12 @@ export interface E2eSession {
   hasHostPermission(origin: string): Promise<boolean>;
   /** An extension page (popup.html, options.html…) in a new tab, for page objects and axe. */
   openExtensionPage(path: string): Promise<E2ePage>;
-  /** Stops the background's service worker (Chromium, DevTools protocol); absent where a browser has no such control. */
-  stopBackground?(): Promise<void>;
+  /**
+   * Stops the background mid-work, as the browser does to an idle one: Chromium stops the service
+   * worker (DevTools protocol); Firefox reloads the event page's document (WebDriver BiDi has no
+   * command to stop it). Either way every handler in flight dies with its channel, and the next
+   * message or event starts the background scripts afresh.
+   */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }

@@ -21,6 +21,8 @@ const modules = import.meta.glob<{ scenario: SiteScenario }>('../tests/fixtures/
 const site = process.env.BENCH_SITES?.split(',')[0] ?? 'x';
 const scenario = Object.values(modules).map((m) => m.scenario).find((s) => s.site === site)!;
 const PRESSES = Number(process.env.PROFILE_PRESSES ?? 5);
+/** PROFILE_THROTTLE=4: the page's CPU slowed as in `npm run bench -- --throttle=4` (DevTools' CPU throttling). */
+const THROTTLE = Number(process.env.PROFILE_THROTTLE ?? 1);
 
 
 
@@ -94,6 +96,7 @@ test('cold press profile (chromium)', async () => {
       const cdp = await cdpOf(page);
       for (let i = 0; i < PRESSES; i++) {
         await page.goto(url);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
         await settle(page);
         const centre = await page.evaluate((sel) => {
           const el = document.querySelector(sel)!;

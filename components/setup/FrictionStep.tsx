@@ -4,7 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { Message, Reply } from '../../utils/data/messages';
-import { FrictionSchema, type Friction } from '../../utils/data/schema';
+import type { Friction } from '../../utils/data/schema';
+import { FRICTIONS } from '../../utils/data/friction';
 import { frictionReady } from '../../utils/ui/popup-model';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
@@ -42,7 +43,7 @@ export function FrictionStep({ initialFriction, initialPhrase, onSave, onDone }:
       <h2 tabIndex={-1}>{t('setup.friction.title')}</h2>
       <fieldset>
         <legend>{t('setup.friction.intro')}</legend>
-        {FrictionSchema.options.map((level) => (
+        {FRICTIONS.map((level) => (
           <label class="choice" key={level}>
             <input
               type="radio"

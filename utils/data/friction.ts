@@ -1,6 +1,12 @@
 /** How long the breathing pause lasts before "continue" is offered, per friction level (design.md). */
 import type { Friction } from './schema';
 
+/**
+ * The friction levels, mildest first: the schema's enum is made from this list, and the set-up
+ * reads it here, so the pages do not load the whole stored document's schema (and zod) for it.
+ */
+export const FRICTIONS = ['gentle', 'firm', 'strict'] as const;
+
 export const PAUSE_SECONDS: Record<Friction, number> = {
   gentle: 5,
   firm: 15,

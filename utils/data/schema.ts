@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { SITE_IDS } from '../sites/site-ids';
 import { ACTIONS } from '../sites/site-adapter';
 import { LIMITS } from './limits';
+import { FRICTIONS } from './friction';
 import { checkAccountHandle, checkAccountsTotal, instantSchema, localDateSchema, monthDaySchema, timeZoneSchema } from './schema-checks';
 import { isFriendLink } from '../friend/friend-link';
 
@@ -50,7 +51,7 @@ export const PersonSchema = z.object({
 
 export const TextItemSchema = z.object({ id, text: shortText });
 
-export const FrictionSchema = z.enum(['gentle', 'firm', 'strict']);
+export const FrictionSchema = z.enum(FRICTIONS);
 export const CoolDownSchema = z.enum(['none', '1h', '24h']);
 
 /** A change that makes the guard weaker waits for the cool-down the person chose. */

@@ -195,10 +195,22 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
     async stopBackground() {
       // A new document runs the background scripts afresh (a new store, no memory of the old one),
       // and the old document's pending answers are dropped: what a stopped worker does.
-      await inExtension(async (api) => {
-        const background = await api.runtime.getBackgroundPage!();
-        background.location.reload();
+      // While the page is itself starting again, getBackgroundPage() can reject with the background
+      // window's own error, which BiDi cannot hand back (a cross-compartment wrapper): caught here
+      // and tried again, so only a plain message ever leaves the page.
+      const reloaded = await inExtension(async (api) => {
+        for (let attempt = 0; attempt < 40; attempt++) {
+          try {
+            const background = await api.runtime.getBackgroundPage!();
+            background.location.reload();
+            return true;
+          } catch {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        }
+        return false;
       });
+      if (!reloaded) throw new Error('the background page could not be reloaded in 2 s');
     },
     async close() {
       await network?.close();

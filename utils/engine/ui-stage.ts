@@ -107,6 +107,7 @@ function createAttachedUi(port: StagePort, core: () => GuardCore | undefined, si
       post: (m) => browser.runtime.sendMessage(m),
       newId: () => crypto.randomUUID(),
       wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      tryExpires: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       unreachable: () => '',
     });
   };

@@ -21,6 +21,7 @@ export function send(message: Message): Promise<Reply> {
     post: (m) => browser.runtime.sendMessage(m),
     newId: () => crypto.randomUUID(),
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    tryExpires: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     unreachable: requestErrorText.unreachable,
   });
 }

@@ -114,6 +114,14 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       // permissions.request() (inside a real click) is granted without Firefox's doorhanger, which
       // automation cannot answer: the test stands for the person pressing "Allow".
       'extensions.webextOptionalPermissionPrompts': false,
+      // The shared extension page that runs `inExtension` sits in a background tab once a test
+      // opens another, and Firefox throttles a background tab's timers to 1 s, then by budget to
+      // 10-35 s a wait (measured in tests/e2e/kill.e2e.ts, 2 December 2026: a 50 ms retry wait
+      // took 35.6 s). Playwright's Chromium runs with background throttling off
+      // (--disable-background-timer-throttling); these prefs are Firefox's same switch.
+      'dom.min_background_timeout_value': 4,
+      'dom.min_background_timeout_value_without_budget_throttling': 4,
+      'dom.timeout.enable_budget_timer_throttling': false,
       ...proxy?.prefs,
       ...(options.storageLimitKb !== undefined && { 'dom.quotaManager.temporaryStorage.fixedLimit': options.storageLimitKb }),
     },

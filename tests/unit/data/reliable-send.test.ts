@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { RETRY_DELAYS_MS, sendReliably } from '../../../utils/data/reliable-send';
+import { RETRY_DELAYS_MS, TRY_LIMIT_MS, sendReliably } from '../../../utils/data/reliable-send';
 import type { Message } from '../../../utils/data/messages';
 
 const message: Message = { type: 'reason-added', text: 'Calm mornings' };
+
+/** A try's time limit that never comes: every try here settles by itself. */
+const never = () => new Promise<void>(() => undefined);
 
 /** A background that fails the first `failures` tries in the given way, then answers ok. */
 function background(failures: number, how: 'throw' | 'undefined' | 'garbage') {
@@ -22,6 +25,7 @@ function background(failures: number, how: 'throw' | 'undefined' | 'garbage') {
       },
       newId: () => 'change-0001',
       wait: async (ms: number) => void waits.push(ms),
+      tryExpires: never,
       unreachable: () => 'did not answer',
     },
   };
@@ -47,6 +51,7 @@ describe('sendReliably', () => {
       post: async (m) => (seen.push(m), { ok: false, error: 'This list is full.' }),
       newId: () => 'change-0002',
       wait: async () => undefined,
+      tryExpires: never,
       unreachable: () => 'did not answer',
     });
     expect(reply).toEqual({ ok: false, error: 'This list is full.' });
@@ -57,5 +62,41 @@ describe('sendReliably', () => {
     const bg = background(Number.POSITIVE_INFINITY, 'throw');
     await expect(sendReliably(message, bg.deps)).resolves.toEqual({ ok: false, error: 'did not answer' });
     expect(bg.seen).toHaveLength(RETRY_DELAYS_MS.length + 1);
+  });
+
+  test('a try that never settles (Firefox, a message sent as the event page unloads) ends at the limit and is tried again with the same id', async () => {
+    const seen: unknown[] = [];
+    const limits: number[] = [];
+    let expire: () => void = () => undefined;
+    const reply = sendReliably(message, {
+      // The first try hangs for good; the second is answered.
+      post: (m) => (seen.push(m), seen.length === 1 ? new Promise(() => undefined) : Promise.resolve({ ok: true, data: 'saved' })),
+      newId: () => 'change-0003',
+      wait: async () => undefined,
+      tryExpires: (ms) => (limits.push(ms), new Promise<void>((resolve) => (expire = resolve))),
+      unreachable: () => 'did not answer',
+    });
+    await Promise.resolve();
+    expect(seen).toHaveLength(1);
+    expire();
+    await expect(reply).resolves.toEqual({ ok: true, data: 'saved' });
+    expect(limits[0]).toBe(TRY_LIMIT_MS);
+    expect(seen).toEqual([
+      { ...message, changeId: 'change-0003' },
+      { ...message, changeId: 'change-0003' },
+    ]);
+  });
+
+  test('every try hangs: after the last, a kind "did not answer", never "saved"', async () => {
+    const seen: unknown[] = [];
+    const reply = await sendReliably(message, {
+      post: (m) => (seen.push(m), new Promise(() => undefined)),
+      newId: () => 'change-0004',
+      wait: async () => undefined,
+      tryExpires: async () => undefined,
+      unreachable: () => 'did not answer',
+    });
+    expect(reply).toEqual({ ok: false, error: 'did not answer' });
+    expect(seen).toHaveLength(RETRY_DELAYS_MS.length + 1);
   });
 });

@@ -425,6 +425,15 @@ describe('a change sent again (a retry) is applied once', () => {
     expect((await store.snapshot()).doc.reasons.map((r) => r.text)).toEqual(['Calm mornings']);
   });
 
+  test('a retry sent while the first try is still waiting in the queue (a try given up at its time limit): applied once, both told ok', async () => {
+    const store = newStore();
+    await store.load();
+    const [first, again] = await Promise.all([store.update(addReason('Slow to answer'), 'change-cccc'), store.update(addReason('Slow to answer'), 'change-cccc')]);
+    expect(first).toMatchObject({ ok: true });
+    expect(again).toMatchObject({ ok: true });
+    expect((await store.snapshot()).doc.reasons.map((r) => r.text)).toEqual(['Slow to answer']);
+  });
+
   test('the record survives a restarted worker (a new store on the same storage)', async () => {
     await newStore().update(addReason('One'), 'change-bbbb');
     await newStore().update(addReason('One'), 'change-bbbb');

@@ -21,8 +21,12 @@ const byTestId = (id: string) => {
   if (!element) throw new Error(`no element with data-testid="${id}"`);
   return element;
 };
+/** Clicks, then lets every promise the click started settle (the send races a try's time limit: utils/data/reliable-send.ts). */
 async function click(id: string) {
-  await act(async () => byTestId(id).click());
+  await act(async () => {
+    byTestId(id).click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
 }
 async function type(id: string, value: string) {
   await act(async () => {

@@ -81,6 +81,15 @@ export const DATE_RANGE = {
   latest: '2200-01-01T00:00:00.000Z',
 } as const;
 
+const EARLIEST_MS = Date.parse(DATE_RANGE.earliest);
+const LATEST_MS = Date.parse(DATE_RANGE.latest);
+
+/** Whether an ISO instant (already known to be well formed) lies in `DATE_RANGE`. */
+export function isInstantInRange(iso: string): boolean {
+  const ms = Date.parse(iso);
+  return ms >= EARLIEST_MS && ms < LATEST_MS;
+}
+
 /**
  * Local calendar dates (the compacted log's days) of instants in `DATE_RANGE`, anywhere on Earth
  * (UTC−12 to UTC+14): one day either side.

@@ -10,21 +10,12 @@ import { isValidTimeZone } from '../days/day-count';
 import { parseHandleForSite } from '../sites/recognize';
 import { isSiteId } from '../sites/site-ids';
 import { accountsTotal, wouldExceedAccountsTotal } from './account-limits';
-import { DATE_RANGE, LIMITS, LOCAL_DATE_RANGE } from './limits';
+import { isInstantInRange, LIMITS, LOCAL_DATE_RANGE } from './limits';
 
 /** What a custom rule found wrong, for the words shown to the person. */
 export type CheckProblem = 'date-range' | 'time-zone' | 'calendar-day' | 'handle' | 'accounts-total';
 
 const problem = (name: CheckProblem) => ({ params: { problem: name } });
-
-const EARLIEST_MS = Date.parse(DATE_RANGE.earliest);
-const LATEST_MS = Date.parse(DATE_RANGE.latest);
-
-/** Whether an ISO instant (already known to be well formed) lies in `DATE_RANGE`. */
-export function isInstantInRange(iso: string): boolean {
-  const ms = Date.parse(iso);
-  return ms >= EARLIEST_MS && ms < LATEST_MS;
-}
 
 /** An ISO date and time with an offset, in `DATE_RANGE`. */
 export const instantSchema = z.iso.datetime({ offset: true }).refine(isInstantInRange, problem('date-range'));

@@ -7,11 +7,11 @@
  * Kept under its own small storage key, apart from the main document (`core` and `log`): written
  * only by the background, one change at a time; read by the popup; sent nowhere.
  */
-import './zod-config';
-import { z } from 'zod';
-import { SiteIdSchema } from './schema';
-import { instantSchema } from './schema-checks';
-import type { SiteId } from '../sites/site-ids';
+// zod/mini and no import of the stored document's schema: the popup reads these checks at start,
+// and the schema would bring zod's full build into its first load (utils/data/zod-mini.ts).
+import { z } from './zod-mini';
+import { isInstantInRange } from './limits';
+import { SITE_IDS, type SiteId } from '../sites/site-ids';
 
 export const SITE_CHECKS_KEY = 'siteChecks';
 
@@ -25,14 +25,14 @@ const MISSES_CAP = 10_000;
 
 const SiteCheckSchema = z.object({
   /** Page views in a row that missed something a working page shows. */
-  misses: z.number().int().min(1).max(MISSES_CAP),
-  /** When the first of those misses happened. */
-  since: instantSchema,
+  misses: z.int().check(z.minimum(1), z.maximum(MISSES_CAP)),
+  /** When the first of those misses happened: the stored document's instant rule (utils/data/limits.ts DATE_RANGE). */
+  since: z.iso.datetime({ offset: true }).check(z.refine(isInstantInRange)),
 });
 
 export const SiteChecksSchema = z.object({
   version: z.literal(1),
-  sites: z.partialRecord(SiteIdSchema, SiteCheckSchema),
+  sites: z.partialRecord(z.enum(SITE_IDS), SiteCheckSchema),
 });
 
 export type SiteChecks = z.infer<typeof SiteChecksSchema>;

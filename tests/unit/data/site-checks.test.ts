@@ -46,6 +46,9 @@ describe('the popup says so only once the misses are a pattern', () => {
     ['an unknown site', { version: 1, sites: { myspace: { misses: 9, since: DAY1.toISOString() } } }],
     ['a negative count', { version: 1, sites: { x: { misses: -1, since: DAY1.toISOString() } } }],
     ['a date that is not one', { version: 1, sites: { x: { misses: 9, since: 'yesterday' } } }],
+    ['a date outside the range every stored instant keeps', { version: 1, sites: { x: { misses: 9, since: '2300-01-01T00:00:00.000Z' } } }],
+    ['a count that is not a whole number', { version: 1, sites: { x: { misses: 2.5, since: DAY1.toISOString() } } }],
+    ['a count above the cap', { version: 1, sites: { x: { misses: 10_001, since: DAY1.toISOString() } } }],
   ])('unreadable data (%s) counts as no misses', (_why, raw) => {
     expect(parseSiteChecks(raw)).toEqual(none);
   });

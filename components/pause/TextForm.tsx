@@ -63,20 +63,40 @@ export function TextForm({ label, submitLabel, multiline, prompt, hint, onSubmit
     // before lands where the box stood at the time of asking, so the words stay in order.
     let live = true;
     let asking = false;
-    const ask = () => {
+    /**
+     * Where the box stood when an ask was wanted while one was on its way. A key the guard held in
+     * the moment focus moved here can miss the ask on its way, and the keys typed here after it
+     * would find that ask busy: so one more ask follows it, and puts what it gets at that place.
+     */
+    let wantedAt: number | undefined;
+    const ask = (at?: number) => {
       const box = boxRef.current;
-      if (!box || asking) return;
+      if (!box) return;
+      if (asking) {
+        wantedAt = Math.min(wantedAt ?? box.value.length, box.value.length);
+        return;
+      }
       asking = true;
-      const at = box.value.length;
-      void typedAhead().then((piece) => {
-        asking = false;
-        if (!live || !piece || !boxRef.current) return;
-        const target = boxRef.current;
-        const where = Math.min(at, target.value.length);
-        target.setRangeText(piece, where, where, 'preserve');
-        target.setSelectionRange(target.value.length, target.value.length);
-        setText(target.value);
-      });
+      const askedAt = at ?? box.value.length;
+      void typedAhead()
+        .catch(() => '')
+        .then((piece) => {
+          asking = false;
+          const target = boxRef.current;
+          if (!live || !target) return;
+          if (piece) {
+            const where = Math.min(askedAt, target.value.length);
+            target.setRangeText(piece, where, where, 'preserve');
+            target.setSelectionRange(target.value.length, target.value.length);
+            setText(target.value);
+            if (wantedAt !== undefined && wantedAt >= where) wantedAt += piece.length;
+          }
+          if (wantedAt !== undefined) {
+            const next = wantedAt;
+            wantedAt = undefined;
+            ask(next);
+          }
+        });
     };
     ask();
     const poll = window.setInterval(() => {
@@ -87,12 +107,13 @@ export function TextForm({ label, submitLabel, multiline, prompt, hint, onSubmit
     const onKey = () => {
       if (firstKeys-- > 0) ask();
     };
-    window.addEventListener('focus', ask);
+    const onFocus = () => ask();
+    window.addEventListener('focus', onFocus);
     window.addEventListener('keydown', onKey, true);
     return () => {
       live = false;
       window.clearInterval(poll);
-      window.removeEventListener('focus', ask);
+      window.removeEventListener('focus', onFocus);
       window.removeEventListener('keydown', onKey, true);
     };
   }, [typedAhead]);

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { renderRoot } from '../helpers/render-root';
 import { SupportPage } from '../../../components/support/SupportPage';
 import { HELPLINE_DIRECTORY_URL, HELPLINES, helplinesFor, regionOf, telHref } from '../../../utils/support/helplines';
 import { isAllowedFrom } from '../../../utils/data/messages';
@@ -60,26 +61,18 @@ describe('the helpline data', () => {
 });
 
 describe('SupportPage', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  const root = renderRoot();
 
   test('each line with its country, a call link, a text link where texting works; the directory and a professional', () => {
-    act(() => render(<SupportPage helplines={helplinesFor('CA')} locale="en" />, root));
-    const first = root.querySelector('[data-testid="helpline"]')!;
+    act(() => render(<SupportPage helplines={helplinesFor('CA')} locale="en" />, root()));
+    const first = root().querySelector('[data-testid="helpline"]')!;
     expect(first.querySelector('.country')?.textContent).toBe('Canada');
     expect(first.querySelector('[data-testid="helpline-call"]')?.getAttribute('href')).toBe('tel:988');
     expect(first.querySelector('[data-testid="helpline-text"]')?.getAttribute('href')).toBe('sms:988');
-    const samaritans = [...root.querySelectorAll('[data-testid="helpline"]')].find((el) => el.textContent?.includes('Samaritans'))!;
+    const samaritans = [...root().querySelectorAll('[data-testid="helpline"]')].find((el) => el.textContent?.includes('Samaritans'))!;
     expect(samaritans.querySelector('.country')?.textContent).toBe('United Kingdom and Ireland');
     expect(samaritans.querySelector('[data-testid="helpline-text"]')).toBeNull();
-    expect(root.querySelector('[data-testid="helpline-directory"]')?.getAttribute('href')).toBe(HELPLINE_DIRECTORY_URL);
-    expect(root.querySelector('[data-testid="support-professional"]')?.textContent).toContain('A professional can help');
+    expect(root().querySelector('[data-testid="helpline-directory"]')?.getAttribute('href')).toBe(HELPLINE_DIRECTORY_URL);
+    expect(root().querySelector('[data-testid="support-professional"]')?.textContent).toContain('A professional can help');
   });
 });

@@ -3,22 +3,13 @@
  * (components/pause/TextForm.tsx, utils/engine/typed-ahead.ts), and what comes back lands where
  * the box stood when it asked, so the words stay in order.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { renderRoot } from '../helpers/render-root';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { TextForm } from '../../../components/pause/TextForm';
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 /** An ask the test answers by hand, in order. */
 function heldKeys() {
@@ -29,7 +20,7 @@ function heldKeys() {
   };
 }
 
-const box = () => root.querySelector('textarea')!;
+const box = () => root().querySelector('textarea')!;
 const flush = () => act(async () => await new Promise((resolve) => setTimeout(resolve, 0)));
 
 /** A key typed into the box itself: the keydown (which the form listens to), then the character. */
@@ -44,7 +35,7 @@ async function typeHere(character: string) {
 describe('keys held before the box had focus', () => {
   test('a key held while the first ask was on its way comes with the next ask, before the keys typed here after it', async () => {
     const held = heldKeys();
-    await act(async () => render(<TextForm label="Write" submitLabel="Save" multiline onSubmit={async () => ({ status: '', ok: true })} typedAhead={held.typedAhead} />, root));
+    await act(async () => render(<TextForm label="Write" submitLabel="Save" multiline onSubmit={async () => ({ status: '', ok: true })} typedAhead={held.typedAhead} />, root()));
     expect(held.asks).toHaveLength(1);
     // Focus has moved here; "I" was held by the guard just after the first ask left, and " w"
     // is typed here while that ask is still on its way.
@@ -61,7 +52,7 @@ describe('keys held before the box had focus', () => {
 
   test('what the first ask brings shifts the place of the next one', async () => {
     const held = heldKeys();
-    await act(async () => render(<TextForm label="Write" submitLabel="Save" multiline onSubmit={async () => ({ status: '', ok: true })} typedAhead={held.typedAhead} />, root));
+    await act(async () => render(<TextForm label="Write" submitLabel="Save" multiline onSubmit={async () => ({ status: '', ok: true })} typedAhead={held.typedAhead} />, root()));
     await typeHere('!');
     await act(async () => held.asks[0]!('Hi'));
     await flush();
@@ -73,7 +64,7 @@ describe('keys held before the box had focus', () => {
   test('an ask that fails frees the next one', async () => {
     let calls = 0;
     const typedAhead = () => (++calls === 1 ? Promise.reject(new Error('no answer')) : Promise.resolve('ok'));
-    await act(async () => render(<TextForm label="Write" submitLabel="Save" multiline onSubmit={async () => ({ status: '', ok: true })} typedAhead={typedAhead} />, root));
+    await act(async () => render(<TextForm label="Write" submitLabel="Save" multiline onSubmit={async () => ({ status: '', ok: true })} typedAhead={typedAhead} />, root()));
     await flush();
     await typeHere('.');
     await flush();

@@ -44,16 +44,6 @@ export const TRY_LIMIT_MS = 5000;
 
 const EXPIRED = Symbol('expired');
 
-const after = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * The dependencies in a browser (an extension page, or the guard in a site's page): `post` is the
- * browser's `runtime.sendMessage`, passed in so this module stays free of the browser API.
- */
-export function browserSendDeps(post: ReliableSendDeps['post'], unreachable: ReliableSendDeps['unreachable']): ReliableSendDeps {
-  return { post, newId: () => crypto.randomUUID(), wait: after, tryExpires: after, unreachable };
-}
-
 export async function sendReliably(message: Message, deps: ReliableSendDeps): Promise<Reply> {
   const withId = { ...message, changeId: deps.newId() };
   for (let attempt = 0; ; attempt++) {

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { parseGuardCore, type GuardCore } from '../data/guard-core';
 import { PAUSE_SECONDS } from '../data/friction';
 import type { Message } from '../data/messages';
-import { browserSendDeps, sendReliably } from '../data/reliable-send';
+import { sendReliably } from '../data/reliable-send';
 import { daysWithoutContact } from '../days/day-count';
 import { createGuardUi, type InterstitialContext } from './cover';
 import { TypedAheadWantedSchema } from './typed-ahead';
@@ -103,7 +103,13 @@ function createAttachedUi(port: StagePort, core: () => GuardCore | undefined, si
   // Retried until the background answers, with one id per report so a retry is never counted twice.
   // After an update ("Extension context invalidated") every try fails quietly: nothing to report to.
   const send = (message: Message) => {
-    void sendReliably(message, browserSendDeps((m) => browser.runtime.sendMessage(m), () => ''));
+    void sendReliably(message, {
+      post: (m) => browser.runtime.sendMessage(m),
+      newId: () => crypto.randomUUID(),
+      wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      tryExpires: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      unreachable: () => '',
+    });
   };
 
   const ui = createGuardUi({

@@ -9,7 +9,7 @@ import { effect, signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { Message, Reply, StateChanged } from '../data/messages';
 import { parseStorageSpace } from '../data/storage-space';
-import { browserSendDeps, sendReliably } from '../data/reliable-send';
+import { sendReliably } from '../data/reliable-send';
 import { requestErrorText } from '../copy/data-errors';
 import type { PageView } from './page-view';
 import { isRecord } from '../data/is-record';
@@ -17,7 +17,13 @@ import { PART_KEYS, withCoreAndStreak } from '../data/join-core';
 
 /** Resolves with the background's own answer: retried until it comes (utils/data/reliable-send.ts). */
 export function send(message: Message): Promise<Reply> {
-  return sendReliably(message, browserSendDeps((m) => browser.runtime.sendMessage(m), requestErrorText.unreachable));
+  return sendReliably(message, {
+    post: (m) => browser.runtime.sendMessage(m),
+    newId: () => crypto.randomUUID(),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    tryExpires: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    unreachable: requestErrorText.unreachable,
+  });
 }
 
 /** A performance mark, set once the first state is drawn (bench/browser.measure.ts reads it). */

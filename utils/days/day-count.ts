@@ -9,7 +9,7 @@
  * count step by one at an unusual hour, or hold still for a day; it never goes below 0.
  */
 import { TZDate, tz } from '@date-fns/tz';
-import { differenceInCalendarDays, format, getDay, getHours, isLeapYear, isValid, startOfDay } from 'date-fns';
+import { differenceInCalendarDays, isLeapYear, isValid, startOfDay } from 'date-fns';
 import type { Streak } from '../data/schema';
 
 const FALLBACK_ZONE = 'UTC';
@@ -50,19 +50,41 @@ function isValidInstant(instant: Date): boolean {
   return !Number.isNaN(instant.getTime());
 }
 
+/**
+ * The instant as a date in the zone. Read with TZDate's own getters, not date-fns `format`: the
+ * pages only ever need 'YYYY-MM-DD' and 'MM-DD', and `format` brought its formatters and the
+ * en-US locale (about 48 kB of source) into the popup's and options page's shared chunk.
+ */
+function inZone(instant: Date, timeZone: string): TZDate {
+  // As `format` did: an Invalid Date is a caller's bug, not a date called "NaN-NaN-NaN".
+  if (!isValidInstant(instant)) throw new RangeError('Invalid time value');
+  return new TZDate(instant.getTime(), usableZone(timeZone));
+}
+
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** 'MM-DD' of a zoned date. */
+function monthDayOf(date: TZDate): string {
+  return `${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+}
+
 /** The local calendar date ('YYYY-MM-DD') of an instant in a zone. */
 export function localDateOf(instant: Date, timeZone: string): string {
-  return format(instant, 'yyyy-MM-dd', { in: tz(usableZone(timeZone)) });
+  const date = inZone(instant, timeZone);
+  // Years are bounded (utils/data/limits.ts), so four digits always suffice; padded like 'yyyy'.
+  return `${String(date.getFullYear()).padStart(4, '0')}-${monthDayOf(date)}`;
 }
 
 /** The local hour (0–23) of an instant in a zone. */
 export function localHourOf(instant: Date, timeZone: string): number {
-  return getHours(instant, { in: tz(usableZone(timeZone)) });
+  return inZone(instant, timeZone).getHours();
 }
 
 /** The local weekday of an instant in a zone: 0 is Sunday, 6 is Saturday. */
 export function localWeekdayOf(instant: Date, timeZone: string): number {
-  return getDay(instant, { in: tz(usableZone(timeZone)) });
+  return inZone(instant, timeZone).getDay();
 }
 
 /** Calendar days from the local date of `from` to the local date of `to`, never negative. */
@@ -137,7 +159,7 @@ export function startOfLocalDay(localDate: string, timeZone: string): Date {
 export function isHardDay(monthDays: readonly string[], now: Date, timeZone: string): boolean {
   if (!isValidInstant(now) || monthDays.length === 0) return false;
   const zone = usableZone(timeZone);
-  const today = format(now, 'MM-dd', { in: tz(zone) });
+  const today = monthDayOf(inZone(now, zone));
   if (monthDays.includes(today)) return true;
   return today === '02-28' && monthDays.includes('02-29') && !isLeapYear(now, { in: tz(zone) });
 }

@@ -128,11 +128,19 @@ describe('localDateOf, localHourOf, localWeekdayOf', () => {
     ['NY fall-back: second 01:30 (EST)', '2026-11-01T06:30Z', 'America/New_York', '2026-11-01', 1, 0],
     ['leap day', '2028-02-29T12:00Z', 'UTC', '2028-02-29', 12, 2],
     ['invalid zone reads as UTC', '2026-11-23T00:30Z', 'Not/AZone', '2026-11-23', 0, 1],
+    ['new year east of UTC: month and day padded', '2026-12-31T15:30Z', 'Asia/Tokyo', '2027-01-01', 0, 5],
+    ['still the old year west of UTC', '2027-01-01T05:00Z', 'America/Chicago', '2026-12-31', 23, 4],
+    ['the earliest year the store keeps', '2000-01-05T08:00Z', 'UTC', '2000-01-05', 8, 3],
   ])('%s', (_why, instant, timeZone, date, hour, weekday) => {
     const at = new Date(instant);
     expect(localDateOf(at, timeZone)).toBe(date);
     expect(localHourOf(at, timeZone)).toBe(hour);
     expect(localWeekdayOf(at, timeZone)).toBe(weekday);
+  });
+
+  test('an Invalid Date is refused, not written as a date', () => {
+    expect(() => localDateOf(new Date(Number.NaN), 'UTC')).toThrow(RangeError);
+    expect(() => localHourOf(new Date(Number.NaN), 'Asia/Tokyo')).toThrow(RangeError);
   });
 });
 

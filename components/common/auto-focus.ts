@@ -4,11 +4,12 @@
  * unfocused and a keyboard user was left where the previous control had been removed: on <body>.
  * (tests/e2e/journeys.e2e.ts found it on "Erase everything" → "Continue".)
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export function useAutoFocus<T extends HTMLElement>(autoFocus: boolean | undefined) {
   const ref = useRef<T>(null);
-  useEffect(() => {
+  // A layout effect: focus lands in the same task as the render, before any key typed next.
+  useLayoutEffect(() => {
     if (autoFocus) ref.current?.focus();
     // On mount only: a later change of the prop must not pull the focus back.
   }, []);

@@ -3,7 +3,7 @@
  * with a timer instead of acting on it is the idea of urge surfing. A calm countdown (a slow
  * circle, or only text under reduced motion); the end is announced once, not every second.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../utils/copy';
 
 /** Ninety seconds: within the 60–90 seconds the issue asks for, long enough for a wave to crest. */
@@ -18,7 +18,8 @@ export function RideTheWave({ onDone }: RideTheWaveProps) {
   const [secondsLeft, setSecondsLeft] = useState(WAVE_SECONDS);
   const back = useRef<HTMLButtonElement>(null);
   // The button that started the timer is gone: focus moves to the one way out, for keyboard users.
-  useEffect(() => back.current?.focus(), []);
+  // (A layout effect: in the same task as the render, before a key typed next goes elsewhere.)
+  useLayoutEffect(() => back.current?.focus(), []);
   useEffect(() => {
     if (secondsLeft <= 0) return;
     const timer = setTimeout(() => setSecondsLeft((s) => s - 1), 1000);

@@ -3,7 +3,7 @@
  * (`contact-recorded`, sent by the page through `onRecord`) and an encouraging message follows.
  * The history is kept by the background; nothing here says otherwise.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Reply } from '../../utils/data/messages';
 import { t } from '../../utils/copy';
 import { Button } from '../common/Button';
@@ -22,7 +22,8 @@ export function ContactFlow({ onRecord }: ContactFlowProps) {
   const [busy, setBusy] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // A layout effect: focus moves in the same task as the render, before a key typed next goes elsewhere.
+  useLayoutEffect(() => {
     if (stage === 'confirm') panel.current?.querySelector<HTMLElement>('h2')?.focus();
     if (stage === 'done') panel.current?.querySelector<HTMLElement>('[data-testid="contact-done"]')?.focus();
   }, [stage]);

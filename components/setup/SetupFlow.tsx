@@ -4,7 +4,7 @@
  * set-up resumes where it was left. Every confirmed answer is saved at once through `onSave`.
  * Presentational: it never calls `browser.*` itself.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Message, Reply } from '../../utils/data/messages';
 import type { Friction, Plan, TextItem } from '../../utils/data/schema';
 import type { SiteId } from '../../utils/sites/site-ids';
@@ -47,13 +47,19 @@ export function SetupFlow(props: SetupFlowProps) {
   const root = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
-  // Move focus to the new step's heading, so keyboard and screen-reader users land on it.
-  useEffect(() => {
+  // Move focus into the new step, so keyboard and screen-reader users land on it: on the control
+  // the step asks for (the link box, whose label says what the step is), else on its heading.
+  // A layout effect, in the same task as the step's render: a plain effect ran a frame later, when
+  // the first keys typed into the new step had already gone to whatever held focus before (the
+  // pressed "Next" or the link box, then pulled away to the heading; seen in the e2e set-up on a
+  // loaded machine, 2026-12).
+  useLayoutEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    root.current?.querySelector<HTMLElement>('h2')?.focus();
+    const body = root.current?.querySelector<HTMLElement>('.step');
+    (body?.querySelector<HTMLElement>('[autofocus]') ?? root.current?.querySelector<HTMLElement>('h2'))?.focus();
   }, [step]);
 
   const next = () => props.onStepChange(nextSetupStep(step));

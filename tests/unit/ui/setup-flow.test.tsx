@@ -108,6 +108,23 @@ afterEach(() => {
 });
 
 describe('set-up flow', () => {
+  test('focus lands in each new step before the next task (a key typed at once goes there): the link box, else the heading', async () => {
+    await mount(<Harness start="welcome" />);
+    // Outside act(): only microtasks run, as between two key presses; no frame, no timer.
+    const renders = async () => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+    byTestId('setup-begin').click();
+    await renders();
+    expect(byTestId('setup').dataset.step).toBe('link');
+    expect(document.activeElement).toBe(byTestId('setup-link-input'));
+
+    byTestId('setup-step-skip').click();
+    await renders();
+    expect(byTestId('setup').dataset.step).toBe('goal');
+    expect(document.activeElement).toBe(root.querySelector('.step h2'));
+  });
+
   test('walks every step and saves each answer as it is confirmed', async () => {
     const steps: SetupStep[] = [];
     const onFinished = vi.fn();

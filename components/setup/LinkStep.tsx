@@ -2,7 +2,7 @@
  * Set-up step 1: paste a profile link, see the site and handle we recognised, optionally name
  * the person, confirm. Confirming saves the person at once (`person-added`).
  */
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Message, Reply } from '../../utils/data/messages';
 import type { SiteId } from '../../utils/sites/site-ids';
 import { keyPart, t } from '../../utils/copy';
@@ -27,6 +27,11 @@ export function LinkStep({ recognizeLink, siteLabel, onSave, onDone }: LinkStepP
   const [found, setFound] = useState<Extract<LinkRecognition, { ok: true }> | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const foundHeading = useRef<HTMLHeadingElement>(null);
+  // The checked box is gone: focus moves to what was found, so it is read out, not left on <body>.
+  useLayoutEffect(() => {
+    if (found) foundHeading.current?.focus();
+  }, [found]);
 
   const check = (event: Event) => {
     event.preventDefault();
@@ -82,7 +87,9 @@ export function LinkStep({ recognizeLink, siteLabel, onSave, onDone }: LinkStepP
 
   return (
     <div class="step" data-testid="setup-link-found">
-      <h2 tabIndex={-1}>{t('setup.link.foundTitle')}</h2>
+      <h2 tabIndex={-1} ref={foundHeading}>
+        {t('setup.link.foundTitle')}
+      </h2>
       <dl class="found">
         <dt>{t('setup.link.site')}</dt>
         <dd data-testid="setup-found-site">{siteLabel(found.site)}</dd>

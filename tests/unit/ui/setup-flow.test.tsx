@@ -119,6 +119,15 @@ describe('set-up flow', () => {
     expect(byTestId('setup').dataset.step).toBe('link');
     expect(document.activeElement).toBe(byTestId('setup-link-input'));
 
+    // A recognised link: the box is gone, and what was found is where focus is.
+    const box = byTestId('setup-link-input') as HTMLInputElement;
+    box.value = 'https://www.instagram.com/someone/';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await renders();
+    (byTestId('setup-link') as HTMLFormElement).requestSubmit();
+    await renders();
+    expect(document.activeElement).toBe(byTestId('setup-link-found').querySelector('h2'));
+
     byTestId('setup-step-skip').click();
     await renders();
     expect(byTestId('setup').dataset.step).toBe('goal');

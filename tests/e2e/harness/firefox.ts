@@ -196,8 +196,14 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       return inExtension((api, o) => api.permissions.contains({ origins: [o] }), origin);
     },
     async openExtensionPage(path: string) {
-      const page = new FirefoxPage(await browser.newPage());
+      const driver = await browser.newPage();
+      const page = new FirefoxPage(driver);
       await page.gotoExtensionPage(extensionUrl(path));
+      // The popup or options tab a person opens is the focused one. A tab opened over BiDi is not
+      // always (Firefox ESR 153, seen 2026-12: the first tab of a session had document.hasFocus()
+      // false, and Enter on its focused "Begin" reached nothing until a Tab press happened to
+      // focus the window).
+      await driver.bringToFront();
       return page;
     },
     async stopBackground() {

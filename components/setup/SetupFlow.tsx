@@ -47,8 +47,8 @@ export function SetupFlow(props: SetupFlowProps) {
   const root = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
-  // Move focus into the new step, so keyboard and screen-reader users land on it: on the control
-  // the step asks for (the link box, whose label says what the step is), else on its heading.
+  // Move focus into the new step, so keyboard and screen-reader users land on it: where the step
+  // put it itself (the link box's autoFocus, whose label says what the step is), else its heading.
   // A layout effect, in the same task as the step's render: a plain effect ran a frame later, when
   // the first keys typed into the new step had already gone to whatever held focus before (the
   // pressed "Next" or the link box, then pulled away to the heading; seen in the e2e set-up on a
@@ -58,8 +58,9 @@ export function SetupFlow(props: SetupFlowProps) {
       firstRender.current = false;
       return;
     }
-    const body = root.current?.querySelector<HTMLElement>('.step');
-    (body?.querySelector<HTMLElement>('[autofocus]') ?? root.current?.querySelector<HTMLElement>('h2'))?.focus();
+    // The step's own layout effects ran first (children before parents).
+    if (root.current?.querySelector('.step')?.contains(document.activeElement)) return;
+    root.current?.querySelector<HTMLElement>('h2')?.focus();
   }, [step]);
 
   const next = () => props.onStepChange(nextSetupStep(step));

@@ -22,6 +22,7 @@ import { FULLEST_POINT, fullestDocument, peopleDocument, PEOPLE_POINTS, type Gua
 import type { StoredDocument } from '../utils/data/schema';
 import { exportDocument } from '../utils/data/transfer';
 import { FIRST_STATE_MARK, VIEW_ANSWERED_MARK, VIEW_ASKED_MARK } from '../utils/ui/client';
+import { COVER_FLAG_FILE, coverScriptName, guardBundleName } from '../utils/background/guard-bundles';
 
 const modules = import.meta.glob<{ scenario: SiteScenario }>('../tests/fixtures/sites/*/scenario.ts', { eager: true });
 /** BENCH_SITES=x,bluesky limits the run to those sites (for working on one site's figures). */
@@ -30,7 +31,7 @@ const allScenarios = Object.values(modules).map((m) => m.scenario);
 const scenarios = allScenarios.filter((s) => !onlySites || onlySites.includes(s.site));
 /**
  * BENCH_STEPS=cold-presses,busy-feed limits the run to those steps (for working on one figure):
- * nobody-guarded, full-loads, in-app, presses, cold-presses, not-guarded, startup, busy-feed,
+ * nobody-guarded, full-loads, in-app, presses, cold-presses, not-guarded, startup, startup-floor, busy-feed,
  * popup, heavy-history.
  */
 const onlySteps = process.env.BENCH_STEPS?.split(',').filter(Boolean);
@@ -468,6 +469,48 @@ async function startup(session: E2eSession, scenario: SiteScenario): Promise<Fig
     figure: 'content-script-startup-ms', browser, site: scenario.site, unit: 'ms', median: diff(fromByte),
     note: `median time from the page's first byte to its first script, extension minus control origin (${STARTUP_PAIRS} pairs; document_start scripts run in between); control alone ${median(fromByte.without).toFixed(1)} ms; from the navigation's start instead (the interception's wait included): ${diff(fromStart).toFixed(1)} ms`,
   };
+}
+
+/** The id of the stand-in registration of `startupFloor`. */
+const FLOOR_SCRIPT_ID = 'bench-startup-floor';
+
+/**
+ * The browser's own floor under `content-script-startup-ms`, in the same run: the site's guard
+ * registrations are swapped for one on the same pages that injects only the cover flag's one line
+ * (`content-scripts/cover-flag.js`, 57 bytes) at `document_start`, the same pairs are timed, and
+ * the registrations are put back. It is what any `document_start` script costs a page (the
+ * browser's injection and the content scripts' world); the start-up figure minus it is what the
+ * first stage's size and work add.
+ */
+async function startupFloor(session: E2eSession, scenario: SiteScenario): Promise<Figure> {
+  const ids = [guardBundleName(scenario.site), coverScriptName(scenario.site)];
+  const saved = await session.inExtension(
+    async (api, [ids, floorId, file]) => {
+      const scripts = (await api.scripting.getRegisteredContentScripts()).filter((s) => ids.includes(s.id));
+      const everyPage = scripts.find((s) => s.id === ids[0]);
+      if (!everyPage?.matches) throw new Error(`no registration ${ids[0]}`);
+      await api.scripting.unregisterContentScripts({ ids: scripts.map((s) => s.id) });
+      await api.scripting.registerContentScripts([{ id: floorId, matches: everyPage.matches, js: [file], runAt: 'document_start' }]);
+      return scripts;
+    },
+    [ids, FLOOR_SCRIPT_ID, COVER_FLAG_FILE] as const,
+  );
+  try {
+    const measured = await startup(session, scenario);
+    return {
+      ...measured,
+      figure: 'content-script-startup-floor-ms',
+      note: `the same as content-script-startup-ms with the site's guard scripts swapped for a one-line document_start script (${COVER_FLAG_FILE}) on the same pages: ${measured.note}`,
+    };
+  } finally {
+    await session.inExtension(
+      async (api, [scripts, floorId]) => {
+        await api.scripting.unregisterContentScripts({ ids: [floorId] });
+        await api.scripting.registerContentScripts(scripts);
+      },
+      [saved, FLOOR_SCRIPT_ID] as const,
+    );
+  }
 }
 
 interface FeedRun {
@@ -1029,6 +1072,7 @@ async function defaultRun(session: E2eSession): Promise<Figure[]> {
     figures.push(...(await firstFrameAndPressesOn(session, scenario)));
     if (runs('not-guarded')) figures.push(await notGuardedLoads(session, scenario));
     if (runs('startup')) figures.push(await startup(session, scenario));
+    if (runs('startup-floor')) figures.push(await startupFloor(session, scenario));
   }
   if (runs('busy-feed')) figures.push(...(await busyFeed(session, switchFeedHiding)));
   if (runs('popup')) figures.push(await popupFirstRender(session));

@@ -5,7 +5,9 @@
  * trace. Per load: the probe's first byte → first script, the trace's events of our scripts by
  * name (compile, run) and the browser's content-script injection; and, with the extension, our
  * scripts' self time by function from the V8 sampling profiler (50 µs; the UI stage's idle work is
- * in it too, since the load runs to its end). Medians are printed. Not part of `npm run bench`:
+ * in it too, since the load runs to its end). A third load of each round has the site's guard
+ * registrations swapped for a one-line document_start script on the same pages (the floor: what
+ * the browser's injection costs any script there). Medians are printed. Not part of `npm run bench`:
  *
  *   E2E_BROWSER=chromium E2E_OUTPUT_DIR=.output-bench BENCH_SITES=x node_modules/.bin/vitest run -c vitest.bench.config.ts bench/startup-profile.measure.ts
  */
@@ -16,8 +18,11 @@ import { launch, withPage } from '../tests/e2e/harness/session';
 import { cdpOf, traced, urlOf } from './cdp';
 import { median } from './figures';
 import { withProbe } from './probe';
+import { COVER_FLAG_FILE, coverScriptName, guardBundleName } from '../utils/background/guard-bundles';
 
 const LOADS = Number(process.env.LOADS ?? 10);
+/** PROFILE=0: no sampling profiler on the loads with the extension (it slows them; the trace's figures are then comparable with the floor's). */
+const PROFILE = process.env.PROFILE !== '0';
 const modules = import.meta.glob<{ scenario: SiteScenario }>('../tests/fixtures/sites/*/scenario.ts', { eager: true });
 const onlySites = process.env.BENCH_SITES?.split(',').filter(Boolean);
 const scenarios = Object.values(modules)
@@ -45,6 +50,33 @@ function addSamples(selfUs: Map<string, number>, profile: CpuProfile): void {
   });
 }
 
+const FLOOR_ID = 'bench-startup-floor';
+
+/** Swaps the site's guard registrations for the one-line floor script on the same pages; returns them. */
+async function swapForFloor(session: Awaited<ReturnType<typeof launch>>, site: string) {
+  return session.inExtension(
+    async (api, [ids, floorId, file]) => {
+      const scripts = (await api.scripting.getRegisteredContentScripts()).filter((s) => ids.includes(s.id));
+      const everyPage = scripts.find((s) => s.id === ids[0]);
+      if (!everyPage?.matches) throw new Error(`no registration ${ids[0]}`);
+      await api.scripting.unregisterContentScripts({ ids: scripts.map((s) => s.id) });
+      await api.scripting.registerContentScripts([{ id: floorId, matches: everyPage.matches, js: [file], runAt: 'document_start' }]);
+      return scripts;
+    },
+    [[guardBundleName(site), coverScriptName(site)], FLOOR_ID, COVER_FLAG_FILE] as const,
+  );
+}
+
+async function putBack(session: Awaited<ReturnType<typeof launch>>, scripts: Awaited<ReturnType<typeof swapForFloor>>): Promise<void> {
+  await session.inExtension(
+    async (api, [saved, floorId]) => {
+      await api.scripting.unregisterContentScripts({ ids: [floorId] });
+      await api.scripting.registerContentScripts(saved);
+    },
+    [scripts, FLOOR_ID] as const,
+  );
+}
+
 test('start-up profile (chromium)', async () => {
   const session = await launch();
   try {
@@ -63,20 +95,24 @@ test('start-up profile (chromium)', async () => {
       const sums = new Map<string, number[]>();
       const selfUs = new Map<string, number>();
       for (let i = 0; i < LOADS; i++) {
-        for (const which of ['with', 'without'] as const) {
+        for (const which of ['with', 'without', 'floor'] as const) {
+          // 'floor': the site's guard registrations swapped for a one-line document_start script on
+          // the same pages (the browser's cost for any script there; bench/browser.measure.ts
+          // `startupFloor` does the same for the bench figure), put back after the load.
+          const saved = which === 'floor' ? await swapForFloor(session, scenario.site) : undefined;
           await withPage(session, async (page) => {
             await page.goto('about:blank');
             const cdp = await cdpOf(page);
             const key = (k: string, ms: number) => sums.set(`${which} ${k}`, [...(sums.get(`${which} ${k}`) ?? []), ms]);
             let probe = { firstScriptAt: 0, responseStartAt: 0 };
             const events = await traced(cdp, CATEGORIES, async () => {
-              if (which === 'with') {
+              if (which === 'with' && PROFILE) {
                 await cdp.send('Profiler.enable');
                 await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
                 await cdp.send('Profiler.start');
               }
-              await page.goto(which === 'with' ? url : control);
-              if (which === 'with') addSamples(selfUs, ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
+              await page.goto(which === 'without' ? control : url);
+              if (which === 'with' && PROFILE) addSamples(selfUs, ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
               probe = await page.evaluate(() => (window as unknown as { __benchProbe: { firstScriptAt: number; responseStartAt: number } }).__benchProbe);
             });
             await cdp.detach();
@@ -86,11 +122,12 @@ test('start-up profile (chromium)', async () => {
             const load = new Map<string, number>();
             for (const e of events) {
               if (e.ph !== 'X') continue;
-              const name = urlOf(e).startsWith('chrome-extension://') ? `ours ${e.name}` : /ScriptInjection::InjectJs/.test(e.name) ? `injection ${e.name}` : undefined;
+              const name = urlOf(e).startsWith('chrome-extension://') ? `ours ${e.name} ${urlOf(e).split('/').pop()}` : /ScriptInjection::InjectJs/.test(e.name) ? `injection ${e.name}` : undefined;
               if (name) load.set(name, (load.get(name) ?? 0) + (e.dur ?? 0) / 1000);
             }
             for (const [name, ms] of load) key(name, ms);
           });
+          if (saved) await putBack(session, saved);
         }
       }
       console.log(`\n${scenario.site} (${LOADS} loads each, medians, ms)`);

@@ -15,7 +15,7 @@ import type { SiteScenario } from '../tests/fixtures/sites/scenario-types';
 import { contactRedirectRules, contentScriptsFor, patternRedirectRules, spellingRedirectRules } from '../utils/background/registration';
 import { feedStyleSheet } from '../utils/background/feed-style';
 import { GUARD_CORE_KEYS, joinGuardKeys } from '../utils/data/guard-keys';
-import { splitDocument } from '../utils/data/parts';
+import { guardCopyOf } from '../utils/data/guard-copy';
 import { DocumentSchema, type StoredDocument } from '../utils/data/schema';
 import { exportDocument, parseImport } from '../utils/data/transfer';
 import { BROWSER_REGEX_RULE_LIMIT, LIMITS } from '../utils/data/limits';
@@ -63,10 +63,12 @@ function peoplePoint(point: string, doc: StoredDocument): Figure[] {
   const compute = timeIt(repetitions(50, 5), () =>
     JSON.stringify([contentScriptsFor(doc), contactRedirectRules(doc, PAUSE_URL), spellingRedirectRules(doc, PAUSE_URL), patternRedirectRules(doc, PAUSE_URL)]),
   );
-  // What the first stage reads at every page start (the guard keys, as storage.get copies them)
-  // and builds from it before its first decision.
-  const parts = splitDocument(doc) as Record<string, unknown>;
-  const guardKeys = Object.fromEntries(GUARD_CORE_KEYS.map((key) => [key, parts[key]]));
+  // What the first stage reads at every page start (the guard's copy under the guard keys, as
+  // storage.get copies them; since version 5 the store's own parts are in IndexedDB, and
+  // storage.local holds only this copy: utils/data/guard-copy.ts) and builds from it before its
+  // first decision.
+  const copy = guardCopyOf(doc);
+  const guardKeys = Object.fromEntries(GUARD_CORE_KEYS.map((key) => [key, copy[key]]));
   const x = adapterById('x');
   const pageStart = timeIt(repetitions(200, 20), () => {
     const list = readGuardList(joinGuardKeys(structuredClone(guardKeys)));

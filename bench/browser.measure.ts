@@ -22,7 +22,7 @@ import { FULLEST_POINT, fullestDocument, peopleDocument, PEOPLE_POINTS, type Gua
 import type { StoredDocument } from '../utils/data/schema';
 import { exportDocument } from '../utils/data/transfer';
 import { FIRST_STATE_MARK, VIEW_ANSWERED_MARK, VIEW_ASKED_MARK } from '../utils/ui/client';
-import { COVER_FLAG_FILE, coverScriptName, guardBundleName } from '../utils/background/guard-bundles';
+import { FLOOR_FILE, withStartupFloor } from './startup-floor';
 
 const modules = import.meta.glob<{ scenario: SiteScenario }>('../tests/fixtures/sites/*/scenario.ts', { eager: true });
 /** BENCH_SITES=x,bluesky limits the run to those sites (for working on one site's figures). */
@@ -471,46 +471,18 @@ async function startup(session: E2eSession, scenario: SiteScenario): Promise<Fig
   };
 }
 
-/** The id of the stand-in registration of `startupFloor`. */
-const FLOOR_SCRIPT_ID = 'bench-startup-floor';
-
 /**
- * The browser's own floor under `content-script-startup-ms`, in the same run: the site's guard
- * registrations are swapped for one on the same pages that injects only the cover flag's one line
- * (`content-scripts/cover-flag.js`, 57 bytes) at `document_start`, the same pairs are timed, and
- * the registrations are put back. It is what any `document_start` script costs a page (the
- * browser's injection and the content scripts' world); the start-up figure minus it is what the
- * first stage's size and work add.
+ * The browser's own floor under `content-script-startup-ms`, in the same run: the same pairs with
+ * the site's guard registrations swapped for a one-line `document_start` script on the same pages
+ * (bench/startup-floor.ts). The start-up figure minus it is what the first stage's size and work add.
  */
 async function startupFloor(session: E2eSession, scenario: SiteScenario): Promise<Figure> {
-  const ids = [guardBundleName(scenario.site), coverScriptName(scenario.site)];
-  const saved = await session.inExtension(
-    async (api, [ids, floorId, file]) => {
-      const scripts = (await api.scripting.getRegisteredContentScripts()).filter((s) => ids.includes(s.id));
-      const everyPage = scripts.find((s) => s.id === ids[0]);
-      if (!everyPage?.matches) throw new Error(`no registration ${ids[0]}`);
-      await api.scripting.unregisterContentScripts({ ids: scripts.map((s) => s.id) });
-      await api.scripting.registerContentScripts([{ id: floorId, matches: everyPage.matches, js: [file], runAt: 'document_start' }]);
-      return scripts;
-    },
-    [ids, FLOOR_SCRIPT_ID, COVER_FLAG_FILE] as const,
-  );
-  try {
-    const measured = await startup(session, scenario);
-    return {
-      ...measured,
-      figure: 'content-script-startup-floor-ms',
-      note: `the same as content-script-startup-ms with the site's guard scripts swapped for a one-line document_start script (${COVER_FLAG_FILE}) on the same pages: ${measured.note}`,
-    };
-  } finally {
-    await session.inExtension(
-      async (api, [scripts, floorId]) => {
-        await api.scripting.unregisterContentScripts({ ids: [floorId] });
-        await api.scripting.registerContentScripts(scripts);
-      },
-      [saved, FLOOR_SCRIPT_ID] as const,
-    );
-  }
+  const measured = await withStartupFloor(session, scenario.site, () => startup(session, scenario));
+  return {
+    ...measured,
+    figure: 'content-script-startup-floor-ms',
+    note: `the same as content-script-startup-ms with the site's guard scripts swapped for a one-line document_start script (${FLOOR_FILE}) on the same pages: ${measured.note}`,
+  };
 }
 
 interface FeedRun {

@@ -18,7 +18,7 @@ import { launch, withPage } from '../tests/e2e/harness/session';
 import { cdpOf, traced, urlOf } from './cdp';
 import { median } from './figures';
 import { withProbe } from './probe';
-import { COVER_FLAG_FILE, coverScriptName, guardBundleName } from '../utils/background/guard-bundles';
+import { withStartupFloor } from './startup-floor';
 
 const LOADS = Number(process.env.LOADS ?? 10);
 /** PROFILE=0: no sampling profiler on the loads with the extension (it slows them; the trace's figures are then comparable with the floor's). */
@@ -50,33 +50,6 @@ function addSamples(selfUs: Map<string, number>, profile: CpuProfile): void {
   });
 }
 
-const FLOOR_ID = 'bench-startup-floor';
-
-/** Swaps the site's guard registrations for the one-line floor script on the same pages; returns them. */
-async function swapForFloor(session: Awaited<ReturnType<typeof launch>>, site: string) {
-  return session.inExtension(
-    async (api, [ids, floorId, file]) => {
-      const scripts = (await api.scripting.getRegisteredContentScripts()).filter((s) => ids.includes(s.id));
-      const everyPage = scripts.find((s) => s.id === ids[0]);
-      if (!everyPage?.matches) throw new Error(`no registration ${ids[0]}`);
-      await api.scripting.unregisterContentScripts({ ids: scripts.map((s) => s.id) });
-      await api.scripting.registerContentScripts([{ id: floorId, matches: everyPage.matches, js: [file], runAt: 'document_start' }]);
-      return scripts;
-    },
-    [[guardBundleName(site), coverScriptName(site)], FLOOR_ID, COVER_FLAG_FILE] as const,
-  );
-}
-
-async function putBack(session: Awaited<ReturnType<typeof launch>>, scripts: Awaited<ReturnType<typeof swapForFloor>>): Promise<void> {
-  await session.inExtension(
-    async (api, [saved, floorId]) => {
-      await api.scripting.unregisterContentScripts({ ids: [floorId] });
-      await api.scripting.registerContentScripts(saved);
-    },
-    [scripts, FLOOR_ID] as const,
-  );
-}
-
 test('start-up profile (chromium)', async () => {
   const session = await launch();
   try {
@@ -97,10 +70,8 @@ test('start-up profile (chromium)', async () => {
       for (let i = 0; i < LOADS; i++) {
         for (const which of ['with', 'without', 'floor'] as const) {
           // 'floor': the site's guard registrations swapped for a one-line document_start script on
-          // the same pages (the browser's cost for any script there; bench/browser.measure.ts
-          // `startupFloor` does the same for the bench figure), put back after the load.
-          const saved = which === 'floor' ? await swapForFloor(session, scenario.site) : undefined;
-          await withPage(session, async (page) => {
+          // the same pages for this load (bench/startup-floor.ts).
+          const load = async () => withPage(session, async (page) => {
             await page.goto('about:blank');
             const cdp = await cdpOf(page);
             const key = (k: string, ms: number) => sums.set(`${which} ${k}`, [...(sums.get(`${which} ${k}`) ?? []), ms]);
@@ -119,15 +90,15 @@ test('start-up profile (chromium)', async () => {
             key('page first byte → first script (probe)', probe.firstScriptAt - probe.responseStartAt);
             // Per load: complete events whose script is one of ours, summed by name (nested events
             // not taken apart), and the browser's injection of content scripts.
-            const load = new Map<string, number>();
+            const ours = new Map<string, number>();
             for (const e of events) {
               if (e.ph !== 'X') continue;
               const name = urlOf(e).startsWith('chrome-extension://') ? `ours ${e.name} ${urlOf(e).split('/').pop()}` : /ScriptInjection::InjectJs/.test(e.name) ? `injection ${e.name}` : undefined;
-              if (name) load.set(name, (load.get(name) ?? 0) + (e.dur ?? 0) / 1000);
+              if (name) ours.set(name, (ours.get(name) ?? 0) + (e.dur ?? 0) / 1000);
             }
-            for (const [name, ms] of load) key(name, ms);
+            for (const [name, ms] of ours) key(name, ms);
           });
-          if (saved) await putBack(session, saved);
+          await (which === 'floor' ? withStartupFloor(session, scenario.site, load) : load());
         }
       }
       console.log(`\n${scenario.site} (${LOADS} loads each, medians, ms)`);

@@ -4,7 +4,7 @@
  * presentational: it receives everything as props and reports choices through callbacks; the
  * mount (utils/engine/cover.ts) owns the <dialog>, focus and messaging.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Friction } from '../../utils/data/schema';
 import type { GuardPrompt } from '../../utils/engine/engine';
 import { keyPart, t } from '../../utils/copy';
@@ -34,6 +34,8 @@ export interface InterstitialProps {
    * it; without this prop the frame is focused at once.
    */
   onTypingFrameLoad?(frame: HTMLIFrameElement): void;
+  /** A typing frame is in the dialog (not loaded yet): the keys typed since the press are its keys. */
+  onTypingFrameShown?(frame: HTMLIFrameElement): void;
   /** True once the strict phrase was typed correctly in the frame. */
   phraseConfirmed: boolean;
   onBack(): void;
@@ -75,6 +77,12 @@ export function Interstitial(props: InterstitialProps) {
     else frame.focus();
   };
   const needsPhrase = friction === 'strict' && !props.phraseConfirmed;
+  const writing = step === 'write';
+  const phraseShown = step === 'pause' && !paused && needsPhrase;
+  // In the same task as the render that added the frame, before any key that follows it.
+  useLayoutEffect(() => {
+    if (frameRef.current && props.onTypingFrameShown) props.onTypingFrameShown(frameRef.current);
+  }, [writing, phraseShown]);
   const finish = () => (prompt.asksToCount ? setStep('count') : props.onDone(false));
   const onContinue = () => (friction === 'firm' ? setStep('confirm') : finish());
 

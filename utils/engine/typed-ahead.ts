@@ -50,7 +50,7 @@ export function applyTypedKey(held: string, typed: TypedKey): string {
 /**
  * The typing frame asks for what was held, as soon as it starts (and once more when it gets
  * focus): frame → background → the guard in the same tab's top frame, which answers with the
- * text and then gives the frame focus. A pull, because Firefox 153 delivers no runtime message to
+ * text not yet received and then gives the frame focus. A pull, because Firefox 153 delivers no runtime message to
  * an extension frame inside a web page (seen 2026-12: "Receiving end does not exist" for the
  * background's and the content script's messages alike; Chromium delivers both. Source:
  * tests/e2e/interstitial.e2e.ts), while the frame's own messages and the background's
@@ -61,6 +61,12 @@ export const TypedAheadWantedSchema = z.object({
   mode: z.enum(['journal', 'phrase']),
   /** The random key in the frame's address: tells the guard it made this frame. */
   key: z.string().check(z.minLength(16), z.maxLength(64)),
+  /**
+   * How many characters this page of the frame has received so far. The guard keeps what it
+   * handed over until a later ask shows it arrived: a reply lost on its way, or a frame whose page
+   * loaded again, gets it once more instead of losing the first words.
+   */
+  received: z.int().check(z.minimum(0), z.maximum(20_000)),
 });
 
 export type TypedAheadWanted = z.infer<typeof TypedAheadWantedSchema>;

@@ -129,7 +129,7 @@ function createAttachedUi(port: StagePort, core: () => GuardCore | undefined, si
   const onMessage = (message: unknown) => {
     if ((message as { type?: string } | null)?.type === 'phrase-confirmed') ui.confirmPhrase();
     const wanted = TypedAheadWantedSchema.safeParse(message);
-    if (wanted.success && wanted.data.key === frameKey) return Promise.resolve({ text: ui.takeTypedAhead(wanted.data.mode) });
+    if (wanted.success && wanted.data.key === frameKey) return Promise.resolve({ text: ui.takeTypedAhead(wanted.data.mode, wanted.data.received) });
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -125,11 +125,15 @@ function mountTypingFrame(root: HTMLElement, mode: TypingMode): void {
   // The guard that made this frame put a random key in its address; it answers only to that key
   // (through the background: utils/engine/typed-ahead.ts).
   const key = new URL(location.href).searchParams.get('key') ?? '';
+  // What this page has received from the guard: a piece whose reply was lost comes again.
+  let received = 0;
   const typedAhead = async (): Promise<string> => {
     if (key.length < 16) return '';
-    const wanted: TypedAheadWanted = { type: 'typed-ahead-wanted', mode, key };
+    const wanted: TypedAheadWanted = { type: 'typed-ahead-wanted', mode, key, received };
     const reply = TypedAheadReplySchema.safeParse(await browser.runtime.sendMessage(wanted).catch(() => undefined));
-    return reply.success ? reply.data.text : '';
+    if (!reply.success) return '';
+    received += reply.data.text.length;
+    return reply.data.text;
   };
   if (mode === 'journal') {
     const prompt = JOURNAL_PROMPTS[Math.floor(Math.random() * JOURNAL_PROMPTS.length)]!;

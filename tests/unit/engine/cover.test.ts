@@ -151,12 +151,16 @@ describe('createGuardUi', () => {
       expect(ui.takeTypedAhead('journal')).toBe('');
     });
 
-    test('keys typed during the pause, long before any typing frame, never end up in it', async () => {
+    /** A prompt open, with the page's clock held at `start` until the test moves it. */
+    const promptOnHeldClock = () => {
       const ui = mount();
       void ui.prompt(controlPrompt);
-      const root = roots[0]!;
       const start = performance.now();
-      const clock = vi.spyOn(performance, 'now').mockReturnValue(start);
+      return { ui, root: roots[0]!, start, clock: vi.spyOn(performance, 'now').mockReturnValue(start) };
+    };
+
+    test('keys typed during the pause, long before any typing frame, never end up in it', async () => {
+      const { ui, root, start, clock } = promptOnHeldClock();
       press(document.body, 'q');
       clock.mockReturnValue(start + 5_000);
       root.querySelector<HTMLButtonElement>('[data-action="write"]')!.click();
@@ -165,11 +169,7 @@ describe('createGuardUi', () => {
     });
 
     test('keys typed right after the press belong to the frame from the moment it shows, however long the next key takes', async () => {
-      const ui = mount();
-      void ui.prompt(controlPrompt);
-      const root = roots[0]!;
-      const start = performance.now();
-      const clock = vi.spyOn(performance, 'now').mockReturnValue(start);
+      const { ui, root, start, clock } = promptOnHeldClock();
       root.querySelector<HTMLButtonElement>('[data-action="write"]')!.click();
       press(document.body, 'I');
       press(document.body, ' ');

@@ -209,15 +209,15 @@ export function createGuardUi({ doc, context, frameUrl, signal, onSupport, onQui
     const frame = typingFrame();
     if (!frame || modeOf(frame) !== mode) return '';
     if (held?.frame !== frame) startHolding(frame);
-    const now = held!;
-    const from = Math.min(received ?? now.given.length, now.given.length);
-    now.given += now.text;
-    now.text = '';
-    if (!now.focused && now.loaded && isQuiet()) {
-      now.focused = true;
+    const forFrame = held!;
+    const from = Math.min(received ?? forFrame.given.length, forFrame.given.length);
+    forFrame.given += forFrame.text;
+    forFrame.text = '';
+    if (!forFrame.focused && forFrame.loaded && isQuiet()) {
+      forFrame.focused = true;
       frame.focus();
     }
-    return now.given.slice(from);
+    return forFrame.given.slice(from);
   }
 
   function ensureHost(): void {

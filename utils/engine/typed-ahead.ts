@@ -50,10 +50,10 @@ export function applyTypedKey(held: string, typed: TypedKey): string {
 /**
  * The typing frame asks for what was held, as soon as it starts (and once more when it gets
  * focus): frame → background → the guard in the same tab's top frame, which answers with the
- * text not yet received and then gives the frame focus. A pull, because Firefox 153 delivers no runtime message to
- * an extension frame inside a web page (seen 2026-12: "Receiving end does not exist" for the
- * background's and the content script's messages alike; Chromium delivers both. Source:
- * tests/e2e/interstitial.e2e.ts), while the frame's own messages and the background's
+ * text not yet received and then gives the frame focus. A pull, because Firefox 153 delivers no
+ * runtime message to an extension frame inside a web page (seen 2026-12: "Receiving end does not
+ * exist" for the background's and the content script's messages alike; Chromium delivers both.
+ * Source: tests/e2e/interstitial.e2e.ts), while the frame's own messages and the background's
  * `tabs.sendMessage` to the guard work in both. Never seen by the page.
  */
 export const TypedAheadWantedSchema = z.object({
